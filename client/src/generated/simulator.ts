@@ -1,0 +1,437 @@
+// Generated from the contract by `npm run generate` (openapi-typescript). Do not edit.
+export type paths = {
+    "/_sim/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health and readiness */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every merchant with its credentials */
+        get: operations["listMerchants"];
+        put?: never;
+        /** Create a merchant (so that each test can have its own) */
+        post: operations["createMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of test numbers (and cards) and the outcome each one triggers */
+        get: operations["listScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/keys/callback.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public key that verifies this simulator's callback signatures (PEM) */
+        get: operations["getCallbackPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The callback outbox, newest first, with every delivery attempt */
+        get: operations["listCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/inbox/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** What the inbox received, oldest first */
+        get: operations["listInbox"];
+        put?: never;
+        /**
+         * A built-in callback receiver; use `<PUBLIC_URL>/_sim/inbox/{name}` as a callbackUrl
+         * @description Accepts any JSON body, checks its Little Pay signature against this simulator's key and keeps it.
+         */
+        post: operations["receiveInboxCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "starting" | "stopping";
+            version: string;
+            uptimeSeconds: number;
+            checks: {
+                /** @enum {string} */
+                store: "ok" | "down";
+                /** @enum {string} */
+                keys: "ok" | "down";
+                /** @enum {string} */
+                callbackWorker: "ok" | "down";
+            };
+        };
+        /** @enum {string} */
+        Environment: "sandbox" | "production";
+        Merchant: {
+            id: string;
+            name: string;
+            environment: components["schemas"]["Environment"];
+            appId: string;
+            clientId: string;
+            clientSecret: string;
+            /** Format: uuid */
+            tokenId: string;
+            apiKey: string;
+            currencies: string[];
+        };
+        CreateMerchantRequest: {
+            environment: components["schemas"]["Environment"];
+            name?: string;
+            currencies?: string[];
+        };
+        Scenario: {
+            /** @description The outcome's name, snake_case. */
+            outcome: string;
+            /** @enum {string} */
+            status: "COMPLETED" | "FAILED";
+            description: string;
+            message?: string;
+            resultCode?: number;
+            trigger: {
+                /** @enum {string} */
+                kind: "mobile" | "card";
+                provider?: string;
+                mobile?: string;
+                card?: string;
+            };
+        };
+        Delivery: {
+            /** Format: date-time */
+            at: string;
+            ok: boolean;
+            statusCode?: number;
+            error?: string;
+            latencyMs?: number;
+            responseSnippet?: string;
+        };
+        Callback: {
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            merchantId: string;
+            reference: string;
+            url: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+            body: Record<string, never>;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            deliveries: components["schemas"]["Delivery"][];
+        };
+        InboxMessage: {
+            /** Format: date-time */
+            receivedAt: string;
+            signatureValid: boolean;
+            headers: {
+                [key: string]: string;
+            };
+            body: unknown;
+        };
+        /**
+         * Format: date-time
+         * @description Server time, ISO-8601 UTC with milliseconds.
+         */
+        Date: string;
+        ErrorResponse: {
+            date: components["schemas"]["Date"];
+            data: {
+                /** @description Human-readable; names the field and the rule (the official client shows data.message). */
+                message: string;
+                /** @description Machine-readable error code, stable across versions. */
+                code: string;
+                errors?: {
+                    field: string;
+                    rule: string;
+                    message: string;
+                }[];
+            };
+        };
+    };
+    responses: {
+        /** @description The request is malformed; nothing was changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Not ready yet (or shutting down). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    listMerchants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        merchants: components["schemas"]["Merchant"][];
+                    };
+                };
+            };
+        };
+    };
+    createMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMerchantRequest"];
+            };
+        };
+        responses: {
+            /** @description The new merchant with its credentials. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scenarios: components["schemas"]["Scenario"][];
+                    };
+                };
+            };
+        };
+    };
+    getCallbackPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SPKI public key in PEM. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+        };
+    };
+    listCallbacks: {
+        parameters: {
+            query?: {
+                merchantId?: string;
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The callbacks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callbacks: components["schemas"]["Callback"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The received callbacks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        messages: components["schemas"]["InboxMessage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    receiveInboxCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: boolean;
+                        signatureValid: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+}

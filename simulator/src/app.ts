@@ -1,0 +1,144 @@
+// buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
+// with app.inject(); main.ts and the library entry make it listen.
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.js';
+import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
+import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
+import { Ids } from './domain/ids.js';
+import { ContractSet } from './http/contract.js';
+import { authenticators } from './http/auth.js';
+import { installErrorHandling } from './http/errors.js';
+import { littlePayHandlers } from './http/handlers/littlepay.js';
+import { simulatorHandlers } from './http/handlers/simulator.js';
+import { registerOperations } from './http/register-operations.js';
+import { installResponseCheck, type ContractViolation } from './http/response-check.js';
+import { createAjv } from './http/validation.js';
+import { registerPages } from './pages/checkout.js';
+import { SimClock } from './runtime/clock.js';
+import type { Context } from './services/context.js';
+import { Merchants } from './services/merchants.js';
+import { Payments } from './services/payments.js';
+import { createLowdbStore } from './store/lowdb-store.js';
+import { createMemoryStore, type Store } from './store/store.js';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+export const CONTRACT_FILES = ['littlepay.openapi.yaml', 'simulator.openapi.yaml'] as const;
+
+export interface AppOptions {
+  config: Config;
+  /** Defaults to a lowdb store under config.dataDir, or memory with config.memory. */
+  store?: Store;
+  /** Defaults to the key pair in config.dataDir (made on first start), or a fresh one with config.memory. */
+  keys?: SigningKeys;
+  transport?: Transport;
+  clock?: SimClock;
+  /** Called for every reply that does not match the contract (tests fail on it). */
+  onContractViolation?: (v: ContractViolation) => void;
+}
+
+export interface SimHandle {
+  ctx: Context;
+  payments: Payments;
+  merchants: Merchants;
+  routeCount: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sim: SimHandle;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const startedAt = Date.now();
+  let state: 'starting' | 'ok' | 'stopping' = 'starting';
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Credentials never reach the log; bodies (with card data) are not logged at all.
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    // A bad Content-Length or a cut body must get a 4xx, never a hang.
+    requestTimeout: 120_000,
+  });
+
+  const bodyAjv = createAjv(false);
+  const paramAjv = createAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+
+  const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
+  await store.open();
+  const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
+  const clock = options.clock ?? new SimClock(config.clock);
+  const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
+
+  const ctx = {} as Context;
+  const ownInbox = `${config.publicUrl}/_sim/inbox/`;
+  const baseTransport = options.transport ?? fetchTransport;
+  // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
+  // between the container and PUBLIC_URL looks like.
+  const transport: Transport = async (url, signed, timeoutMs) => {
+    if (!url.startsWith(ownInbox)) return baseTransport(url, signed, timeoutMs);
+    const res = await app.inject({ method: 'POST', url: url.slice(config.publicUrl.length), headers: signed.headers, payload: signed.body });
+    return { statusCode: res.statusCode, text: res.body };
+  };
+  Object.assign(ctx, {
+    config,
+    store,
+    ids,
+    keys,
+    globalClock: clock,
+    clockFor: () => clock,
+    outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
+  } satisfies Context);
+
+  const merchants = new Merchants(ctx);
+  const payments = new Payments(ctx);
+  await merchants.ensureDemo();
+
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
+    maxAge: 600,
+  });
+  installErrorHandling(app, () => clock.now());
+
+  const contracts = new ContractSet();
+  const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
+  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
+  const routeCount = registerOperations(
+    app,
+    operations,
+    {
+      ...littlePayHandlers({ ctx, payments, merchants }),
+      ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
+    },
+    authenticators(merchants),
+  );
+  registerPages(app, ctx);
+
+  app.decorate('sim', { ctx, payments, merchants, routeCount });
+  app.addHook('onReady', async () => {
+    ctx.outbox.resume();
+    payments.resume();
+    state = 'ok';
+    app.log.info({ routes: routeCount, store: store.kind }, `built ${routeCount} routes from the contracts`);
+  });
+  app.addHook('preClose', async () => {
+    state = 'stopping';
+    payments.releaseAll();
+  });
+  app.addHook('onClose', async () => {
+    await ctx.outbox.stop();
+    clock.close();
+    await store.close();
+  });
+  return app;
+}

@@ -1,0 +1,121 @@
+// The only reader of process.env and argv. Every setting has a flag and an environment variable;
+// a bad value stops the boot with a message naming it.
+import { parseArgs } from 'node:util';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly memory: boolean;
+  readonly seed: string;
+  readonly clock: 'system' | 'manual';
+  readonly pinDelayMs: number;
+  readonly longPollTimeoutMs: number;
+  readonly refundDelayMs: number;
+  readonly callbackTimeoutMs: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+interface Setting {
+  flag: string;
+  env: string;
+  help: string;
+  default: string;
+  parse: (raw: string, name: string) => unknown;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(min: number, max: number) {
+  return (raw: string, name: string): number => {
+    if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+}
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string, name: string): T => {
+    if (!values.includes(raw as T)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+}
+function text(raw: string, name: string): string {
+  if (raw.trim() === '') throw new ConfigError(`${name} must not be empty`);
+  return raw;
+}
+function url(raw: string, name: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (!/^https?:$/.test(parsed.protocol)) throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+const settings = {
+  port: { flag: 'port', env: 'PORT', default: '3000', help: 'port to listen on (0 picks a free one)', parse: integer(0, 65535) },
+  host: { flag: 'host', env: 'HOST', default: '127.0.0.1', help: 'address to listen on (0.0.0.0 for every interface)', parse: text },
+  publicUrl: { flag: 'public-url', env: 'PUBLIC_URL', default: '', help: 'base URL shoppers and callbacks see (default http://localhost:<port>)', parse: url },
+  dataDir: { flag: 'data-dir', env: 'DATA_DIR', default: './.littlepay-sim', help: 'folder of the lowdb files and the signing key', parse: text },
+  seed: { flag: 'seed', env: 'SEED', default: 'littlepay', help: 'seed of every generated id, credential and name', parse: text },
+  clock: { flag: 'clock', env: 'CLOCK', default: 'system', help: 'system, or manual (frozen until advanced through /_sim)', parse: oneOf(['system', 'manual'] as const) },
+  pinDelayMs: { flag: 'pin-delay-ms', env: 'PIN_DELAY_MS', default: '3000', help: 'how long the simulated shopper takes to enter the PIN', parse: integer(0, 3_600_000) },
+  longPollTimeoutMs: { flag: 'long-poll-timeout-ms', env: 'LONG_POLL_TIMEOUT_MS', default: '30000', help: 'how long ?longPoll=true holds an answer before PENDING', parse: integer(0, 600_000) },
+  refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
+  callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
+  logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
+} satisfies Record<string, Setting>;
+
+export function helpText(): string {
+  const lines = [
+    'littlepay-sim: an offline simulator of the Little Pay payment API',
+    '',
+    'Usage: littlepay-sim [options]        (every option also reads the environment variable shown)',
+    '',
+  ];
+  for (const s of Object.values(settings) as Setting[]) {
+    lines.push(`  --${s.flag.padEnd(22)} ${s.env.padEnd(21)} ${s.help}${s.default ? ` [${s.default}]` : ''}`);
+  }
+  lines.push(`  --${'memory'.padEnd(22)} ${'MEMORY=1'.padEnd(21)} keep nothing on disk`);
+  lines.push(`  --${'help'.padEnd(22)} ${''.padEnd(21)} show this text`);
+  return lines.join('\n');
+}
+
+/** Reads argv and env; throws ConfigError naming the first bad value. Returns null when --help was asked. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config | null {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, memory: { type: 'boolean' } };
+  for (const s of Object.values(settings) as Setting[]) options[s.flag] = { type: 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message}\nRun with --help to see every option.`);
+  }
+  if (parsed.values.help) return null;
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(settings) as [string, Setting][]) {
+    const fromFlag = parsed.values[s.flag];
+    const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env] ?? s.default;
+    const label = typeof fromFlag === 'string' ? `--${s.flag}` : env[s.env] !== undefined ? s.env : `--${s.flag}`;
+    out[name] = raw === '' && name === 'publicUrl' ? '' : s.parse(raw, label);
+  }
+  const memoryEnv = env.MEMORY;
+  if (memoryEnv !== undefined && !['0', '1', 'true', 'false', ''].includes(memoryEnv)) {
+    throw new ConfigError(`MEMORY must be 1 or 0, got "${memoryEnv}"`);
+  }
+  out.memory = parsed.values.memory === true || memoryEnv === '1' || memoryEnv === 'true';
+  if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
+  return Object.freeze(out as unknown as Config);
+}
+
+/** The settings for in-process use (tests, library): no env, no argv, everything explicit. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig([], {}) as Config;
+  return Object.freeze({ ...base, memory: true, logLevel: 'silent', ...overrides });
+}

@@ -1,0 +1,53 @@
+// Every error the simulator answers, declared once as data and rendered one way
+// ({ date, data: { message, code, errors? } }). The official client reads data.message.
+
+export const errorCatalogue = {
+  VALIDATION_ERROR: { status: 400, summary: 'The request does not match the contract' },
+  INVALID_JSON: { status: 400, summary: 'The body is not valid JSON' },
+  INVALID_MOBILE: { status: 400, summary: 'The mobile number is not in the expected form' },
+  MISSING_CONTACT: { status: 400, summary: 'A billing address needs an email or a phone number' },
+  CURRENCY_NOT_ENABLED: { status: 400, summary: 'The merchant does not take this currency' },
+  AMOUNT_TOO_SMALL: { status: 400, summary: 'The amount rounds to nothing for this provider' },
+  UNAUTHORIZED: { status: 401, summary: 'Missing or wrong credentials' },
+  TOKEN_ID_MISMATCH: { status: 401, summary: 'The Token ID belongs to another merchant than the credentials' },
+  TOKEN_ID_NOT_FOUND: { status: 404, summary: 'No merchant has this Token ID' },
+  INTENT_NOT_FOUND: { status: 404, summary: 'No intent has this reference' },
+  PAYMENT_NOT_FOUND: { status: 404, summary: 'No payment of this merchant has this reference or key' },
+  ROUTE_NOT_FOUND: { status: 404, summary: 'No such endpoint' },
+  METHOD_NOT_ALLOWED: { status: 405, summary: 'The endpoint does not take this method' },
+  DUPLICATE_KEY: { status: 409, summary: 'The key was used before with a different request' },
+  INTENT_COMPLETED: { status: 409, summary: 'The intent has already been paid' },
+  INTENT_EXPIRED: { status: 409, summary: 'The intent expired before it was paid' },
+  PAYMENT_IN_PROGRESS: { status: 409, summary: 'An attempt on this intent is still pending' },
+  PAYMENT_NOT_COMPLETED: { status: 409, summary: 'Only a completed payment can be refunded' },
+  REFUND_EXCEEDS_BALANCE: { status: 409, summary: 'The refund is more than what is left to refund' },
+  CARDS_NOT_AVAILABLE: { status: 409, summary: 'Card payments are not simulated yet' },
+  PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The body must be application/json' },
+  INTERNAL_ERROR: { status: 500, summary: 'The simulator failed; this is a bug' },
+  NOT_READY: { status: 503, summary: 'The simulator is starting or stopping' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export function fieldError(code: ErrorCode, field: string, rule: string, message: string): ApiError {
+  return new ApiError(code, `${field}: ${message}`, [{ field, rule, message }]);
+}

@@ -1,0 +1,55 @@
+// Deterministic ids: the n-th id of a stream is a hash of (seed, stream, n). The counters are stored,
+// so a restart continues the sequence instead of repeating it, and a seeded run repeats exactly.
+import { createHash } from 'node:crypto';
+
+export type Counters = Record<string, number>;
+
+export class Ids {
+  private dirty = false;
+  constructor(
+    private readonly seed: string,
+    private counters: Counters = {},
+  ) {}
+
+  /** 32 bytes of stable pseudo-randomness for the next item of `stream`. */
+  next(stream: string): Buffer {
+    const n = (this.counters[stream] ?? 0) + 1;
+    this.counters[stream] = n;
+    this.dirty = true;
+    return createHash('sha256').update(`${this.seed}\u0000${stream}\u0000${n}`).digest();
+  }
+
+  uuid(stream: string): string {
+    return formatUuid(this.next(stream));
+  }
+
+  hex(stream: string, length: number, upper = false): string {
+    const s = this.next(stream).toString('hex').slice(0, length);
+    return upper ? s.toUpperCase() : s;
+  }
+
+  /** A 31-bit integer seed for faker, for the next item of `stream`. */
+  int(stream: string): number {
+    return this.next(stream).readUInt32BE(0) & 0x7fffffff;
+  }
+
+  /** The counters if they changed since the last call (to be stored with the write that used them). */
+  takeDirty(): Counters | null {
+    if (!this.dirty) return null;
+    this.dirty = false;
+    return { ...this.counters };
+  }
+
+  restore(counters: Counters): void {
+    this.counters = { ...counters };
+  }
+}
+
+/** Formats 16 bytes as a version-4, variant-1 UUID. */
+export function formatUuid(bytes: Buffer): string {
+  const b = Buffer.from(bytes.subarray(0, 16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,42 @@
+// Merchants and their credentials, generated deterministically from the seed. Formats follow what
+// public code shows of the real ones (littlepay-api.md §2.1); apiKey and appId are our own [GAP] choice,
+// recorded in docs/decisions/0002-credentials.md.
+import { faker } from '@faker-js/faker/locale/en';
+import type { Ids } from './ids.js';
+import type { Environment, MerchantRecord } from './records.js';
+
+export const DEFAULT_CURRENCIES: Record<Environment, string[]> = {
+  sandbox: ['KES', 'USD', 'UGX', 'TZS', 'GHS'],
+  production: ['KES'],
+};
+
+/** The demo merchants created on first start: two sandbox, one production. */
+export const DEMO_MERCHANTS: Array<{ environment: Environment; name: string }> = [
+  { environment: 'sandbox', name: 'Demo Duka (sandbox)' },
+  { environment: 'sandbox', name: 'Demo Soko (sandbox)' },
+  { environment: 'production', name: 'Demo Live Shop (production)' },
+];
+
+export function newMerchant(
+  ids: Ids,
+  input: { environment: Environment; name?: string; currencies?: string[]; demo?: boolean },
+  now: string,
+): MerchantRecord {
+  const n = ids.int('merchant-name');
+  faker.seed(n);
+  const name = input.name ?? `${faker.company.name()} (${input.environment})`;
+  const keyPrefix = input.environment === 'sandbox' ? 'sk_sandbox_' : 'sk_live_';
+  return {
+    id: `mer_${ids.hex('merchant-id', 12)}`,
+    name,
+    environment: input.environment,
+    appId: ids.uuid('merchant-app-id'),
+    clientId: ids.hex('merchant-client-id', 16),
+    clientSecret: ids.next('merchant-client-secret').subarray(0, 16).toString('base64'),
+    tokenId: ids.uuid('merchant-token-id'),
+    apiKey: `${keyPrefix}${ids.hex('merchant-api-key', 40)}`,
+    currencies: input.currencies ?? [...DEFAULT_CURRENCIES[input.environment]],
+    demo: input.demo ?? false,
+    createdAt: now,
+  };
+}

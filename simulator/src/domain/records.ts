@@ -1,0 +1,119 @@
+// What the simulator stores. These are storage shapes, not wire shapes: the wire shapes are the
+// contract's (client/src/generated) and are built from these in domain/views.ts.
+import type { components } from '../../../client/src/generated/littlepay.js';
+
+type Schemas = components['schemas'];
+export type Provider = Schemas['Provider'];
+export type MobileProvider = Exclude<Provider, 'CARDS'>;
+export type PaymentStatus = Schemas['PaymentStatus'];
+export type BillingAddress = Schemas['BillingAddress'];
+export type Environment = 'sandbox' | 'production';
+
+export interface MerchantRecord {
+  id: string;
+  name: string;
+  environment: Environment;
+  appId: string;
+  clientId: string;
+  clientSecret: string;
+  tokenId: string;
+  apiKey: string;
+  currencies: string[];
+  demo: boolean;
+  createdAt: string;
+}
+
+export interface AttemptRecord {
+  id: string;
+  provider: Provider;
+  status: PaymentStatus;
+  outcome: string;
+  message: string;
+  amount: number;
+  mobile?: string;
+  providerReference: string;
+  resultCode?: number;
+  createdAt: string;
+  /** When the pending attempt becomes final (ms since epoch, on the merchant's clock). */
+  resolveAt: number;
+  finishedAt?: string;
+}
+
+export interface RefundRecord {
+  id: string;
+  amount: number;
+  status: PaymentStatus;
+  reason: string;
+  callbackUrl?: string;
+  createdAt: string;
+  resolveAt?: number;
+  finishedAt?: string;
+}
+
+export interface IntentRecord {
+  id: string; // the reference
+  merchantId: string;
+  key: string;
+  amount: number;
+  currency: string;
+  description: string;
+  callbackUrl: string;
+  returnUrl?: string;
+  expiresInMinutes: number;
+  expiresAt: string;
+  payload: { billingAddress?: BillingAddress; customData?: unknown };
+  metadata: { authenticationRedirectUrl?: string; createCustomer?: boolean };
+  /** Hash of the create request, to tell a safe retry from a different request with the same key. */
+  requestHash: string;
+  status: PaymentStatus;
+  paidAmount: number;
+  attempts: AttemptRecord[];
+  refunds: RefundRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryRecord {
+  at: string;
+  ok: boolean;
+  statusCode?: number;
+  error?: string;
+  latencyMs?: number;
+  responseSnippet?: string;
+}
+
+export interface CallbackRecord {
+  id: string;
+  kind: 'payment' | 'refund';
+  merchantId: string;
+  reference: string;
+  url: string;
+  body: Record<string, unknown>;
+  state: 'pending' | 'delivered' | 'failed';
+  createdAt: string;
+  nextAttemptAt: number | null;
+  deliveries: DeliveryRecord[];
+}
+
+export interface InboxRecord {
+  id: string;
+  name: string;
+  receivedAt: string;
+  signatureValid: boolean;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface MetaRecord {
+  id: 'counters';
+  values: Record<string, number>;
+}
+
+export interface Collections {
+  merchants: MerchantRecord;
+  intents: IntentRecord;
+  callbacks: CallbackRecord;
+  inbox: InboxRecord;
+  meta: MetaRecord;
+}
+export type CollectionName = keyof Collections;

@@ -1,0 +1,47 @@
+// The one place errors become HTTP answers: { date, data: { message, code, errors? } }.
+// Nothing a client sends may produce anything but a 4xx; a 500 is a bug and is logged as one.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError } from '../domain/errors.js';
+import { validationError } from './validation.js';
+
+export function errorBody(err: ApiError, nowMs: number) {
+  return {
+    date: new Date(nowMs).toISOString(),
+    data: { message: err.message, code: err.code, ...(err.errors ? { errors: err.errors } : {}) },
+  };
+}
+
+export function toApiError(err: FastifyError | ApiError | Error): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = err as FastifyError & { validationContext?: string };
+  if (e.validation) return validationError(e.validation as never, e.validationContext ?? 'body');
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('PAYLOAD_TOO_LARGE', 'The body is larger than the 1 MiB limit');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError('INVALID_JSON', 'body: must not be empty when Content-Type is application/json');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError('INVALID_JSON', 'body: Content-Length does not match the body');
+  }
+  if (e instanceof SyntaxError || (e.statusCode === 400 && /json/i.test(e.message))) {
+    return new ApiError('INVALID_JSON', `body: is not valid JSON (${e.message})`);
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new ApiError('VALIDATION_ERROR', `request: ${e.message}`);
+  }
+  return new ApiError('INTERNAL_ERROR', 'The simulator failed to answer; this is a bug, please report it with the request');
+}
+
+export function installErrorHandling(app: FastifyInstance, now: () => number): void {
+  app.setErrorHandler((err, req, reply) => {
+    const apiError = toApiError(err as Error);
+    if (apiError.status >= 500) req.log.error({ err }, 'unexpected error');
+    void reply.code(apiError.status).send(errorBody(apiError, now()));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const err = new ApiError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.url.split('?')[0]}`);
+    void reply.code(404).send(errorBody(err, now()));
+  });
+}

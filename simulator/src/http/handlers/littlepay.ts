@@ -1,0 +1,77 @@
+// Handlers of the Little Pay API: read the validated input, call one service, wrap the answer in the
+// documented { date, data } envelope.
+import type { components } from '../../../../client/src/generated/littlepay.js';
+import { ApiError } from '../../domain/errors.js';
+import type { CreateIntentBody } from '../../domain/intents.js';
+import { statusView } from '../../domain/views.js';
+import type { Context } from '../../services/context.js';
+import type { Merchants } from '../../services/merchants.js';
+import type { MobileProcessBody, Payments, RefundBody } from '../../services/payments.js';
+import type { OperationHandler, OperationReply } from '../register-operations.js';
+
+type S = components['schemas'];
+
+export interface LittlePayDeps {
+  ctx: Context;
+  payments: Payments;
+  merchants: Merchants;
+}
+
+function envelope<T>(ctx: Context, merchantId: string | undefined, data: T): OperationReply {
+  const now = merchantId ? ctx.clockFor(merchantId).now() : ctx.globalClock.now();
+  return { body: { date: new Date(now).toISOString(), data } };
+}
+
+const cardsLater = () =>
+  new ApiError('CARDS_NOT_AVAILABLE', 'Card payments (CARDS, cspaToken, enroll) are not simulated in this version yet; use MPESA, AIRTEL, MTN or TIGOPESA');
+
+export function littlePayHandlers({ ctx, payments }: LittlePayDeps): Record<string, OperationHandler> {
+  return {
+    async createIntent(req, merchant) {
+      const { tokenId } = req.params as { tokenId: string };
+      const intent = await payments.createIntent(merchant!, tokenId, req.body as CreateIntentBody);
+      const data: S['CreateIntentResponse']['data'] = {
+        reference: intent.id,
+        checkoutUrl: `${ctx.config.publicUrl}/checkout/${intent.id}`,
+        message: 'Request processed successfully',
+      };
+      return envelope(ctx, merchant!.id, data);
+    },
+
+    async processPayment(req) {
+      const { reference } = req.params as { reference: string };
+      const { longPoll } = req.query as { longPoll?: boolean };
+      const body = req.body as S['ProcessPaymentRequest'];
+      const intent = payments.intent(reference);
+      if (body.type === 'CARDS') throw cardsLater();
+      const data = await payments.processMobile(reference, body as MobileProcessBody, longPoll === true);
+      return envelope(ctx, intent.merchantId, data);
+    },
+
+    async createPaToken(req) {
+      payments.intent((req.params as { reference: string }).reference);
+      throw cardsLater();
+    },
+
+    async checkEnrollment(req) {
+      payments.intent((req.params as { reference: string }).reference);
+      throw cardsLater();
+    },
+
+    async getPaymentStatus(req, merchant) {
+      const { key } = req.params as { key: string };
+      const intent = payments.findForMerchant(merchant!, key);
+      return envelope(ctx, merchant!.id, statusView(intent, ctx.clockFor(merchant!.id).now()));
+    },
+
+    async refundPayment(req, merchant) {
+      const { key } = req.params as { key: string };
+      const refund = await payments.refund(merchant!, key, req.body as RefundBody);
+      const data: S['RefundResponse']['data'] = {
+        status: refund.status,
+        message: refund.status === 'COMPLETED' ? 'Success' : 'Refund is being processed; the result will be posted to callbackUrl',
+      };
+      return envelope(ctx, merchant!.id, data);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// One fastify route per contract operation, found by operationId. Boot fails when an operation has no
+// handler or a handler has no operation (stripe-mock's router does the same for Stripe's spec).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MerchantRecord } from '../domain/records.js';
+import type { Authenticator } from './auth.js';
+import { fastifyPath, type JsonObject, type Operation } from './contract.js';
+
+export interface OperationReply {
+  status?: number;
+  body: unknown;
+  contentType?: string;
+}
+export type OperationHandler = (req: FastifyRequest, merchant: MerchantRecord | undefined, reply: FastifyReply) => Promise<OperationReply>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    operationId?: string;
+  }
+}
+
+function parameterSchema(op: Operation, where: 'path' | 'query'): JsonObject | undefined {
+  const params = op.parameters.filter((p) => p.in === where);
+  if (params.length === 0) return undefined;
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema ?? {}])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+export function registerOperations(
+  app: FastifyInstance,
+  operations: Operation[],
+  handlers: Record<string, OperationHandler>,
+  auth: Record<string, Authenticator>,
+): number {
+  const known = new Set(operations.map((o) => o.operationId));
+  const missing = operations.filter((o) => !handlers[o.operationId]).map((o) => o.operationId);
+  const extra = Object.keys(handlers).filter((id) => !known.has(id));
+  if (missing.length || extra.length) {
+    throw new Error(`contract and handlers disagree: no handler for [${missing.join(', ')}]; no operation for [${extra.join(', ')}]`);
+  }
+  for (const op of operations) {
+    const scheme = op.security[0];
+    const authenticate = scheme ? auth[scheme] : undefined;
+    if (scheme && !authenticate) throw new Error(`operation ${op.operationId} uses unknown security scheme ${scheme}`);
+    const handler = handlers[op.operationId]!;
+    const schema: JsonObject = {};
+    const params = parameterSchema(op, 'path');
+    const query = parameterSchema(op, 'query');
+    if (params) schema.params = params;
+    if (query) schema.querystring = query;
+    if (op.requestSchema) schema.body = op.requestSchema;
+    app.route({
+      method: op.method,
+      url: fastifyPath(op.path),
+      schema,
+      config: { operationId: op.operationId },
+      // Credentials first: a caller without them learns nothing about the body's rules.
+      preValidation: authenticate
+        ? async (req) => {
+            req.merchant = authenticate(req);
+          }
+        : undefined,
+      handler: async (req, reply) => {
+        const out = await handler(req, req.merchant, reply);
+        if (out.contentType) void reply.type(out.contentType);
+        return reply.code(out.status ?? 200).send(out.body);
+      },
+    });
+  }
+  return operations.length;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    merchant?: MerchantRecord;
+  }
+}

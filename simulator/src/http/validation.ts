@@ -1,0 +1,103 @@
+// Ajv set for a gateway, not a web form: bodies are neither stripped nor coerced (path and query
+// parameters are coerced from their string form), every error is collected, and each one is turned
+// into { field, rule, message } with the contract's own hint (x-hint) where it gives one.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { ApiError, type FieldError } from '../domain/errors.js';
+import type { JsonObject } from './contract.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export function createAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    removeAdditional: false,
+    coerceTypes: coerce,
+    useDefaults: false,
+    verbose: true,
+  });
+  addFormats(ajv);
+  // OpenAPI annotations that are not JSON Schema keywords.
+  for (const keyword of ['example', 'x-hint', 'xml', 'externalDocs']) ajv.addKeyword({ keyword, schemaType: keyword === 'x-hint' ? 'string' : undefined });
+  return ajv;
+}
+
+function fieldName(context: string, instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  return [context, ...parts].join('.');
+}
+
+function describe(err: ErrorObject, context: string): FieldError {
+  const hint = (err.parentSchema as JsonObject | undefined)?.['x-hint'] as string | undefined;
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'required':
+      return { field: fieldName(context, err.instancePath, String(p.missingProperty)), rule: 'required', message: 'is required' };
+    case 'additionalProperties':
+      return { field: fieldName(context, err.instancePath, String(p.additionalProperty)), rule: 'additionalProperties', message: 'is not allowed' };
+    case 'enum':
+      return { field: fieldName(context, err.instancePath), rule: 'enum', message: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { field: fieldName(context, err.instancePath), rule: 'const', message: `must be ${JSON.stringify(p.allowedValue)}` };
+    case 'pattern':
+    case 'format':
+      return { field: fieldName(context, err.instancePath), rule: err.keyword, message: hint ? `must be ${hint}` : err.message ?? 'is not valid' };
+    default:
+      return { field: fieldName(context, err.instancePath), rule: err.keyword, message: err.message ?? 'is not valid' };
+  }
+}
+
+/** The values a oneOf's branches accept for their `type` tag (MPESA, ..., CARDS). */
+function tagValues(branches: JsonObject[]): string[] {
+  return branches.flatMap((b) => {
+    const tag = ((b.properties as JsonObject | undefined)?.type ?? {}) as JsonObject;
+    return (tag.enum as string[] | undefined) ?? (tag.const !== undefined ? [String(tag.const)] : []);
+  });
+}
+
+/**
+ * A failed oneOf reports the errors of every branch. Keep only the branch the caller meant: the one whose
+ * `type` tag matched. When no branch's tag matched, the tag itself is the error.
+ */
+function narrowOneOf(errors: ErrorObject[], context: string): ErrorObject[] | FieldError {
+  const oneOf = errors.find((e) => e.keyword === 'oneOf');
+  if (!oneOf) return errors;
+  const prefix = `${oneOf.schemaPath}/`;
+  const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : -1);
+  const tagPath = `${oneOf.instancePath}/type`;
+  const branches = oneOf.schema as JsonObject[];
+  const matching = branches
+    .map((_, i) => i)
+    .filter((i) => !errors.some((e) => branchOf(e) === i && (e.instancePath === tagPath || (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'type' && e.instancePath === oneOf.instancePath))));
+  if (matching.length !== 1) {
+    return { field: fieldName(context, oneOf.instancePath, 'type'), rule: 'enum', message: `must be one of ${tagValues(branches).join(', ')}` };
+  }
+  return errors.filter((e) => e !== oneOf && (branchOf(e) === matching[0] || branchOf(e) === -1));
+}
+
+/** Turns Ajv errors into the API's VALIDATION_ERROR, one entry per field, the first one in the message. */
+export function validationError(allErrors: ErrorObject[], context: string): ApiError {
+  const seen = new Set<string>();
+  const fields: FieldError[] = [];
+  const narrowed = narrowOneOf(allErrors, context);
+  const errors = Array.isArray(narrowed) ? narrowed : [];
+  if (!Array.isArray(narrowed)) fields.push(narrowed);
+  for (const err of errors) {
+    if (err.keyword === 'oneOf' || err.keyword === 'if') continue;
+    const f = describe(err, context);
+    const id = `${f.field}\u0000${f.rule}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    fields.push(f);
+  }
+  if (fields.length === 0) fields.push({ field: context, rule: 'schema', message: 'does not match the contract' });
+  const first = fields[0]!;
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more: see data.errors)` : '';
+  return new ApiError('VALIDATION_ERROR', `${first.field}: ${first.message}${more}`, fields);
+}
+
+export type Validator = ValidateFunction;

@@ -1,0 +1,42 @@
+// What every service shares: the store, the ids, the clocks and the outbox. Built once per app.
+import type { Config } from '../config.js';
+import type { Outbox } from '../callbacks/outbox.js';
+import type { SigningKeys } from '../callbacks/keys.js';
+import type { Ids } from '../domain/ids.js';
+import type { CallbackRecord } from '../domain/records.js';
+import type { SimClock } from '../runtime/clock.js';
+import type { Put, Store } from '../store/store.js';
+
+export interface Context {
+  config: Config;
+  store: Store;
+  ids: Ids;
+  keys: SigningKeys;
+  outbox: Outbox;
+  /** The clock of a merchant (one shared clock until per-merchant test clocks exist). */
+  clockFor(merchantId: string): SimClock;
+  globalClock: SimClock;
+}
+
+/** Commits puts together with the id counters they consumed, then schedules any new callbacks. */
+export async function commit(ctx: Context, puts: Put[]): Promise<void> {
+  const counters = ctx.ids.takeDirty();
+  const all: Put[] = counters ? [...puts, { collection: 'meta', value: { id: 'counters', values: counters } }] : puts;
+  await ctx.store.commit(all);
+  for (const put of puts) if (put.collection === 'callbacks') ctx.outbox.schedule(put.value as CallbackRecord);
+}
+
+export function newCallback(
+  ctx: Context,
+  init: Pick<CallbackRecord, 'kind' | 'merchantId' | 'reference' | 'url' | 'body'>,
+  nowMs: number,
+): CallbackRecord {
+  return {
+    id: `cb_${ctx.ids.hex('callback', 20)}`,
+    ...init,
+    state: 'pending',
+    createdAt: new Date(nowMs).toISOString(),
+    nextAttemptAt: nowMs,
+    deliveries: [],
+  };
+}

@@ -1,0 +1,46 @@
+// Merchants: the demo set made from the seed on first start, and the ones tests create for themselves.
+import { timingSafeEqual } from 'node:crypto';
+import { DEMO_MERCHANTS, newMerchant } from '../domain/merchants.js';
+import type { Environment, MerchantRecord } from '../domain/records.js';
+import { iso } from '../runtime/clock.js';
+import { commit, type Context } from './context.js';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class Merchants {
+  constructor(private readonly ctx: Context) {}
+
+  list(): MerchantRecord[] {
+    return [...this.ctx.store.all('merchants')];
+  }
+
+  /** Creates the demo merchants unless they exist already (first start, or after a full reset). */
+  async ensureDemo(): Promise<void> {
+    if (this.list().some((m) => m.demo)) return;
+    const now = iso(this.ctx.globalClock.now());
+    const created = DEMO_MERCHANTS.map((d) => newMerchant(this.ctx.ids, { ...d, demo: true }, now));
+    await commit(this.ctx, created.map((value) => ({ collection: 'merchants' as const, value })));
+  }
+
+  async create(input: { environment: Environment; name?: string; currencies?: string[] }): Promise<MerchantRecord> {
+    const merchant = newMerchant(this.ctx.ids, input, iso(this.ctx.globalClock.now()));
+    await commit(this.ctx, [{ collection: 'merchants', value: merchant }]);
+    return merchant;
+  }
+
+  byClientCredentials(clientId: string, clientSecret: string): MerchantRecord | undefined {
+    return this.list().find((m) => m.clientId === clientId && sameSecret(m.clientSecret, clientSecret));
+  }
+
+  byApiKey(apiKey: string): MerchantRecord | undefined {
+    return this.list().find((m) => sameSecret(m.apiKey, apiKey));
+  }
+
+  byTokenId(tokenId: string): MerchantRecord | undefined {
+    return this.list().find((m) => m.tokenId === tokenId);
+  }
+}

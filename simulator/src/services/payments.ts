@@ -1,0 +1,214 @@
+// Intents, mobile-money attempts and refunds: the use cases behind the merchant and browser APIs.
+// Each reads the records, applies a domain rule, commits, and schedules what happens next on the
+// merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
+import { faker } from '@faker-js/faker/locale/en';
+import type { components } from '../../../client/src/generated/littlepay.js';
+import { mobileOutcomeFor } from '../domain/catalogue.js';
+import { ApiError, fieldError } from '../domain/errors.js';
+import {
+  chargedAmount,
+  checkCanProcess,
+  checkCreateIntent,
+  newIntent,
+  refundable,
+  requestHash,
+  roundMoney,
+  type CreateIntentBody,
+} from '../domain/intents.js';
+import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
+import { paymentCallbackBody, pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { iso } from '../runtime/clock.js';
+import { commit, newCallback, type Context } from './context.js';
+
+type S = components['schemas'];
+export type MobileProcessBody = S['MobileMoneyProcessRequest'];
+export type RefundBody = S['RefundRequest'];
+
+export class Payments {
+  /** Long-poll waiters by intent reference, woken when an attempt becomes final. */
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(private readonly ctx: Context) {}
+
+  async createIntent(merchant: MerchantRecord, tokenId: string, body: CreateIntentBody): Promise<IntentRecord> {
+    checkCreateIntent(body, merchant);
+    const hash = requestHash(body, tokenId);
+    const existing = this.ctx.store.intentByKey(merchant.id, body.key);
+    if (existing) {
+      if (existing.requestHash === hash) return existing; // a safe retry of the same request
+      throw new ApiError('DUPLICATE_KEY', `key "${body.key}" was already used by intent ${existing.id} with a different request; use a new key`);
+    }
+    const now = this.ctx.clockFor(merchant.id).now();
+    const intent = newIntent(body, merchant, this.ctx.ids.uuid('intent'), hash, now);
+    await commit(this.ctx, [{ collection: 'intents', value: intent }]);
+    return intent;
+  }
+
+  intent(reference: string): IntentRecord {
+    const intent = this.ctx.store.get('intents', reference);
+    if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    return intent;
+  }
+
+  /** Finds a merchant's intent by reference or by its own key; another merchant's is not found. */
+  findForMerchant(merchant: MerchantRecord, referenceOrKey: string): IntentRecord {
+    const byRef = this.ctx.store.get('intents', referenceOrKey);
+    if (byRef && byRef.merchantId === merchant.id) return byRef;
+    const byKey = this.ctx.store.intentByKey(merchant.id, referenceOrKey);
+    if (byKey) return byKey;
+    throw new ApiError('PAYMENT_NOT_FOUND', `No payment of this merchant has the reference or key "${referenceOrKey}"`);
+  }
+
+  async processMobile(reference: string, body: MobileProcessBody, longPoll: boolean): Promise<ProcessData> {
+    const intent = this.intent(reference);
+    const clock = this.ctx.clockFor(intent.merchantId);
+    const now = clock.now();
+    checkCanProcess(intent, now);
+    const provider: MobileProvider = body.type;
+    const amount = chargedAmount(intent.amount, provider);
+    if (amount <= 0) {
+      throw fieldError('AMOUNT_TOO_SMALL', 'amount', 'wholeUnits', `${provider} takes whole units only and ${intent.amount} rounds to 0`);
+    }
+    const outcome = mobileOutcomeFor(provider, body.payment.mobile);
+    const delay = this.ctx.config.pinDelayMs + (outcome.timing === 'slow' ? this.ctx.config.longPollTimeoutMs + 1000 : 0);
+    const attempt: AttemptRecord = {
+      id: `att_${this.ctx.ids.hex('attempt', 16)}`,
+      provider,
+      status: 'PENDING',
+      outcome: outcome.outcome,
+      message: pinPromptMessage(provider),
+      amount,
+      mobile: body.payment.mobile,
+      providerReference: '',
+      createdAt: iso(now),
+      resolveAt: now + delay,
+    };
+    const updated: IntentRecord = { ...intent, status: 'PENDING', attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
+    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
+    this.scheduleAttempt(updated, attempt);
+    if (longPoll) await this.waitForFinal(reference, attempt.id, now + this.ctx.config.longPollTimeoutMs);
+    const latest = this.intent(reference);
+    return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
+  }
+
+  async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+    const intent = this.findForMerchant(merchant, referenceOrKey);
+    if (intent.status !== 'COMPLETED') {
+      throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
+    }
+    const left = refundable(intent);
+    if (roundMoney(body.amount) > left) {
+      throw fieldError('REFUND_EXCEEDS_BALANCE', 'body.amount', 'maximum', `${body.amount} is more than the ${left} ${intent.currency} left to refund`);
+    }
+    const clock = this.ctx.clockFor(merchant.id);
+    const now = clock.now();
+    const provider = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider;
+    const mobile = provider !== 'CARDS';
+    const refund: RefundRecord = {
+      id: `rf_${this.ctx.ids.hex('refund', 16)}`,
+      amount: roundMoney(body.amount),
+      status: mobile ? 'PENDING' : 'COMPLETED',
+      reason: body.reason ?? '',
+      ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
+      createdAt: iso(now),
+      ...(mobile ? { resolveAt: now + this.ctx.config.refundDelayMs } : { finishedAt: iso(now) }),
+    };
+    const updated: IntentRecord = { ...intent, refunds: [...intent.refunds, refund], updatedAt: iso(now) };
+    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
+    if (mobile) this.scheduleRefund(updated, refund);
+    return refund;
+  }
+
+  /** Reschedules every pending attempt and refund (on start). */
+  resume(): void {
+    for (const intent of this.ctx.store.all('intents')) {
+      for (const a of intent.attempts) if (a.status === 'PENDING') this.scheduleAttempt(intent, a);
+      for (const r of intent.refunds) if (r.status === 'PENDING') this.scheduleRefund(intent, r);
+    }
+  }
+
+  private scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
+    this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => void this.finishAttempt(intent.id, attempt.id));
+  }
+
+  private scheduleRefund(intent: IntentRecord, refund: RefundRecord): void {
+    this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => void this.finishRefund(intent.id, refund.id));
+  }
+
+  private async finishAttempt(reference: string, attemptId: string): Promise<void> {
+    const intent = this.ctx.store.get('intents', reference);
+    const attempt = intent?.attempts.find((a) => a.id === attemptId);
+    if (!intent || !attempt || attempt.status !== 'PENDING') return;
+    const now = this.ctx.clockFor(intent.merchantId).now();
+    const outcome = mobileOutcomeFor(attempt.provider as MobileProvider, attempt.mobile ?? '');
+    faker.seed(this.ctx.ids.int('provider-reference'));
+    const done: AttemptRecord = {
+      ...attempt,
+      status: outcome.status,
+      message: outcome.message,
+      resultCode: outcome.resultCode,
+      providerReference: outcome.status === 'COMPLETED' ? faker.string.alphanumeric({ length: 10, casing: 'upper' }) : '',
+      finishedAt: iso(now),
+    };
+    const updated: IntentRecord = {
+      ...intent,
+      status: done.status,
+      paidAmount: done.status === 'COMPLETED' ? done.amount : intent.paidAmount,
+      attempts: intent.attempts.map((a) => (a.id === attemptId ? done : a)),
+      updatedAt: iso(now),
+    };
+    const callback = newCallback(
+      this.ctx,
+      { kind: 'payment', merchantId: intent.merchantId, reference, url: intent.callbackUrl, body: paymentCallbackBody(updated, done) },
+      now,
+    );
+    await commit(this.ctx, [
+      { collection: 'intents', value: updated },
+      { collection: 'callbacks', value: callback },
+    ]);
+    this.wake(reference);
+  }
+
+  private async finishRefund(reference: string, refundId: string): Promise<void> {
+    const intent = this.ctx.store.get('intents', reference);
+    const refund = intent?.refunds.find((r) => r.id === refundId);
+    if (!intent || !refund || refund.status !== 'PENDING') return;
+    const now = this.ctx.clockFor(intent.merchantId).now();
+    const done: RefundRecord = { ...refund, status: 'COMPLETED', finishedAt: iso(now) };
+    const updated: IntentRecord = { ...intent, refunds: intent.refunds.map((r) => (r.id === refundId ? done : r)), updatedAt: iso(now) };
+    const puts: Parameters<typeof commit>[1] = [{ collection: 'intents', value: updated }];
+    if (refund.callbackUrl) {
+      const body = refundCallbackBody(updated, done) as unknown as Record<string, unknown>;
+      puts.push({ collection: 'callbacks', value: newCallback(this.ctx, { kind: 'refund', merchantId: intent.merchantId, reference, url: refund.callbackUrl, body }, now) });
+    }
+    await commit(this.ctx, puts);
+  }
+
+  /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */
+  private waitForFinal(reference: string, attemptId: string, deadline: number): Promise<void> {
+    const isFinal = () => this.ctx.store.get('intents', reference)?.attempts.find((a) => a.id === attemptId)?.status !== 'PENDING';
+    if (isFinal()) return Promise.resolve();
+    const merchantId = this.intent(reference).merchantId;
+    return new Promise((resolve) => {
+      let set = this.waiters.get(reference);
+      if (!set) this.waiters.set(reference, (set = new Set()));
+      const done = () => {
+        cancel();
+        set!.delete(done);
+        if (set!.size === 0) this.waiters.delete(reference);
+        resolve();
+      };
+      const cancel = this.ctx.clockFor(merchantId).at(deadline, done);
+      set.add(done);
+    });
+  }
+
+  private wake(reference: string): void {
+    for (const done of [...(this.waiters.get(reference) ?? [])]) done();
+  }
+
+  /** Releases every long-poll waiter (on shutdown). */
+  releaseAll(): void {
+    for (const reference of [...this.waiters.keys()]) this.wake(reference);
+  }
+}
