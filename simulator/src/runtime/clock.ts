@@ -67,7 +67,10 @@ export class SimClock implements Clock, Timers {
     let i = this.queue.length;
     while (i > 0 && (this.queue[i - 1]!.at > at)) i--;
     this.queue.splice(i, 0, entry);
-    if (i === 0) this.arm();
+    if (at <= this.now()) {
+      // Due already: run on the next turn even when the clock is frozen.
+      setImmediate(() => this.fireDue());
+    } else if (i === 0) this.arm();
     return () => {
       const idx = this.queue.indexOf(entry);
       if (idx >= 0) this.queue.splice(idx, 1);
@@ -87,6 +90,7 @@ export class SimClock implements Clock, Timers {
   }
 
   private fireDue(): void {
+    if (this.closed) return;
     const now = this.now();
     while (this.queue.length > 0 && this.queue[0]!.at <= now) {
       const entry = this.queue.shift()!;

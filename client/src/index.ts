@@ -1,0 +1,121 @@
+// The typed Little Pay client: generated types (./generated) plus this small runtime on openapi-fetch.
+// Every call returns { data, error, response } instead of throwing, so a 4xx is data, not an exception.
+import { createVerify } from 'node:crypto';
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/littlepay.js';
+import type { components as simComponents, paths as simPaths } from './generated/simulator.js';
+
+export type { components, paths, webhooks, operations } from './generated/littlepay.js';
+export type Schemas = components['schemas'];
+export type SimSchemas = simComponents['schemas'];
+
+export interface LittlePayClientOptions {
+  /** https://pay.little.africa, or the simulator's URL. */
+  baseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenId?: string;
+  /** The secret key sent as X-API-KEY (status, refunds). */
+  apiKey?: string;
+  fetch?: typeof fetch;
+}
+
+function basic(clientId = '', clientSecret = ''): string {
+  return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+}
+
+export function createLittlePayClient(options: LittlePayClientOptions) {
+  const http = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ''), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const apiKeyHeader = () => ({ 'X-API-KEY': options.apiKey ?? '' });
+  return {
+    /** POST /api/payments/{tokenId}/pay with Basic clientId:clientSecret. */
+    createIntent(body: Schemas['CreateIntentRequest']) {
+      return http.POST('/api/payments/{tokenId}/pay', {
+        params: { path: { tokenId: options.tokenId ?? '' } },
+        headers: { Authorization: basic(options.clientId, options.clientSecret) },
+        body,
+      });
+    },
+    /** POST /pay/{reference}/process (no credentials); longPoll holds the answer until the payment is final. */
+    processPayment(reference: string, body: Schemas['ProcessPaymentRequest'], opts: { longPoll?: boolean } = {}) {
+      return http.POST('/pay/{reference}/process', {
+        params: { path: { reference }, query: opts.longPoll === undefined ? {} : { longPoll: opts.longPoll } },
+        body,
+      });
+    },
+    /** POST /pay/{reference}/cspaToken: 3-D Secure device-data-collection token. */
+    createPaToken(reference: string, body: Schemas['CardPaymentRequest']) {
+      return http.POST('/pay/{reference}/cspaToken', { params: { path: { reference } }, body });
+    },
+    /** POST /pay/{reference}/enroll: 3-D Secure enrollment check. */
+    checkEnrollment(reference: string, body: Schemas['EnrollRequest']) {
+      return http.POST('/pay/{reference}/enroll', { params: { path: { reference } }, body });
+    },
+    /** GET /api/payments-v2/{key} with X-API-KEY, by reference or merchant key. */
+    getPaymentStatus(referenceOrKey: string) {
+      return http.GET('/api/payments-v2/{key}', { params: { path: { key: referenceOrKey } }, headers: apiKeyHeader() });
+    },
+    /** POST /api/refund/{key} with X-API-KEY. */
+    refund(referenceOrKey: string, body: Schemas['RefundRequest']) {
+      return http.POST('/api/refund/{key}', { params: { path: { key: referenceOrKey } }, headers: apiKeyHeader(), body });
+    },
+  };
+}
+export type LittlePayClient = ReturnType<typeof createLittlePayClient>;
+
+/** A typed client of the simulator's own /_sim API. */
+export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch }) {
+  const http = createClient<simPaths>({ baseUrl: options.baseUrl.replace(/\/+$/, ''), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return {
+    health: () => http.GET('/_sim/health'),
+    listMerchants: () => http.GET('/_sim/merchants'),
+    createMerchant: (body: SimSchemas['CreateMerchantRequest']) => http.POST('/_sim/merchants', { body }),
+    listScenarios: () => http.GET('/_sim/scenarios'),
+    callbackPublicKey: () => http.GET('/_sim/keys/callback.pem', { parseAs: 'text' }),
+    listCallbacks: (query: { merchantId?: string; reference?: string } = {}) => http.GET('/_sim/callbacks', { params: { query } }),
+    inbox: (name: string) => http.GET('/_sim/inbox/{name}', { params: { path: { name } } }),
+  };
+}
+export type SimClient = ReturnType<typeof createSimClient>;
+
+/** Client options for one of the simulator's merchants. */
+export function merchantClientOptions(baseUrl: string, m: SimSchemas['Merchant']): LittlePayClientOptions {
+  return { baseUrl, clientId: m.clientId, clientSecret: m.clientSecret, tokenId: m.tokenId, apiKey: m.apiKey };
+}
+
+export type VerifyResult = { ok: true; timestamp: number } | { ok: false; reason: 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature' };
+
+/**
+ * Verifies a Little Pay callback exactly as the documentation does: RSA-SHA256 over
+ * `X-LittlePay-Timestamp + "." + JSON.stringify(body)`, where body is the parsed JSON. With
+ * toleranceSeconds, a timestamp further than that from now is refused (replay protection).
+ */
+export function verifyCallback(
+  body: unknown,
+  headers: Record<string, string | string[] | undefined> | Headers,
+  publicKeyPem: string,
+  options: { toleranceSeconds?: number; now?: number } = {},
+): VerifyResult {
+  const get = (name: string): string | undefined => {
+    if (headers instanceof Headers) return headers.get(name) ?? undefined;
+    const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
+    const v = entry?.[1];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const signature = get('x-littlepay-signature');
+  const timestamp = get('x-littlepay-timestamp');
+  if (!signature || !timestamp) return { ok: false, reason: 'missing_headers' };
+  if (!/^\d+$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
+  const ts = Number(timestamp);
+  if (options.toleranceSeconds !== undefined) {
+    const now = Math.floor((options.now ?? Date.now()) / 1000);
+    if (Math.abs(now - ts) > options.toleranceSeconds) return { ok: false, reason: 'stale_timestamp' };
+  }
+  let valid = false;
+  try {
+    valid = createVerify('SHA256').update(`${timestamp}.${JSON.stringify(body)}`).verify(publicKeyPem, signature, 'base64');
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, timestamp: ts } : { ok: false, reason: 'bad_signature' };
+}
