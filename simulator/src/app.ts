@@ -1,7 +1,7 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
@@ -9,7 +9,8 @@ import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
 import { authenticators } from './http/auth.js';
-import { installErrorHandling } from './http/errors.js';
+import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
+import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
 import { registerOperations } from './http/register-operations.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
 
+  const clock = options.clock ?? new SimClock(config.clock);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -66,7 +68,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // A bad Content-Length or a cut body must get a 4xx, never a hang.
     requestTimeout: 120_000,
+    // Path parameters are checked against the contract's maxLength (a 400 naming the field) rather
+    // than cut off by the router.
+    routerOptions: { maxParamLength: 2048 },
+    // Errors raised before routing (a malformed percent-encoding) get the same envelope as the rest.
+    frameworkErrors: (err, _req, reply) => {
+      const message = err.message.length > 200 ? `${err.message.slice(0, 200)}…` : err.message;
+      void (reply as FastifyReply).code(400).send(errorBody(new ApiError('VALIDATION_ERROR', `url: ${message}`), clock.now()));
+    },
   });
+  installJsonParser(app);
+  // JSON only: fastify's built-in text/plain parser would hand a JSON body sent as text/plain to
+  // validation as a string ("body: must be object") instead of the 415 every other type gets.
+  app.removeContentTypeParser('text/plain');
 
   const bodyAjv = createAjv(false);
   const paramAjv = createAjv(true);
@@ -75,7 +89,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
   const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
-  const clock = options.clock ?? new SimClock(config.clock);
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
 
   const ctx = {} as Context;
@@ -95,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keys,
     globalClock: clock,
     clockFor: () => clock,
+    log: app.log,
     outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
   } satisfies Context);
 

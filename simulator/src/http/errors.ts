@@ -45,3 +45,33 @@ export function installErrorHandling(app: FastifyInstance, now: () => number): v
     void reply.code(404).send(errorBody(err, now()));
   });
 }
+
+/** Deeper JSON than this is refused: nothing the API takes nests that far, and deeper input could exhaust the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  // Iterative on purpose: a recursive walk would itself overflow on hostile input.
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** fastify's own JSON parser (which refuses __proto__ and constructor.prototype), plus a depth limit. */
+export function installJsonParser(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    parse(req, body as string, (err: Error | null, value?: unknown) => {
+      if (err) return done(err, undefined);
+      if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
+        return done(new ApiError('VALIDATION_ERROR', `body: must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+      }
+      done(null, value);
+    });
+  });
+}

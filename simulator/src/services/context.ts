@@ -16,6 +16,12 @@ export interface Context {
   /** The clock of a merchant (one shared clock until per-merchant test clocks exist). */
   clockFor(merchantId: string): SimClock;
   globalClock: SimClock;
+  log: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+}
+
+/** Runs timer-driven work; a failure is logged (it has no caller to answer), never an unhandled rejection. */
+export function background(ctx: Context, what: string, work: () => Promise<void>): void {
+  work().catch((err) => ctx.log.error({ err }, `${what} failed`));
 }
 
 /** Commits puts together with the id counters they consumed, then schedules any new callbacks. */

@@ -3,7 +3,7 @@
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
 import { faker } from '@faker-js/faker/locale/en';
 import type { components } from '../../../client/src/generated/littlepay.js';
-import { mobileOutcomeFor } from '../domain/catalogue.js';
+import { mobileOutcomeFor, mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import {
   chargedAmount,
@@ -18,7 +18,7 @@ import {
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { paymentCallbackBody, pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
 import { iso } from '../runtime/clock.js';
-import { commit, newCallback, type Context } from './context.js';
+import { background, commit, newCallback, type Context } from './context.js';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
@@ -128,11 +128,11 @@ export class Payments {
   }
 
   private scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
-    this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => void this.finishAttempt(intent.id, attempt.id));
+    this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
   }
 
   private scheduleRefund(intent: IntentRecord, refund: RefundRecord): void {
-    this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => void this.finishRefund(intent.id, refund.id));
+    this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => background(this.ctx, 'finishing a refund', () => this.finishRefund(intent.id, refund.id)));
   }
 
   private async finishAttempt(reference: string, attemptId: string): Promise<void> {
@@ -140,7 +140,8 @@ export class Payments {
     const attempt = intent?.attempts.find((a) => a.id === attemptId);
     if (!intent || !attempt || attempt.status !== 'PENDING') return;
     const now = this.ctx.clockFor(intent.merchantId).now();
-    const outcome = mobileOutcomeFor(attempt.provider as MobileProvider, attempt.mobile ?? '');
+    // The outcome was chosen when the attempt started and stored with it.
+    const outcome: MobileOutcome = mobileOutcomes[attempt.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
     faker.seed(this.ctx.ids.int('provider-reference'));
     const done: AttemptRecord = {
       ...attempt,
