@@ -1,27 +1,21 @@
 // What the simulator stores. These are storage shapes, not wire shapes: the wire shapes are the
 // contract's (client/src/generated) and are built from these in domain/views.ts.
 import type { components } from '../../../client/src/generated/littlepay.js';
+import type { components as simComponents } from '../../../client/src/generated/simulator.js';
 
 type Schemas = components['schemas'];
+type SimSchemas = simComponents['schemas'];
 export type Provider = Schemas['Provider'];
 export type MobileProvider = Exclude<Provider, 'CARDS'>;
 export type PaymentStatus = Schemas['PaymentStatus'];
 export type BillingAddress = Schemas['BillingAddress'];
-export type Environment = 'sandbox' | 'production';
+export type Environment = SimSchemas['Environment'];
 
-export interface MerchantRecord {
-  id: string;
-  name: string;
-  environment: Environment;
-  appId: string;
-  clientId: string;
-  clientSecret: string;
-  tokenId: string;
-  apiKey: string;
-  currencies: string[];
+/** The merchant as /_sim shows it, plus what only the simulator needs. */
+export type MerchantRecord = SimSchemas['Merchant'] & {
   demo: boolean;
   createdAt: string;
-}
+};
 
 export interface AttemptRecord {
   id: string;
@@ -73,14 +67,7 @@ export interface IntentRecord {
   updatedAt: string;
 }
 
-export interface DeliveryRecord {
-  at: string;
-  ok: boolean;
-  statusCode?: number;
-  error?: string;
-  latencyMs?: number;
-  responseSnippet?: string;
-}
+export type DeliveryRecord = SimSchemas['Delivery'];
 
 export interface CallbackRecord {
   id: string;
@@ -95,14 +82,7 @@ export interface CallbackRecord {
   deliveries: DeliveryRecord[];
 }
 
-export interface InboxRecord {
-  id: string;
-  name: string;
-  receivedAt: string;
-  signatureValid: boolean;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type InboxRecord = SimSchemas['InboxMessage'] & { id: string; name: string };
 
 export interface MetaRecord {
   id: 'counters';
