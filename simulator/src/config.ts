@@ -64,7 +64,7 @@ const settings = {
   publicUrl: { flag: 'public-url', env: 'PUBLIC_URL', default: '', help: 'base URL shoppers and callbacks see (default http://localhost:<port>)', parse: url },
   dataDir: { flag: 'data-dir', env: 'DATA_DIR', default: './.littlepay-sim', help: 'folder of the lowdb files and the signing key', parse: text },
   seed: { flag: 'seed', env: 'SEED', default: 'littlepay', help: 'seed of every generated id, credential and name', parse: text },
-  clock: { flag: 'clock', env: 'CLOCK', default: 'system', help: 'system, or manual (frozen until advanced through /_sim)', parse: oneOf(['system', 'manual'] as const) },
+  clock: { flag: 'clock', env: 'CLOCK', default: 'system', help: 'system, or manual (frozen at 2026-01-01; for in-process test suites that advance it)', parse: oneOf(['system', 'manual'] as const) },
   pinDelayMs: { flag: 'pin-delay-ms', env: 'PIN_DELAY_MS', default: '3000', help: 'how long the simulated shopper takes to enter the PIN', parse: integer(0, 3_600_000) },
   longPollTimeoutMs: { flag: 'long-poll-timeout-ms', env: 'LONG_POLL_TIMEOUT_MS', default: '30000', help: 'how long ?longPoll=true holds an answer before PENDING', parse: integer(0, 600_000) },
   refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },

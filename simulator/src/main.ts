@@ -18,7 +18,15 @@ async function main(): Promise<void> {
     console.log(helpText());
     return;
   }
-  const app = await buildApp({ config });
+  let app;
+  try {
+    app = await buildApp({ config });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason = e.code === 'EACCES' || e.code === 'EROFS' ? `the data folder ${config.dataDir} is not writable (${e.code}); pass --data-dir or DATA_DIR, or --memory` : e.message;
+    console.error(`littlepay-sim: cannot start: ${reason}`);
+    process.exit(1);
+  }
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

@@ -4,7 +4,6 @@
 export const errorCatalogue = {
   VALIDATION_ERROR: { status: 400, summary: 'The request does not match the contract' },
   INVALID_JSON: { status: 400, summary: 'The body is not valid JSON' },
-  INVALID_MOBILE: { status: 400, summary: 'The mobile number is not in the expected form' },
   MISSING_CONTACT: { status: 400, summary: 'A billing address needs an email or a phone number' },
   CURRENCY_NOT_ENABLED: { status: 400, summary: 'The merchant does not take this currency' },
   AMOUNT_TOO_SMALL: { status: 400, summary: 'The amount rounds to nothing for this provider' },
@@ -14,7 +13,6 @@ export const errorCatalogue = {
   INTENT_NOT_FOUND: { status: 404, summary: 'No intent has this reference' },
   PAYMENT_NOT_FOUND: { status: 404, summary: 'No payment of this merchant has this reference or key' },
   ROUTE_NOT_FOUND: { status: 404, summary: 'No such endpoint' },
-  METHOD_NOT_ALLOWED: { status: 405, summary: 'The endpoint does not take this method' },
   DUPLICATE_KEY: { status: 409, summary: 'The key was used before with a different request' },
   INTENT_COMPLETED: { status: 409, summary: 'The intent has already been paid' },
   INTENT_EXPIRED: { status: 409, summary: 'The intent expired before it was paid' },
@@ -25,7 +23,6 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The body must be application/json' },
   INTERNAL_ERROR: { status: 500, summary: 'The simulator failed; this is a bug' },
-  NOT_READY: { status: 503, summary: 'The simulator is starting or stopping' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

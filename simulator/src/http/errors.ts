@@ -64,7 +64,8 @@ function jsonDepthExceeds(value: unknown, limit: number): boolean {
 /** fastify's own JSON parser (which refuses __proto__ and constructor.prototype), plus a depth limit. */
 export function installJsonParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  // JSON only: any other Content-Type (text/plain included) is a 415, not a body to misread.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     parse(req, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);

@@ -67,7 +67,7 @@ export class Payments {
     const provider: MobileProvider = body.type;
     const amount = chargedAmount(intent.amount, provider);
     if (amount <= 0) {
-      throw fieldError('AMOUNT_TOO_SMALL', 'amount', 'wholeUnits', `${provider} takes whole units only and ${intent.amount} rounds to 0`);
+      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
     }
     const outcome = mobileOutcomeFor(provider, body.payment.mobile);
     const delay = this.ctx.config.pinDelayMs + (outcome.timing === 'slow' ? this.ctx.config.longPollTimeoutMs + 1000 : 0);

@@ -36,7 +36,12 @@ class SegmentLog implements Persistence {
     const all: Put[] = [];
     for (const n of numbers) {
       const db = new Low<Segment>(new JSONFile(this.file(n)), { version: 1, puts: [] });
-      await db.read();
+      try {
+        await db.read();
+      } catch (err) {
+        throw new Error(`${this.file(n)} is not a valid store file (${(err as Error).message}); it was edited or written by something else. Move the data folder away to start afresh.`);
+      }
+      if (!Array.isArray(db.data?.puts)) throw new Error(`${this.file(n)} is not a store segment (no "puts" list)`);
       all.push(...db.data.puts);
       this.active = db;
       this.activeNumber = n;

@@ -67,10 +67,10 @@ export function littlePayHandlers({ ctx, payments }: LittlePayDeps): Record<stri
     async refundPayment(req, merchant) {
       const { key } = req.params as { key: string };
       const refund = await payments.refund(merchant!, key, req.body as RefundBody);
-      const data: S['RefundResponse']['data'] = {
-        status: refund.status,
-        message: refund.status === 'COMPLETED' ? 'Success' : 'Refund is being processed; the result will be posted to callbackUrl',
-      };
+      const pendingMessage = refund.callbackUrl
+        ? 'Refund is being processed; the result will be posted to callbackUrl'
+        : 'Refund is being processed; check the payment status for its result';
+      const data: S['RefundResponse']['data'] = { status: refund.status, message: refund.status === 'COMPLETED' ? 'Success' : pendingMessage };
       return envelope(ctx, merchant!.id, data);
     },
   };

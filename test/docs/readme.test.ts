@@ -1,0 +1,36 @@
+// The README's test-number table is generated from the catalogue the simulator serves; this test fails
+// when the two drift apart (fix: npm run docs:scenarios).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../simulator/src/domain/catalogue.js';
+import { END_MARKER, README_PATH, START_MARKER, isFresh, readTable, renderScenarioTable, withTable } from '../../scripts/render-scenarios.js';
+
+const readme = readFileSync(README_PATH, 'utf8');
+
+describe('README test-number table', () => {
+  it('is exactly the rendering of the catalogue', () => {
+    expect(readTable(readme)).toBe(`\n\n${renderScenarioTable()}\n`);
+    expect(isFresh(readme)).toBe(true);
+  });
+
+  it('lists every test number of the catalogue, with its provider, outcome and final status', () => {
+    const table = readTable(readme) ?? '';
+    for (const entry of catalogue()) {
+      expect(table).toContain(`| ${entry.trigger.provider} | \`${entry.trigger.mobile}\` | \`${entry.outcome}\` | ${entry.status} |`);
+    }
+  });
+
+  it('is reported stale when a row is changed, and rewriting it makes it fresh again', () => {
+    const stale = readme.replace('| MPESA | `254700000001` |', '| MPESA | `254700000009` |');
+    expect(stale).not.toBe(readme);
+    expect(isFresh(stale)).toBe(false);
+    expect(withTable(stale)).toBe(readme);
+  });
+
+  it('refuses a README without the markers', () => {
+    const bare = readme.replace(START_MARKER, '').replace(END_MARKER, '');
+    expect(readTable(bare)).toBeNull();
+    expect(isFresh(bare)).toBe(false);
+    expect(() => withTable(bare)).toThrow(/scenarios:start/);
+  });
+});
