@@ -78,9 +78,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   installJsonParser(app);
-  // JSON only: fastify's built-in text/plain parser would hand a JSON body sent as text/plain to
-  // validation as a string ("body: must be object") instead of the 415 every other type gets.
-  app.removeContentTypeParser('text/plain');
 
   const bodyAjv = createAjv(false);
   const paramAjv = createAjv(true);

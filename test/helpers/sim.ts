@@ -1,7 +1,7 @@
 // The in-process simulator for tests: memory store, manual clock, a shared signing key, and every
 // reply checked against the contract (a violation fails the test that caused it).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../../simulator/src/app.js';
 import { generateSigningKeys, type SigningKeys } from '../../simulator/src/callbacks/keys.js';
 import type { Transport } from '../../simulator/src/callbacks/outbox.js';
@@ -46,6 +46,34 @@ afterEach(async () => {
 });
 
 export async function startTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit<AppOptions, 'config'>> & { store?: Store } = {}): Promise<TestSim> {
+  const sim = await buildTestSim(overrides, extra);
+  open.push(sim);
+  return sim;
+}
+
+/**
+ * One sim for every test of the calling describe block, for long tables of requests that must change
+ * nothing (building a sim per row costs ~50 ms): built before the first test, its contract violations
+ * fail the test that caused them, closed after the last test. Returns a getter for what setup made.
+ */
+export function sharedTestSim<W>(setup: (sim: TestSim) => Promise<W>, overrides: Partial<Config> = {}): () => W {
+  let sim: TestSim | undefined;
+  let made: W | undefined;
+  beforeAll(async () => {
+    sim = await buildTestSim(overrides);
+    made = await setup(sim);
+  });
+  afterEach(() => {
+    const violations = sim?.violations.splice(0) ?? [];
+    if (violations.length) throw new Error(`replies that break the contract:\n${violations.map((v) => JSON.stringify(v)).join('\n')}`);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  return () => made!;
+}
+
+async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit<AppOptions, 'config'>> & { store?: Store } = {}): Promise<TestSim> {
   const config = defaultConfig({ clock: 'manual', pinDelayMs: 3000, longPollTimeoutMs: 30_000, ...overrides });
   const clock = extra.clock ?? new SimClock(config.clock);
   const violations: ContractViolation[] = [];
@@ -82,7 +110,6 @@ export async function startTestSim(overrides: Partial<Config> = {}, extra: Parti
     },
     close: () => app.close(),
   };
-  open.push(sim);
   return sim;
 }
 
@@ -151,3 +178,11 @@ export function status(sim: TestSim, m: Merchant, key: string) {
 export function refund(sim: TestSim, m: Merchant, key: string, body: Record<string, unknown>) {
   return sim.inject({ method: 'POST', url: `/api/refund/${key}`, headers: { 'x-api-key': m.apiKey, 'content-type': 'application/json' }, payload: body });
 }
+
+/** Everything the store holds, to compare before and after a request that must change nothing. */
+export function storeSnapshot(sim: TestSim): Record<string, unknown[]> {
+  const store = sim.app.sim.ctx.store;
+  const collections = ['merchants', 'intents', 'callbacks', 'inbox', 'meta'] as const;
+  return Object.fromEntries(collections.map((c) => [c, structuredClone([...store.all(c)])]));
+}
+

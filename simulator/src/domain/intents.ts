@@ -30,7 +30,9 @@ export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantReco
 
 /** A stable hash of the create request, to recognise a retry of the very same request. */
 export function requestHash(body: CreateIntentBody, tokenId: string): string {
-  return createHash('sha256').update(canonicalJson({ tokenId, body })).digest('hex');
+  // Defaults applied first: leaving out currency is the same request as sending KES.
+  const normalised = { ...body, currency: body.currency ?? DEFAULT_CURRENCY, expiresAt: body.expiresAt ?? DEFAULT_EXPIRY_MINUTES };
+  return createHash('sha256').update(canonicalJson({ tokenId, body: normalised })).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -56,8 +56,9 @@ export function registerOperations(
       url: fastifyPath(op.path),
       schema,
       config: { operationId: op.operationId },
-      // Credentials first: a caller without them learns nothing about the body's rules.
-      preValidation: authenticate
+      // Credentials first, before the body is even parsed: a caller without them learns nothing about
+      // the body's rules.
+      onRequest: authenticate
         ? async (req) => {
             req.merchant = authenticate(req);
           }

@@ -1,0 +1,333 @@
+// The Store, run against both persistences (memory and lowdb), then what survives a restart of the
+// whole app on the same data folder: merchants, intents, keys, attempts, id counters and the signing key.
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../simulator/src/app.js';
+import { defaultConfig } from '../../simulator/src/config.js';
+import type { IntentRecord, MerchantRecord } from '../../simulator/src/domain/records.js';
+import { SimClock } from '../../simulator/src/runtime/clock.js';
+import { createLowdbStore, SEGMENT_LIMIT } from '../../simulator/src/store/lowdb-store.js';
+import { createMemoryStore, type Put, type Store } from '../../simulator/src/store/store.js';
+import { basicAuth, createIntent, intentBody, processMobile, startTestSim, status, until, type Merchant, type TestSim } from '../helpers/sim.js';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => {});
+});
+// After all tests: the helper closes its sims after each test, but after this file's afterEach hooks.
+afterAll(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'littlepay-sim-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function opened(store: Store): Promise<Store> {
+  stores.push(store);
+  await store.open();
+  return store;
+}
+
+function merchant(id: string, over: Partial<MerchantRecord> = {}): MerchantRecord {
+  return {
+    id,
+    name: `Shop ${id}`,
+    environment: 'sandbox',
+    appId: `app-${id}`,
+    clientId: '0123456789abcdef',
+    clientSecret: 'AAAAAAAAAAAAAAAAAAAAAA==',
+    tokenId: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
+    apiKey: `sk_sandbox_${id}`,
+    currencies: ['KES'],
+    demo: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  };
+}
+
+function intent(id: string, merchantId: string, key: string, over: Partial<IntentRecord> = {}): IntentRecord {
+  return {
+    id,
+    merchantId,
+    key,
+    amount: 100,
+    currency: 'KES',
+    description: `Order ${key}`,
+    callbackUrl: 'https://merchant.example/cb',
+    expiresInMinutes: 30,
+    expiresAt: '2026-01-01T00:30:00.000Z',
+    payload: {},
+    metadata: {},
+    requestHash: `hash-${id}`,
+    status: 'PENDING',
+    paidAmount: 0,
+    attempts: [],
+    refunds: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  };
+}
+
+const putIntent = (value: IntentRecord): Put => ({ collection: 'intents', value });
+const putMerchant = (value: MerchantRecord): Put => ({ collection: 'merchants', value });
+
+const kinds: Array<[string, () => Promise<Store>]> = [
+  ['memory', async () => createMemoryStore()],
+  ['lowdb', async () => createLowdbStore(await tempDir())],
+];
+
+describe.each(kinds)('Store (%s)', (kind, make) => {
+  it('starts empty', async () => {
+    const store = await opened(await make());
+    expect(store.kind).toBe(kind);
+    expect(store.healthy).toBe(true);
+    expect(store.count('intents')).toBe(0);
+    expect([...store.all('merchants')]).toEqual([]);
+    expect(store.get('intents', 'i1')).toBeUndefined();
+    expect(store.intentByKey('m1', 'K1')).toBeUndefined();
+  });
+
+  it('commit makes records visible at once; get, all, count and intentByKey read them', async () => {
+    const store = await opened(await make());
+    const pending = store.commit([putMerchant(merchant('m1')), putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))]);
+    // Visible before the commit is durable: the next request must already see it.
+    expect(store.get('intents', 'i1')?.key).toBe('K1');
+    await pending;
+    expect(store.count('merchants')).toBe(1);
+    expect(store.count('intents')).toBe(2);
+    expect(store.count('callbacks')).toBe(0);
+    expect([...store.all('intents')].map((i) => i.id)).toEqual(['i1', 'i2']);
+    expect(store.get('merchants', 'm1')).toEqual(merchant('m1'));
+    expect(store.intentByKey('m1', 'K2')?.id).toBe('i2');
+    expect(store.intentByKey('m2', 'K2')).toBeUndefined();
+    expect(store.intentByKey('m1', 'K3')).toBeUndefined();
+  });
+
+  it('a later put of the same id replaces the earlier one (also in intentByKey)', async () => {
+    const store = await opened(await make());
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await store.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'COMPLETED', paidAmount: 100 }))]);
+    expect(store.count('intents')).toBe(1);
+    expect(store.get('intents', 'i1')?.status).toBe('COMPLETED');
+    expect([...store.all('intents')]).toHaveLength(1);
+    expect(store.intentByKey('m1', 'K1')?.status).toBe('COMPLETED');
+  });
+
+  it('keeps keys apart per merchant', async () => {
+    const store = await opened(await make());
+    await store.commit([putIntent(intent('i1', 'm1', 'SAME')), putIntent(intent('i2', 'm2', 'SAME'))]);
+    expect(store.intentByKey('m1', 'SAME')?.id).toBe('i1');
+    expect(store.intentByKey('m2', 'SAME')?.id).toBe('i2');
+  });
+
+  it('copies records on commit, so a caller mutating its object cannot change the store', async () => {
+    const store = await opened(await make());
+    const record = intent('i1', 'm1', 'K1');
+    await store.commit([putIntent(record)]);
+    record.status = 'COMPLETED';
+    record.attempts.push({} as never);
+    expect(store.get('intents', 'i1')).toMatchObject({ status: 'PENDING', attempts: [] });
+  });
+
+  it('resolves every one of many concurrent commits', async () => {
+    const store = await opened(await make());
+    const commits = Array.from({ length: 120 }, (_, n) => store.commit([putIntent(intent(`i${n}`, 'm1', `K${n}`, { amount: n + 1 }))]));
+    await expect(Promise.all(commits)).resolves.toHaveLength(120);
+    expect(store.count('intents')).toBe(120);
+    expect(store.intentByKey('m1', 'K119')?.amount).toBe(120);
+    expect(store.healthy).toBe(true);
+  });
+
+  it('reports its size on disk (0 in memory)', async () => {
+    const store = await opened(await make());
+    await store.commit([putMerchant(merchant('m1'))]);
+    if (kind === 'memory') expect(await store.size()).toBe(0);
+    else expect(await store.size()).toBeGreaterThan(100);
+  });
+});
+
+describe('Store (lowdb) on disk', () => {
+  const segments = async (dir: string) => (await readdir(join(dir, 'store'))).filter((f) => /^segment-\d{8}\.json$/.test(f)).sort();
+  const putsIn = async (dir: string, file: string) => (JSON.parse(await readFile(join(dir, 'store', file), 'utf8')) as { puts: Put[] }).puts.length;
+
+  it('a new store opened on the same folder sees everything, the latest version of each record', async () => {
+    const dir = await tempDir();
+    const first = await opened(createLowdbStore(dir));
+    await first.commit([putMerchant(merchant('m1')), putIntent(intent('i1', 'm1', 'K1'))]);
+    await first.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' })), putIntent(intent('i2', 'm1', 'K2'))]);
+    await first.commit([{ collection: 'meta', value: { id: 'counters', values: { intent: 2 } } }]);
+    await first.close();
+
+    const again = await opened(createLowdbStore(dir));
+    expect(again.count('merchants')).toBe(1);
+    expect(again.count('intents')).toBe(2);
+    expect(again.get('intents', 'i1')?.status).toBe('FAILED');
+    expect(again.intentByKey('m1', 'K2')?.id).toBe('i2');
+    expect(again.get('meta', 'counters')?.values).toEqual({ intent: 2 });
+  });
+
+  it('a resolved commit is on disk even if the store is never closed', async () => {
+    const dir = await tempDir();
+    const first = await opened(createLowdbStore(dir));
+    await first.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    const second = await opened(createLowdbStore(dir));
+    expect(second.get('intents', 'i1')?.key).toBe('K1');
+  });
+
+  it(`rolls ${1200} commits over into segments of at most ${SEGMENT_LIMIT} puts, and all survive a reopen`, async () => {
+    const dir = await tempDir();
+    const store = await opened(createLowdbStore(dir));
+    for (let batch = 0; batch < 12; batch++) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => {
+        const n = batch * 100 + i;
+        return store.commit([putIntent(intent(`i${n}`, 'm1', `K${n}`, { amount: n }))]);
+      }));
+    }
+    await store.close();
+    const files = await segments(dir);
+    expect(files).toEqual(['segment-00000001.json', 'segment-00000002.json', 'segment-00000003.json']);
+    expect(await Promise.all(files.map((f) => putsIn(dir, f)))).toEqual([500, 500, 200]);
+
+    const again = await opened(createLowdbStore(dir));
+    expect(again.count('intents')).toBe(1200);
+    expect(again.intentByKey('m1', 'K0')?.amount).toBe(0);
+    expect(again.intentByKey('m1', 'K1199')?.amount).toBe(1199);
+    // A later version written after the reopen replaces one from the first segment.
+    await again.commit([putIntent(intent('i0', 'm1', 'K0', { amount: 5 }))]);
+    await again.close();
+    const third = await opened(createLowdbStore(dir));
+    expect(third.count('intents')).toBe(1200);
+    expect(third.get('intents', 'i0')?.amount).toBe(5);
+  });
+
+  it('opens a new segment when the last one was left exactly full', async () => {
+    const dir = await tempDir();
+    const store = await opened(createLowdbStore(dir));
+    await store.commit(Array.from({ length: SEGMENT_LIMIT }, (_, n) => putIntent(intent(`i${n}`, 'm1', `K${n}`))));
+    await store.close();
+    const again = await opened(createLowdbStore(dir));
+    await again.commit([putIntent(intent('last', 'm1', 'LAST'))]);
+    await again.close();
+    expect(await segments(dir)).toHaveLength(2);
+    expect(await putsIn(dir, 'segment-00000002.json')).toBe(1);
+    const third = await opened(createLowdbStore(dir));
+    expect(third.count('intents')).toBe(SEGMENT_LIMIT + 1);
+  });
+
+  it('a store that cannot write rejects the commit, reports unhealthy, and refuses later commits', async () => {
+    const dir = await tempDir();
+    const store = await opened(createLowdbStore(dir));
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await rm(join(dir, 'store'), { recursive: true, force: true });
+    await expect(store.commit([putIntent(intent('i2', 'm1', 'K2'))])).rejects.toThrow();
+    expect(store.healthy).toBe(false);
+    await expect(store.commit([putIntent(intent('i3', 'm1', 'K3'))])).rejects.toThrow();
+  });
+});
+
+describe('the app restarted on the same data folder', () => {
+  const body = (key: string, extra: Record<string, unknown> = {}) => intentBody({ key, ...extra });
+
+  async function boot(dataDir: string, clock?: SimClock): Promise<TestSim> {
+    return startTestSim({ memory: false, dataDir, clock: 'manual' }, clock ? { clock } : {});
+  }
+
+  function create(sim: TestSim, m: Merchant, b: Record<string, unknown>) {
+    return sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: b });
+  }
+
+  it('keeps merchants, intents, keys, attempts and created merchants, and never repeats an id', async () => {
+    const dataDir = await tempDir();
+    const first = await boot(dataDir);
+    expect(first.app.sim.ctx.store.kind).toBe('lowdb');
+    const created = (await first.inject({ method: 'POST', url: '/_sim/merchants', payload: { environment: 'sandbox', name: 'Restart shop', currencies: ['KES', 'USD'] } })).json() as Merchant;
+    const paid = await createIntent(first, first.sandbox, body('R1'));
+    await processMobile(first, paid.reference, 'MPESA', '254700000001'); // insufficient funds
+    await first.advance(first.config.pinDelayMs);
+    await processMobile(first, paid.reference, 'MPESA', '254712345678');
+    await first.advance(first.config.pinDelayMs);
+    await until(() => first.sent.length === 2, 20_000); // both callbacks out before the stop
+    const inFlight = await createIntent(first, first.sandbox, body('R2'));
+    await processMobile(first, inFlight.reference, 'AIRTEL', '254733123456');
+    const theirs = (await create(first, created, body('M1', { currency: 'USD' }))).json().data;
+    const statusBefore = (await status(first, first.sandbox, 'R1')).json().data;
+    const merchantsBefore = first.merchants;
+    const referencesBefore = [...first.app.sim.ctx.store.all('intents')].map((i) => i.id);
+    const stoppedAt = first.clock.now();
+    await first.close();
+
+    // The clock goes on from where it stopped (a manual clock would otherwise start at its epoch again).
+    const second = await boot(dataDir, new SimClock('manual', stoppedAt));
+    const merchants = (await second.inject({ method: 'GET', url: '/_sim/merchants' })).json().merchants as Merchant[];
+    expect(merchants).toEqual([...merchantsBefore, created]);
+
+    // Intents and their attempts, in order, as they were.
+    const statusAfter = (await status(second, second.sandbox, 'R1')).json().data;
+    expect({ ...statusAfter }).toEqual(statusBefore);
+    expect(statusAfter.attempts.map((a: { status: string }) => a.status)).toEqual(['FAILED', 'COMPLETED']);
+
+    // Keys: replaying the very same request answers the same intent; a different one is still a conflict.
+    const replay = await create(second, second.sandbox, body('R1'));
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().data.reference).toBe(paid.reference);
+    expect((await create(second, second.sandbox, body('R1', { amount: 1 }))).json().data.code).toBe('DUPLICATE_KEY');
+    // The merchant created through /_sim still authenticates, and still owns its intent.
+    const replayTheirs = await create(second, created, body('M1', { currency: 'USD' }));
+    expect(replayTheirs.json().data.reference).toBe(theirs.reference);
+    expect((await status(second, created, 'M1')).json().data.reference).toBe(theirs.reference);
+    expect(second.app.sim.ctx.store.count('intents')).toBe(referencesBefore.length);
+
+    // The attempt that was pending at the restart is picked up again and finishes, with its callback.
+    expect((await status(second, second.sandbox, 'R2')).json().data.status).toBe('PENDING');
+    await second.advance(second.config.pinDelayMs);
+    expect((await status(second, second.sandbox, 'R2')).json().data.status).toBe('COMPLETED');
+    // The callback is scheduled once its commit is on disk, which takes real I/O turns with lowdb.
+    await until(() => second.sent.length > 0, 20_000);
+    expect(second.sent.map((s) => (s.body as { reference: string }).reference)).toEqual([inFlight.reference]);
+
+    // Ids go on from the stored counters: nothing made after the restart repeats an earlier id.
+    const fresh = await createIntent(second, second.sandbox, body('R3'));
+    expect(referencesBefore).not.toContain(fresh.reference);
+    const another = (await second.inject({ method: 'POST', url: '/_sim/merchants', payload: { environment: 'sandbox' } })).json() as Merchant;
+    for (const field of ['id', 'clientId', 'clientSecret', 'tokenId', 'apiKey'] as const) {
+      expect(merchants.map((m) => m[field])).not.toContain(another[field]);
+    }
+  });
+
+  it('keeps its callback signing key in the data folder (private key 0600), the same after a restart', async () => {
+    const dataDir = await tempDir();
+    const config = defaultConfig({ memory: false, dataDir, clock: 'manual' });
+    const pem = async () => {
+      const app = await buildApp({ config });
+      try {
+        const res = await app.inject({ method: 'GET', url: '/_sim/keys/callback.pem' });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toContain('application/x-pem-file');
+        return res.body;
+      } finally {
+        await app.close();
+      }
+    };
+    const before = await pem();
+    expect(before).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/);
+    const privateFile = await stat(join(dataDir, 'keys', 'callback-private.pem'));
+    expect(privateFile.mode & 0o777).toBe(0o600);
+    expect(await readFile(join(dataDir, 'keys', 'callback-public.pem'), 'utf8')).toBe(before);
+
+    expect(await pem()).toBe(before);
+    // Another data folder gets another key: the equality above is not an accident.
+    const elsewhere = await buildApp({ config: defaultConfig({ memory: false, dataDir: await tempDir(), clock: 'manual' }) });
+    try {
+      expect((await elsewhere.inject({ method: 'GET', url: '/_sim/keys/callback.pem' })).body).not.toBe(before);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
