@@ -162,6 +162,14 @@ export async function createIntent(sim: TestSim, m: Merchant, overrides: Record<
   return res.json().data as { reference: string; checkoutUrl: string; message: string };
 }
 
+/** An intent paid by M-Pesa (the PIN delay advanced on the manual clock); returns its reference. */
+export async function paidIntent(sim: TestSim, m: Merchant, overrides: Record<string, unknown> = {}): Promise<string> {
+  const intent = await createIntent(sim, m, overrides);
+  await processMobile(sim, intent.reference, 'MPESA', '254712345678');
+  await sim.advance(sim.config.pinDelayMs);
+  return intent.reference;
+}
+
 export function processMobile(sim: TestSim, reference: string, type: string, mobile: string, longPoll = false) {
   return sim.inject({
     method: 'POST',

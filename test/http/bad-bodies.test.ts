@@ -7,6 +7,7 @@ import {
   basicAuth,
   createIntent,
   intentBody,
+  paidIntent,
   processMobile,
   sharedTestSim,
   startTestSim,
@@ -17,13 +18,11 @@ import {
 
 /** A sim with one paid intent (1000 KES), one with an attempt pending, and one never processed. */
 async function world(sim: TestSim) {
-  const paid = await createIntent(sim, sim.sandbox, { key: 'PAID1', amount: 1000 });
-  await processMobile(sim, paid.reference, 'MPESA', '254712345678');
-  await sim.advance(sim.config.pinDelayMs);
+  const paid = await paidIntent(sim, sim.sandbox, { key: 'PAID1', amount: 1000 });
   const pending = await createIntent(sim, sim.sandbox, { key: 'PEND1' });
   await processMobile(sim, pending.reference, 'MPESA', '254712345678');
   const fresh = await createIntent(sim, sim.sandbox, { key: 'FRESH1' });
-  return { sim, paid: paid.reference, pending: pending.reference, fresh: fresh.reference };
+  return { sim, paid, pending: pending.reference, fresh: fresh.reference };
 }
 type World = Awaited<ReturnType<typeof world>>;
 

@@ -7,6 +7,7 @@ import {
   basicAuth,
   createIntent,
   intentBody,
+  paidIntent,
   processMobile,
   sharedTestSim,
   startTestSim,
@@ -18,10 +19,8 @@ import {
 
 /** Merchant A (sandbox) has a paid intent PAID1 (1000 KES); merchant B (sandbox2) has none. */
 async function world(sim: TestSim) {
-  const paid = await createIntent(sim, sim.sandbox, { key: 'PAID1', amount: 1000 });
-  await processMobile(sim, paid.reference, 'MPESA', '254712345678');
-  await sim.advance(sim.config.pinDelayMs);
-  return { sim, a: sim.sandbox, b: sim.sandbox2, paid: paid.reference };
+  const paid = await paidIntent(sim, sim.sandbox, { key: 'PAID1', amount: 1000 });
+  return { sim, a: sim.sandbox, b: sim.sandbox2, paid };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
