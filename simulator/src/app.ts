@@ -89,13 +89,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
 
   const ctx = {} as Context;
-  const ownInbox = `${config.publicUrl}/_sim/inbox/`;
+  let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
   // between the container and PUBLIC_URL looks like.
   const transport: Transport = async (url, signed, timeoutMs) => {
-    if (!url.startsWith(ownInbox)) return baseTransport(url, signed, timeoutMs);
-    const res = await app.inject({ method: 'POST', url: url.slice(config.publicUrl.length), headers: signed.headers, payload: signed.body });
+    if (!url.startsWith(`${publicUrl}/_sim/inbox/`)) return baseTransport(url, signed, timeoutMs);
+    const res = await app.inject({ method: 'POST', url: url.slice(publicUrl.length), headers: signed.headers, payload: signed.body });
     return { statusCode: res.statusCode, text: res.body };
   };
   Object.assign(ctx, {
@@ -105,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keys,
     globalClock: clock,
     clockFor: () => clock,
+    publicUrl: () => publicUrl,
     log: app.log,
     outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
   } satisfies Context);
@@ -141,6 +142,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     payments.resume();
     state = 'ok';
     app.log.info({ routes: routeCount, store: store.kind }, `built ${routeCount} routes from the contracts`);
+  });
+  // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    const url = new URL(publicUrl);
+    if (url.port === '0' && address && typeof address === 'object') {
+      url.port = String(address.port);
+      publicUrl = url.toString().replace(/\/+$/, '');
+    }
   });
   app.addHook('preClose', async () => {
     state = 'stopping';

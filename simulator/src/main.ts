@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   const merchants = app.sim.merchants.list().map(merchantView);
   const lines = [
     '',
-    `Little Pay simulator listening on ${config.publicUrl} (store: ${app.sim.ctx.store.kind}${config.memory ? '' : ` in ${config.dataDir}`})`,
-    `Callback signing public key: ${config.publicUrl}/_sim/keys/callback.pem${app.sim.ctx.keys.publicKeyPath ? ` (also ${app.sim.ctx.keys.publicKeyPath})` : ''}`,
+    `Little Pay simulator listening on ${app.sim.ctx.publicUrl()} (store: ${app.sim.ctx.store.kind}${config.memory ? '' : ` in ${config.dataDir}`})`,
+    `Callback signing public key: ${app.sim.ctx.publicUrl()}/_sim/keys/callback.pem${app.sim.ctx.keys.publicKeyPath ? ` (also ${app.sim.ctx.keys.publicKeyPath})` : ''}`,
     '',
   ];
   console.log(lines.join('\n'));

@@ -16,6 +16,8 @@ export interface Context {
   /** The clock of a merchant (one shared clock until per-merchant test clocks exist). */
   clockFor(merchantId: string): SimClock;
   globalClock: SimClock;
+  /** The base URL shoppers and callbacks see (PUBLIC_URL; with port 0, the port actually bound). */
+  publicUrl(): string;
   log: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 }
 

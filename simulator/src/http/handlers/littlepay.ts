@@ -32,7 +32,7 @@ export function littlePayHandlers({ ctx, payments }: LittlePayDeps): Record<stri
       const intent = await payments.createIntent(merchant!, tokenId, req.body as CreateIntentBody);
       const data: S['CreateIntentResponse']['data'] = {
         reference: intent.id,
-        checkoutUrl: `${ctx.config.publicUrl}/checkout/${intent.id}`,
+        checkoutUrl: `${ctx.publicUrl()}/checkout/${intent.id}`,
         message: 'Request processed successfully',
       };
       return envelope(ctx, merchant!.id, data);
