@@ -117,6 +117,8 @@ export type components = {
             /** @enum {string} */
             status: "ok" | "starting" | "stopping";
             version: string;
+            /** @description The base of checkoutUrl and of the built-in inbox (PUBLIC_URL), as the simulator sees itself. */
+            publicUrl: string;
             uptimeSeconds: number;
             checks: {
                 /** @enum {string} */

@@ -51,6 +51,7 @@ export function simulatorHandlers(deps: SimulatorDeps): Record<string, Operation
         status: ok ? 'ok' : state === 'ok' ? 'starting' : state,
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+        publicUrl: ctx.publicUrl(),
         checks,
       };
       return { status: ok ? 200 : 503, body };

@@ -1,0 +1,7 @@
+// Every journey, in the order the runner takes them.
+import { mobileMoneyJourneys } from './journeys/mobile-money.js';
+import type { Journey } from './journey.js';
+
+export const journeys: Journey[] = [...mobileMoneyJourneys];
+export { runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
+export type { Journey, Step } from './journey.js';

@@ -1,0 +1,27 @@
+// A journey is data: the calls to make with the typed client and what each answer must contain.
+// Strings may use ${name}: ${run} is unique per run (so keys never collide on a shared simulator),
+// ${inbox} is this run's callback inbox URL, and any value a step saves is available to later steps.
+import type { Schemas } from '../client/src/index.js';
+
+export type Expect = {
+  status: number;
+  /** A partial deep match of the JSON answer (arrays match element by element, by length too). */
+  body?: unknown;
+};
+
+export type Step =
+  | { call: 'createIntent'; body: Schemas['CreateIntentRequest']; expect: Expect; save?: Record<string, string> }
+  | { call: 'processPayment'; reference: string; body: Schemas['ProcessPaymentRequest']; longPoll?: boolean; expect: Expect; save?: Record<string, string> }
+  | { call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> }
+  | { call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> }
+  /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one. */
+  | { call: 'awaitCallback'; count: number; expect: { body: unknown } };
+
+export interface Journey {
+  name: string;
+  /** What the journey proves, in a sentence. */
+  summary: string;
+  /** Each run uses a new merchant of this environment (created through /_sim), isolated from others. */
+  environment: 'sandbox' | 'production';
+  steps: Step[];
+}
