@@ -7,10 +7,12 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
     const req = input instanceof Request ? input : new Request(input, init);
     const url = new URL(req.url);
     const payload = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.from(await req.arrayBuffer());
+    const requestHeaders: Record<string, string> = {};
+    req.headers.forEach((value, name) => (requestHeaders[name] = value));
     const res = await app.inject({
       method: req.method as 'GET',
       url: url.pathname + url.search,
-      headers: Object.fromEntries(req.headers),
+      headers: requestHeaders,
       ...(payload && payload.length > 0 ? { payload } : {}),
     });
     const headers = new Headers();
