@@ -13,7 +13,7 @@ import { errorBody, installErrorHandling, installJsonParser } from './http/error
 import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
-import { registerOperations } from './http/register-operations.js';
+import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
 import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
@@ -53,12 +53,8 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config } = options;
-  const startedAt = Date.now();
-  let state: 'starting' | 'ok' | 'stopping' = 'starting';
-
-  const clock = options.clock ?? new SimClock(config.clock);
+/** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
+function createServer(config: Config, clock: SimClock): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -78,17 +74,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   installJsonParser(app);
-
   const bodyAjv = createAjv(false);
   const paramAjv = createAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+  installErrorHandling(app, () => clock.now());
+  return app;
+}
 
+/** The store, keys, ids, clock and outbox every service shares. */
+async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void }> {
+  const { config } = options;
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
   const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
-  const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
-
-  const ctx = {} as Context;
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
@@ -98,58 +96,65 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const res = await app.inject({ method: 'POST', url: url.slice(publicUrl.length), headers: signed.headers, payload: signed.body });
     return { statusCode: res.statusCode, text: res.body };
   };
-  Object.assign(ctx, {
+  return {
     config,
     store,
-    ids,
+    ids: new Ids(config.seed, store.get('meta', 'counters')?.values),
     keys,
     globalClock: clock,
     clockFor: () => clock,
     publicUrl: () => publicUrl,
+    setPublicUrl: (url) => (publicUrl = url),
     log: app.log,
     outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
-  } satisfies Context);
+  };
+}
 
-  const merchants = new Merchants(ctx);
-  const payments = new Payments(ctx);
-  await merchants.ensureDemo();
-
+/** One route per contract operation, CORS for the browser-side calls, and the pages. */
+async function registerRoutes(app: FastifyInstance, options: AppOptions, handlers: Record<string, OperationHandler>, merchants: Merchants, ctx: Context): Promise<number> {
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
     maxAge: 600,
   });
-  installErrorHandling(app, () => clock.now());
-
   const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
-  const routeCount = registerOperations(
-    app,
-    operations,
-    {
-      ...littlePayHandlers({ ctx, payments, merchants }),
-      ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
-    },
-    authenticators(merchants),
-  );
+  const routeCount = registerOperations(app, operations, handlers, authenticators(merchants));
   registerPages(app, ctx);
+  return routeCount;
+}
 
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const startedAt = Date.now();
+  let state: 'starting' | 'ok' | 'stopping' = 'starting';
+  const clock = options.clock ?? new SimClock(options.config.clock);
+  const app = createServer(options.config, clock);
+  const ctx = await createContext(app, options, clock);
+  const merchants = new Merchants(ctx);
+  const payments = new Payments(ctx);
+  await merchants.ensureDemo();
+  const handlers = {
+    ...littlePayHandlers({ ctx, payments, merchants }),
+    ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
+  };
+  const routeCount = await registerRoutes(app, options, handlers, merchants, ctx);
   app.decorate('sim', { ctx, payments, merchants, routeCount });
+
   app.addHook('onReady', async () => {
     ctx.outbox.resume();
     payments.resume();
     state = 'ok';
-    app.log.info({ routes: routeCount, store: store.kind }, `built ${routeCount} routes from the contracts`);
+    app.log.info({ routes: routeCount, store: ctx.store.kind }, `built ${routeCount} routes from the contracts`);
   });
   // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
   app.addHook('onListen', async () => {
     const address = app.server.address();
-    const url = new URL(publicUrl);
+    const url = new URL(ctx.publicUrl());
     if (url.port === '0' && address && typeof address === 'object') {
       url.port = String(address.port);
-      publicUrl = url.toString().replace(/\/+$/, '');
+      ctx.setPublicUrl(url.toString().replace(/\/+$/, ''));
     }
   });
   app.addHook('preClose', async () => {
@@ -159,7 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await ctx.outbox.stop();
     clock.close();
-    await store.close();
+    await ctx.store.close();
   });
   return app;
 }
