@@ -2,19 +2,12 @@
 import { createHash } from 'node:crypto';
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { ApiError, fieldError } from './errors.js';
-import type { IntentRecord, MerchantRecord, PaymentStatus } from './records.js';
+import type { IntentRecord, MerchantRecord } from './records.js';
 
 export type CreateIntentBody = components['schemas']['CreateIntentRequest'];
 
 export const DEFAULT_CURRENCY = 'KES';
 export const DEFAULT_EXPIRY_MINUTES = 30;
-
-/** Statuses an intent may move to from each status (an intent is final only once COMPLETED). */
-export const intentTransitions: Record<PaymentStatus, PaymentStatus[]> = {
-  PENDING: ['PENDING', 'COMPLETED', 'FAILED'],
-  FAILED: ['PENDING', 'FAILED', 'COMPLETED'], // a failed attempt may be retried
-  COMPLETED: [],
-};
 
 /** Rules of §4.1 that a JSON schema cannot say. Throws the first broken one. */
 export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantRecord): void {

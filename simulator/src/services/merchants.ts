@@ -33,14 +33,20 @@ export class Merchants {
   }
 
   byClientCredentials(clientId: string, clientSecret: string): MerchantRecord | undefined {
-    return this.list().find((m) => m.clientId === clientId && sameSecret(m.clientSecret, clientSecret));
+    return this.find((m) => m.clientId === clientId && sameSecret(m.clientSecret, clientSecret));
   }
 
   byApiKey(apiKey: string): MerchantRecord | undefined {
-    return this.list().find((m) => sameSecret(m.apiKey, apiKey));
+    return this.find((m) => sameSecret(m.apiKey, apiKey));
   }
 
   byTokenId(tokenId: string): MerchantRecord | undefined {
-    return this.list().find((m) => m.tokenId === tokenId);
+    return this.find((m) => m.tokenId === tokenId);
+  }
+
+  /** On every authenticated request: walks the stored merchants without copying them. */
+  private find(match: (m: MerchantRecord) => boolean): MerchantRecord | undefined {
+    for (const m of this.ctx.store.all('merchants')) if (match(m)) return m;
+    return undefined;
   }
 }

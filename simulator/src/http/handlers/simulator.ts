@@ -1,6 +1,6 @@
 // Handlers of the simulator's own /_sim API (contracts/simulator.openapi.yaml).
-import { createVerify } from 'node:crypto';
 import type { components } from '../../../../client/src/generated/simulator.js';
+import { verifyCallback } from '../../../../client/src/index.js';
 import { catalogue } from '../../domain/catalogue.js';
 import type { CallbackRecord, InboxRecord, MerchantRecord } from '../../domain/records.js';
 import { iso } from '../../runtime/clock.js';
@@ -27,14 +27,6 @@ function callbackView(cb: CallbackRecord): S['Callback'] {
   return { ...cb, body: cb.body as S['Callback']['body'], nextAttemptAt: cb.nextAttemptAt === null ? null : iso(cb.nextAttemptAt) };
 }
 
-/** Verifies a Little Pay signature the way the documentation's snippet does: over the re-serialised body. */
-export function verifySignature(body: unknown, signature: string, timestamp: string, publicKeyPem: string): boolean {
-  try {
-    return createVerify('SHA256').update(`${timestamp}.${JSON.stringify(body)}`).verify(publicKeyPem, signature, 'base64');
-  } catch {
-    return false;
-  }
-}
 
 export function simulatorHandlers(deps: SimulatorDeps): Record<string, OperationHandler> {
   const { ctx, merchants } = deps;
@@ -89,7 +81,8 @@ export function simulatorHandlers(deps: SimulatorDeps): Record<string, Operation
         const v = req.headers[h];
         return Array.isArray(v) ? v[0] ?? '' : v ?? '';
       };
-      const signatureValid = verifySignature(req.body, header('x-littlepay-signature'), header('x-littlepay-timestamp'), ctx.keys.publicKeyPem);
+      // The same check integrators run with the client: over JSON.stringify of the parsed body.
+      const signatureValid = verifyCallback(req.body, req.headers, ctx.keys.publicKeyPem).ok;
       const message: InboxRecord = {
         id: `in_${ctx.ids.hex('inbox', 16)}`,
         name,
