@@ -1,0 +1,43 @@
+// Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core (never a
+// downloaded browser). The flags keep Chromium off the network this machine does not have; each launch
+// gets a fresh profile folder so runs never share cookies or storage.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A phone-sized browser context by default: the checkout page must work there. */
+export async function launchBrowser(viewport = { width: 390, height: 844 }): Promise<TestBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'littlepay-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
