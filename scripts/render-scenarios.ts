@@ -15,31 +15,37 @@ function cell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
-function triggerOf(entry: CatalogueEntry): string {
-  return entry.trigger.mobile ?? entry.trigger.card ?? '';
-}
-
 function providerResult(entry: CatalogueEntry): string {
   return entry.resultCode === undefined ? entry.message : `${entry.resultCode}: ${entry.message}`;
 }
 
-/** The markdown table of the catalogue, one row per test number, ending with a newline. */
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+/** The markdown tables of the catalogue (mobile numbers, then cards), ending with a newline. */
 export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): string {
-  const rows = [
+  const mobile = entries.filter((e) => e.trigger.kind === 'mobile');
+  const cards = entries.filter((e) => e.trigger.kind === 'card' && e.trigger.card);
+  const events = entries.filter((e) => e.trigger.kind === 'card' && !e.trigger.card);
+  const lines = [
+    '**Mobile money** (any other valid number succeeds)',
+    '',
     '| provider | test number | outcome | final status | provider result code and message | description |',
     '|---|---|---|---|---|---|',
-    ...entries.map((e) =>
-      `| ${[
-        cell(e.trigger.provider ?? (e.trigger.kind === 'card' ? 'CARDS' : '')),
-        `\`${cell(triggerOf(e))}\``,
-        `\`${cell(e.outcome)}\``,
-        e.status,
-        cell(providerResult(e)),
-        cell(e.description),
-      ].join(' | ')} |`,
-    ),
+    ...mobile.map((e) => row([cell(e.trigger.provider ?? ''), `\`${cell(e.trigger.mobile ?? '')}\``, `\`${e.outcome}\``, e.status, cell(providerResult(e)), cell(e.description)])),
+    '',
+    '**Cards** (any future expiry, any name, a 3-digit CVV or 4 for American Express; any other Luhn-valid card succeeds frictionless in sandbox)',
+    '',
+    '| card | brand | outcome | enroll answers | final status | reason code and message | description |',
+    '|---|---|---|---|---|---|---|',
+    ...cards.map((e) => row([`\`${cell(e.trigger.card ?? '')}\``, cell(e.trigger.brand ?? ''), `\`${e.outcome}\``, e.enroll ?? '', e.status, cell(providerResult(e)), cell(e.description)])),
+    '',
+    '**Card outcomes no number chooses**',
+    '',
+    '| outcome | how to reach it | final status | reason code and message |',
+    '|---|---|---|---|',
+    ...events.map((e) => row([`\`${e.outcome}\``, cell(e.trigger.how ?? e.description), e.status, cell(providerResult(e))])),
   ];
-  return `${rows.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }
 
 /** The text between the markers (exclusive), or null when the README lacks them or has them out of order. */
@@ -86,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     console.log('README.md test-number table is already up to date');
   } else {
     await writeFile(README_PATH, next);
-    console.log(`README.md test-number table rewritten (${table.split('\n').length - 3} test numbers)`);
+    console.log('README.md test-number tables rewritten');
   }
   return 0;
 }

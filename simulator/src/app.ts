@@ -12,6 +12,7 @@ import { authenticators } from './http/auth.js';
 import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
 import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
+import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
@@ -19,6 +20,8 @@ import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import type { Context } from './services/context.js';
+import { Waiters } from './services/attempts.js';
+import { Cards } from './services/cards.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
 import { createLowdbStore } from './store/lowdb-store.js';
@@ -43,6 +46,7 @@ export interface AppOptions {
 export interface SimHandle {
   ctx: Context;
   payments: Payments;
+  cards: Cards;
   merchants: Merchants;
   routeCount: number;
 }
@@ -111,7 +115,14 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
 }
 
 /** One route per contract operation, CORS for the browser-side calls, and the pages. */
-async function registerRoutes(app: FastifyInstance, options: AppOptions, handlers: Record<string, OperationHandler>, merchants: Merchants, ctx: Context): Promise<number> {
+async function registerRoutes(
+  app: FastifyInstance,
+  options: AppOptions,
+  handlers: Record<string, OperationHandler>,
+  merchants: Merchants,
+  ctx: Context,
+  cards: Cards,
+): Promise<number> {
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -122,7 +133,7 @@ async function registerRoutes(app: FastifyInstance, options: AppOptions, handler
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
   const routeCount = registerOperations(app, operations, handlers, authenticators(merchants));
-  registerPages(app, ctx);
+  await registerPages(app, ctx, cards);
   return routeCount;
 }
 
@@ -133,14 +144,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = createServer(options.config, clock);
   const ctx = await createContext(app, options, clock);
   const merchants = new Merchants(ctx);
-  const payments = new Payments(ctx);
+  const waiters = new Waiters();
+  const payments = new Payments(ctx, waiters);
+  const cards = new Cards(ctx, payments, waiters);
   await merchants.ensureDemo();
   const handlers = {
-    ...littlePayHandlers({ ctx, payments, merchants }),
+    ...littlePayHandlers({ ctx, payments, cards, merchants }),
+    ...pageHandlers({ ctx, cards }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
   };
-  const routeCount = await registerRoutes(app, options, handlers, merchants, ctx);
-  app.decorate('sim', { ctx, payments, merchants, routeCount });
+  const routeCount = await registerRoutes(app, options, handlers, merchants, ctx, cards);
+  app.decorate('sim', { ctx, payments, cards, merchants, routeCount });
 
   app.addHook('onReady', async () => {
     ctx.outbox.resume();

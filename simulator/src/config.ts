@@ -13,6 +13,7 @@ export interface Config {
   readonly pinDelayMs: number;
   readonly longPollTimeoutMs: number;
   readonly refundDelayMs: number;
+  readonly threeDsTimeoutMs: number;
   readonly callbackTimeoutMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -68,6 +69,7 @@ const settings = {
   pinDelayMs: { flag: 'pin-delay-ms', env: 'PIN_DELAY_MS', default: '3000', help: 'how long the simulated shopper takes to enter the PIN', parse: integer(0, 3_600_000) },
   longPollTimeoutMs: { flag: 'long-poll-timeout-ms', env: 'LONG_POLL_TIMEOUT_MS', default: '30000', help: 'how long ?longPoll=true holds an answer before PENDING', parse: integer(0, 600_000) },
   refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
+  threeDsTimeoutMs: { flag: '3ds-timeout-ms', env: 'THREE_DS_TIMEOUT_MS', default: '600000', help: 'how long a card waits for enroll and the challenge before it fails (the official client waits 10 minutes)', parse: integer(1000, 86_400_000) },
   callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
 } satisfies Record<string, Setting>;

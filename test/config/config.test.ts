@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       pinDelayMs: 3000,
       longPollTimeoutMs: 30_000,
       refundDelayMs: 3000,
+      threeDsTimeoutMs: 600_000,
       callbackTimeoutMs: 10_000,
       logLevel: 'info',
     });
@@ -78,6 +79,7 @@ describe('loadConfig', () => {
       PIN_DELAY_MS: '10',
       LONG_POLL_TIMEOUT_MS: '20',
       REFUND_DELAY_MS: '30',
+      THREE_DS_TIMEOUT_MS: '5000',
       CALLBACK_TIMEOUT_MS: '400',
       LOG_LEVEL: 'warn',
       MEMORY: '1',
@@ -93,6 +95,7 @@ describe('loadConfig', () => {
       pinDelayMs: 10,
       longPollTimeoutMs: 20,
       refundDelayMs: 30,
+      threeDsTimeoutMs: 5000,
       callbackTimeoutMs: 400,
       logLevel: 'warn',
     });

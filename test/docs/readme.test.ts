@@ -13,10 +13,12 @@ describe('README test-number table', () => {
     expect(isFresh(readme)).toBe(true);
   });
 
-  it('lists every test number of the catalogue, with its provider, outcome and final status', () => {
+  it('lists every test number and card of the catalogue, with its trigger, outcome and final status', () => {
     const table = readTable(readme) ?? '';
     for (const entry of catalogue()) {
-      expect(table).toContain(`| ${entry.trigger.provider} | \`${entry.trigger.mobile}\` | \`${entry.outcome}\` | ${entry.status} |`);
+      if (entry.trigger.mobile) expect(table).toContain(`| ${entry.trigger.provider} | \`${entry.trigger.mobile}\` | \`${entry.outcome}\` | ${entry.status} |`);
+      else if (entry.trigger.card) expect(table).toContain(`| \`${entry.trigger.card}\` | ${entry.trigger.brand} | \`${entry.outcome}\` | ${entry.enroll} | ${entry.status} |`);
+      else expect(table).toContain(`| \`${entry.outcome}\` | ${entry.trigger.how} | ${entry.status} |`);
     }
   });
 

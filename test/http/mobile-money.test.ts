@@ -15,7 +15,9 @@ import {
 
 const PIN_MS = 3000;
 const LONG_POLL_MS = 30_000;
-const entries = catalogue().map((e) => ({ ...e, provider: e.trigger.provider!, mobile: e.trigger.mobile! }));
+const entries = catalogue()
+  .filter((e) => e.trigger.kind === 'mobile')
+  .map((e) => ({ ...e, provider: e.trigger.provider!, mobile: e.trigger.mobile! }));
 
 /** The callbacks sent for one intent, oldest first. */
 const callbacksOf = (sim: TestSim, reference: string) =>

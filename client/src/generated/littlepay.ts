@@ -36,6 +36,9 @@ export type paths = {
          * @description Starts a payment attempt. Mobile money answers `PENDING` at once (the shopper gets a PIN prompt); the
          *     final result comes by callback and by status. With `longPoll=true` the answer is held until the
          *     payment is final, or until the long-poll window closes (then `PENDING`).
+         *     A card is authorised at once when 3-D Secure is already decided (enroll, then any challenge);
+         *     otherwise the attempt waits for enroll and the challenge (a long-polled card answer is held until
+         *     then, up to the 3-D Secure timeout). After enroll or cspaToken `{ "type": "CARDS" }` alone is enough.
          */
         post: operations["processPayment"];
         delete?: never;
@@ -53,7 +56,12 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 3-D Secure step 1, the device-data-collection token */
+        /**
+         * 3-D Secure step 1, the device-data-collection token
+         * @description Checks the card (Luhn, expiry, CVV length) and starts its 3-D Secure session. `accessToken` is a JWT
+         *     signed RS256 by the simulator; form-POST it as `JWT` to `deviceDataCollectionUrl` in a hidden iframe,
+         *     which posts a `profile.completed` message back to its parent, as Cardinal's page does.
+         */
         post: operations["createPaToken"];
         delete?: never;
         options?: never;
@@ -70,7 +78,13 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 3-D Secure step 3, check enrollment and get the step-up decision */
+        /**
+         * 3-D Secure step 3, check enrollment and get the step-up decision
+         * @description Takes the browser's device information, with the card (as the official client sends it) or without
+         *     it after cspaToken. The test card decides the action: MAKE_PAYMENT (frictionless), AUTHENTICATE
+         *     (form-POST `JWT` = accessToken and `MD` = the reference to stepUpUrl) or FAILED. A card `process`
+         *     already waiting is finalised as soon as authentication is decided.
+         */
         post: operations["checkEnrollment"];
         delete?: never;
         options?: never;
@@ -404,6 +418,11 @@ export type components = {
             currency: string;
             provider: components["schemas"]["Provider"];
             date: components["schemas"]["Date"];
+            /** @description Card payments only; the card as the status answer shows it (never the number or CVV). */
+            payment?: {
+                provider: components["schemas"]["Provider"];
+                details: components["schemas"]["MaskedCard"];
+            };
             tokenInformation?: components["schemas"]["TokenInformation"];
         };
         RefundCallback: {

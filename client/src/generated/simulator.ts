@@ -109,6 +109,45 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/intents/{reference}/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an intent's waiting 3-D Secure challenge, as the shopper does on the challenge page
+         * @description For tests and scripts without a browser. "authenticate" passes unless the card fails at the
+         *     challenge (see GET /_sim/scenarios); "fail" and "cancel" fail the authentication. A card attempt
+         *     waiting on the challenge is finalised at once.
+         */
+        post: operations["answerChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkout/{reference}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the hosted checkout page shows of an intent (no credentials, nothing secret) */
+        get: operations["getCheckoutState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -156,12 +195,52 @@ export type components = {
             description: string;
             message?: string;
             resultCode?: number;
+            /**
+             * @description For a test card, what enroll answers.
+             * @enum {string}
+             */
+            enroll?: "MAKE_PAYMENT" | "AUTHENTICATE" | "FAILED";
             trigger: {
                 /** @enum {string} */
                 kind: "mobile" | "card";
                 provider?: string;
                 mobile?: string;
                 card?: string;
+                brand?: string;
+                /** @description For outcomes no number chooses, what the tester does to reach it. */
+                how?: string;
+            };
+        };
+        ChallengeResult: {
+            reference: string;
+            /** @enum {string} */
+            action: "MAKE_PAYMENT" | "FAILED";
+            message: string;
+            /**
+             * @description The intent's status after the answer (final when a card attempt was waiting on it).
+             * @enum {string}
+             */
+            status: "PENDING" | "COMPLETED" | "FAILED";
+        };
+        CheckoutState: {
+            reference: string;
+            merchant: string;
+            environment: components["schemas"]["Environment"];
+            amount: number;
+            currency: string;
+            description: string;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED" | "FAILED";
+            expired: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            returnUrl?: string;
+            /** @description The latest attempt, if any. */
+            attempt: null | {
+                provider: string;
+                /** @enum {string} */
+                status: "PENDING" | "COMPLETED" | "FAILED";
+                message: string;
             };
         };
         Delivery: {
@@ -246,8 +325,29 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The token ID, reference or key is not known (to this merchant). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request conflicts with the current state; nothing was changed. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /** @description Little Pay's reference of the intent, from create intent. */
+        Reference: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -456,6 +556,66 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    answerChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    answer: "authenticate" | "fail" | "cancel";
+                };
+            };
+        };
+        responses: {
+            /** @description The challenge's result, as the challenge page posts it to its opener. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCheckoutState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intent as the shopper may see it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

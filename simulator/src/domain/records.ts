@@ -10,6 +10,7 @@ export type MobileProvider = Exclude<Provider, 'CARDS'>;
 export type PaymentStatus = Schemas['PaymentStatus'];
 export type BillingAddress = Schemas['BillingAddress'];
 export type Environment = SimSchemas['Environment'];
+export type MaskedCard = Schemas['MaskedCard'];
 
 /** The merchant as /_sim shows it, plus what only the simulator needs. */
 export type MerchantRecord = SimSchemas['Merchant'] & {
@@ -25,6 +26,8 @@ export interface AttemptRecord {
   message: string;
   amount: number;
   mobile?: string;
+  /** For CARDS: what may be kept of the card (never the number or the CVV). */
+  card?: MaskedCard;
   providerReference: string;
   resultCode?: number;
   createdAt: string;
@@ -42,6 +45,26 @@ export interface RefundRecord {
   createdAt: string;
   resolveAt?: number;
   finishedAt?: string;
+}
+
+/**
+ * The 3-D Secure state of the card being paid on an intent (cspaToken, enroll, challenge). Holds the
+ * outcome the card number chose, never the number. Cleared when an attempt uses it up.
+ */
+export interface CardSessionRecord {
+  /** Cardinal's ReferenceId for the device-data collection. */
+  id: string;
+  card: MaskedCard;
+  outcome: string;
+  /** collecting: card known, enroll not done; authenticated/failed: decided; challenge: waiting for the shopper. */
+  stage: 'collecting' | 'challenge' | 'authenticated' | 'failed';
+  /** The outcome that failed it (authentication_failed, challenge_rejected, ...). */
+  failure?: string;
+  challenge?: { id: string; expiresAt: number };
+  deviceDataCollected: boolean;
+  createdAt: string;
+  /** Enrollment and any challenge must be done by then (ms on the merchant's clock). */
+  deadline: number;
 }
 
 export interface IntentRecord {
@@ -63,6 +86,7 @@ export interface IntentRecord {
   paidAmount: number;
   attempts: AttemptRecord[];
   refunds: RefundRecord[];
+  card3ds?: CardSessionRecord;
   createdAt: string;
   updatedAt: string;
 }

@@ -14,12 +14,13 @@ export function pinPromptMessage(provider: string): string {
   return `You will be promoted to enter your ${provider} PIN`;
 }
 
-export function processView(intent: IntentRecord, attempt: AttemptRecord): ProcessData {
+/** `stepUp` is the challenge a pending card attempt waits for (meta.stepUpUrl and meta.accessToken). */
+export function processView(intent: IntentRecord, attempt: AttemptRecord, stepUp?: { url: string; token: string }): ProcessData {
   const meta: ProcessData['meta'] = {
     provider: attempt.provider,
     providerReference: attempt.status === 'PENDING' ? '' : attempt.providerReference,
-    stepUpUrl: null,
-    accessToken: null,
+    stepUpUrl: stepUp?.url ?? null,
+    accessToken: stepUp?.token ?? null,
     amount: attempt.amount,
     currency: intent.currency,
     description: intent.description,
@@ -71,7 +72,7 @@ export function statusView(intent: IntentRecord, nowMs: number): StatusData {
     amount: intent.amount,
     currency: intent.currency,
     description: intent.description,
-    payment: { provider: last?.provider ?? null, details: null },
+    payment: { provider: last?.provider ?? null, details: last?.card ?? null },
     key: intent.key,
     expired: isExpired(intent, nowMs),
     attempts: intent.attempts.map((a) => ({
@@ -106,6 +107,8 @@ export function paymentCallbackBody(intent: IntentRecord, attempt: AttemptRecord
     currency: intent.currency,
     provider: attempt.provider,
     date: wholeSeconds(attempt.finishedAt ?? attempt.createdAt),
+    // Card callbacks also say which card paid, masked, in the status answer's shape.
+    ...(attempt.card ? { payment: { provider: attempt.provider, details: attempt.card } } : {}),
   };
 }
 

@@ -16,8 +16,10 @@ import {
   type CreateIntentBody,
 } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
-import { paymentCallbackBody, pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { cardResult } from '../domain/three-ds.js';
+import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
 import { iso } from '../runtime/clock.js';
+import { finalizeAttempt, type Waiters } from './attempts.js';
 import { background, commit, newCallback, type Context } from './context.js';
 
 type S = components['schemas'];
@@ -25,10 +27,10 @@ export type MobileProcessBody = S['MobileMoneyProcessRequest'];
 export type RefundBody = S['RefundRequest'];
 
 export class Payments {
-  /** Long-poll waiters by intent reference, woken when an attempt becomes final. */
-  private readonly waiters = new Map<string, Set<() => void>>();
-
-  constructor(private readonly ctx: Context) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly waiters: Waiters,
+  ) {}
 
   async createIntent(merchant: MerchantRecord, tokenId: string, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
@@ -86,7 +88,7 @@ export class Payments {
     const updated: IntentRecord = { ...intent, status: 'PENDING', attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
     await commit(this.ctx, [{ collection: 'intents', value: updated }]);
     this.scheduleAttempt(updated, attempt);
-    if (longPoll) await this.waitForFinal(reference, attempt.id, now + this.ctx.config.longPollTimeoutMs);
+    if (longPoll) await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
     const latest = this.intent(reference);
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
@@ -127,7 +129,7 @@ export class Payments {
     }
   }
 
-  private scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
+  scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
     this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
   }
 
@@ -135,11 +137,19 @@ export class Payments {
     this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => background(this.ctx, 'finishing a refund', () => this.finishRefund(intent.id, refund.id)));
   }
 
+  /** An attempt's timer: a mobile attempt gets its provider's result; a card attempt still waiting for 3-D Secure times out. */
   private async finishAttempt(reference: string, attemptId: string): Promise<void> {
     const intent = this.ctx.store.get('intents', reference);
     const attempt = intent?.attempts.find((a) => a.id === attemptId);
     if (!intent || !attempt || attempt.status !== 'PENDING') return;
     const now = this.ctx.clockFor(intent.merchantId).now();
+    if (attempt.provider === 'CARDS') {
+      const { card3ds: _session, ...rest } = intent;
+      const result = cardResult('authentication_timeout');
+      const done: AttemptRecord = { ...attempt, status: result.status, outcome: result.outcome, message: result.message, resultCode: result.resultCode, finishedAt: iso(now) };
+      await finalizeAttempt(this.ctx, this.waiters, rest, done);
+      return;
+    }
     // The outcome was chosen when the attempt started and stored with it.
     const outcome: MobileOutcome = mobileOutcomes[attempt.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
     faker.seed(this.ctx.ids.int('provider-reference'));
@@ -151,23 +161,7 @@ export class Payments {
       providerReference: outcome.status === 'COMPLETED' ? faker.string.alphanumeric({ length: 10, casing: 'upper' }) : '',
       finishedAt: iso(now),
     };
-    const updated: IntentRecord = {
-      ...intent,
-      status: done.status,
-      paidAmount: done.status === 'COMPLETED' ? done.amount : intent.paidAmount,
-      attempts: intent.attempts.map((a) => (a.id === attemptId ? done : a)),
-      updatedAt: iso(now),
-    };
-    const callback = newCallback(
-      this.ctx,
-      { kind: 'payment', merchantId: intent.merchantId, reference, url: intent.callbackUrl, body: paymentCallbackBody(updated, done) },
-      now,
-    );
-    await commit(this.ctx, [
-      { collection: 'intents', value: updated },
-      { collection: 'callbacks', value: callback },
-    ]);
-    this.wake(reference);
+    await finalizeAttempt(this.ctx, this.waiters, intent, done);
   }
 
   private async finishRefund(reference: string, refundId: string): Promise<void> {
@@ -186,30 +180,13 @@ export class Payments {
   }
 
   /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */
-  private waitForFinal(reference: string, attemptId: string, deadline: number): Promise<void> {
-    const isFinal = () => this.ctx.store.get('intents', reference)?.attempts.find((a) => a.id === attemptId)?.status !== 'PENDING';
-    if (isFinal()) return Promise.resolve();
-    const merchantId = this.intent(reference).merchantId;
-    return new Promise((resolve) => {
-      let set = this.waiters.get(reference);
-      if (!set) this.waiters.set(reference, (set = new Set()));
-      const done = () => {
-        cancel();
-        set!.delete(done);
-        if (set!.size === 0) this.waiters.delete(reference);
-        resolve();
-      };
-      const cancel = this.ctx.clockFor(merchantId).at(deadline, done);
-      set.add(done);
-    });
-  }
-
-  private wake(reference: string): void {
-    for (const done of [...(this.waiters.get(reference) ?? [])]) done();
+  waitForFinal(intent: IntentRecord, attemptId: string, deadline: number): Promise<void> {
+    const isFinal = () => this.ctx.store.get('intents', intent.id)?.attempts.find((a) => a.id === attemptId)?.status !== 'PENDING';
+    return this.waiters.wait(intent.id, isFinal, this.ctx.clockFor(intent.merchantId), deadline);
   }
 
   /** Releases every long-poll waiter (on shutdown). */
   releaseAll(): void {
-    for (const reference of [...this.waiters.keys()]) this.wake(reference);
+    this.waiters.releaseAll();
   }
 }

@@ -1,10 +1,10 @@
 // Handlers of the Little Pay API: read the validated input, call one service, wrap the answer in the
 // documented { date, data } envelope.
 import type { components } from '../../../../client/src/generated/littlepay.js';
-import { ApiError } from '../../domain/errors.js';
 import type { CreateIntentBody } from '../../domain/intents.js';
 import { statusView } from '../../domain/views.js';
 import type { Context } from '../../services/context.js';
+import type { Cards, CardProcessBody, EnrollBody, PaTokenBody } from '../../services/cards.js';
 import type { Merchants } from '../../services/merchants.js';
 import type { MobileProcessBody, Payments, RefundBody } from '../../services/payments.js';
 import type { OperationHandler, OperationReply } from '../register-operations.js';
@@ -14,6 +14,7 @@ type S = components['schemas'];
 export interface LittlePayDeps {
   ctx: Context;
   payments: Payments;
+  cards: Cards;
   merchants: Merchants;
 }
 
@@ -22,10 +23,7 @@ function envelope<T>(ctx: Context, merchantId: string | undefined, data: T): Ope
   return { body: { date: new Date(now).toISOString(), data } };
 }
 
-const cardsLater = () =>
-  new ApiError('CARDS_NOT_AVAILABLE', 'Card payments (CARDS, cspaToken, enroll) are not simulated in this version yet; use MPESA, AIRTEL, MTN or TIGOPESA');
-
-export function littlePayHandlers({ ctx, payments }: LittlePayDeps): Record<string, OperationHandler> {
+export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Record<string, OperationHandler> {
   return {
     async createIntent(req, merchant) {
       const { tokenId } = req.params as { tokenId: string };
@@ -43,19 +41,23 @@ export function littlePayHandlers({ ctx, payments }: LittlePayDeps): Record<stri
       const { longPoll } = req.query as { longPoll?: boolean };
       const body = req.body as S['ProcessPaymentRequest'];
       const intent = payments.intent(reference);
-      if (body.type === 'CARDS') throw cardsLater();
-      const data = await payments.processMobile(reference, body as MobileProcessBody, longPoll === true);
+      const data =
+        body.type === 'CARDS'
+          ? await cards.process(reference, body as CardProcessBody, longPoll === true)
+          : await payments.processMobile(reference, body as MobileProcessBody, longPoll === true);
       return envelope(ctx, intent.merchantId, data);
     },
 
     async createPaToken(req) {
-      payments.intent((req.params as { reference: string }).reference);
-      throw cardsLater();
+      const { reference } = req.params as { reference: string };
+      const data = await cards.createPaToken(reference, req.body as PaTokenBody);
+      return envelope(ctx, payments.intent(reference).merchantId, data);
     },
 
     async checkEnrollment(req) {
-      payments.intent((req.params as { reference: string }).reference);
-      throw cardsLater();
+      const { reference } = req.params as { reference: string };
+      const data = await cards.enroll(reference, req.body as EnrollBody);
+      return envelope(ctx, payments.intent(reference).merchantId, data);
     },
 
     async getPaymentStatus(req, merchant) {

@@ -1,0 +1,83 @@
+// What every kind of attempt shares: long-poll waiters woken when an attempt becomes final, and the
+// one way an attempt becomes final (the intent updated and its payment callback written in one commit).
+import type { AttemptRecord, IntentRecord } from '../domain/records.js';
+import { paymentCallbackBody } from '../domain/views.js';
+import { iso, type SimClock } from '../runtime/clock.js';
+import { commit, newCallback, type Context } from './context.js';
+
+interface Waiter {
+  /** Called on every wake: releases the waiter if its attempt is final now. */
+  check(): void;
+  release(): void;
+}
+
+/** Long-poll waiters by intent reference. */
+export class Waiters {
+  private readonly byReference = new Map<string, Set<Waiter>>();
+
+  /** Resolves when isFinal() holds at a wake, or when the clock reaches `deadline`, whichever is first. */
+  wait(reference: string, isFinal: () => boolean, clock: SimClock, deadline: number): Promise<void> {
+    if (isFinal()) return Promise.resolve();
+    return new Promise((resolve) => {
+      let set = this.byReference.get(reference);
+      if (!set) this.byReference.set(reference, (set = new Set()));
+      const waiters = set;
+      const waiter: Waiter = {
+        check: () => {
+          if (isFinal()) waiter.release();
+        },
+        release: () => {
+          cancel();
+          waiters.delete(waiter);
+          if (waiters.size === 0) this.byReference.delete(reference);
+          resolve();
+        },
+      };
+      waiters.add(waiter);
+      const cancel = clock.at(deadline, () => waiter.release()); // fires on a later turn, never synchronously
+    });
+  }
+
+  wake(reference: string): void {
+    for (const waiter of [...(this.byReference.get(reference) ?? [])]) waiter.check();
+  }
+
+  /** Releases every waiter (on shutdown). */
+  releaseAll(): void {
+    for (const set of [...this.byReference.values()]) for (const waiter of [...set]) waiter.release();
+  }
+}
+
+/**
+ * Makes an attempt final: the intent takes its status (and the paid amount on success), `changes` are
+ * applied to the intent, and the payment callback is stored in the same commit, then waiters are woken.
+ */
+export async function finalizeAttempt(
+  ctx: Context,
+  waiters: Waiters,
+  intent: IntentRecord,
+  done: AttemptRecord,
+  changes: Partial<IntentRecord> = {},
+): Promise<IntentRecord> {
+  const now = ctx.clockFor(intent.merchantId).now();
+  const known = intent.attempts.some((a) => a.id === done.id);
+  const updated: IntentRecord = {
+    ...intent,
+    ...changes,
+    status: done.status,
+    paidAmount: done.status === 'COMPLETED' ? done.amount : intent.paidAmount,
+    attempts: known ? intent.attempts.map((a) => (a.id === done.id ? done : a)) : [...intent.attempts, done],
+    updatedAt: iso(now),
+  };
+  const callback = newCallback(
+    ctx,
+    { kind: 'payment', merchantId: intent.merchantId, reference: intent.id, url: intent.callbackUrl, body: paymentCallbackBody(updated, done) },
+    now,
+  );
+  await commit(ctx, [
+    { collection: 'intents', value: updated },
+    { collection: 'callbacks', value: callback },
+  ]);
+  waiters.wake(intent.id);
+  return updated;
+}
