@@ -39,6 +39,8 @@ export interface AppOptions {
   keys?: SigningKeys;
   transport?: Transport;
   clock?: SimClock;
+  /** Where log lines go (stdout by default); tests capture them to prove what is never logged. */
+  logStream?: { write(line: string): void };
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
 }
@@ -58,10 +60,11 @@ declare module 'fastify' {
 }
 
 /** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
-function createServer(config: Config, clock: SimClock): FastifyInstance {
+function createServer(config: Config, clock: SimClock, logStream?: AppOptions['logStream']): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       // Credentials never reach the log; bodies (with card data) are not logged at all.
       redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
     },
@@ -141,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
-  const app = createServer(options.config, clock);
+  const app = createServer(options.config, clock, options.logStream);
   const ctx = await createContext(app, options, clock);
   const merchants = new Merchants(ctx);
   const waiters = new Waiters();

@@ -67,7 +67,7 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
       const { intent, session } = await cards.answerChallenge(check.intent.id, check.claims.jti, answer);
       const passed = session.stage === 'authenticated';
       const message = passed ? { action: 'MAKE_PAYMENT' } : { action: 'FAILED', message: cardResult(session.failure ?? 'authentication_failed').message };
-      const redirect = intent.metadata.authenticationRedirectUrl ?? intent.returnUrl;
+      const redirect = redirectAfterChallenge(intent);
       const body = `<section class="card"><h1 class="${passed ? 'ok' : 'bad'}">${passed ? 'Authentication complete' : 'Authentication failed'}</h1>
         <p>${escapeHtml(passed ? 'You can return to the merchant.' : message.message)}</p>
         ${redirect ? `<p><a href="${escapeHtml(redirect)}">Continue to the merchant</a></p>` : '<p class="muted">You can close this window.</p>'}</section>`;
@@ -77,6 +77,15 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
       throw err;
     }
   });
+}
+
+/** metadata.authenticationRedirectUrl, else returnUrl, with ?reference=… (docs/decisions/0012-hosted-checkout.md). */
+function redirectAfterChallenge(intent: IntentRecord): string | undefined {
+  const target = intent.metadata.authenticationRedirectUrl ?? intent.returnUrl;
+  if (!target) return undefined;
+  const url = new URL(target);
+  url.searchParams.set('reference', intent.id);
+  return url.toString();
 }
 
 function notValid(reason: string): string {
