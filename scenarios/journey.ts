@@ -12,6 +12,10 @@ export type Expect = {
 export type Step =
   | { call: 'createIntent'; body: Schemas['CreateIntentRequest']; expect: Expect; save?: Record<string, string> }
   | { call: 'processPayment'; reference: string; body: Schemas['ProcessPaymentRequest']; longPoll?: boolean; expect: Expect; save?: Record<string, string> }
+  | { call: 'createPaToken'; reference: string; body: Schemas['CardPaymentRequest']; expect: Expect; save?: Record<string, string> }
+  | { call: 'checkEnrollment'; reference: string; body: Schemas['EnrollRequest']; expect: Expect; save?: Record<string, string> }
+  /** The shopper's answer on the challenge page, given through /_sim. */
+  | { call: 'answerChallenge'; reference: string; answer: 'authenticate' | 'fail' | 'cancel'; expect: Expect; save?: Record<string, string> }
   | { call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> }
   | { call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> }
   /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one. */

@@ -5,6 +5,7 @@ import {
   createSimClient,
   merchantClientOptions,
   type LittlePayClient,
+  type SimClient,
 } from '../client/src/index.js';
 import type { Expect, Journey, Step } from './journey.js';
 
@@ -62,8 +63,14 @@ function pick(value: unknown, path: string): string {
   return found;
 }
 
-async function call(client: LittlePayClient, step: Exclude<Step, { call: 'awaitCallback' }>) {
+async function call(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>) {
   switch (step.call) {
+    case 'createPaToken':
+      return client.createPaToken(step.reference, step.body);
+    case 'checkEnrollment':
+      return client.checkEnrollment(step.reference, step.body);
+    case 'answerChallenge':
+      return sim.answerChallenge(step.reference, step.answer);
     case 'createIntent':
       return client.createIntent(step.body);
     case 'processPayment':
@@ -113,7 +120,7 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       log(`  ✓ callback #${step.count} received`);
       continue;
     }
-    const { data, error, response } = await call(client, step);
+    const { data, error, response } = await call(client, sim, step);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);
     if (problem) return fail(`${step.call}: ${problem}`);

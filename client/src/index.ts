@@ -74,6 +74,10 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     callbackPublicKey: () => http.GET('/_sim/keys/callback.pem', { parseAs: 'text' }),
     listCallbacks: (query: { merchantId?: string; reference?: string } = {}) => http.GET('/_sim/callbacks', { params: { query } }),
     inbox: (name: string) => http.GET('/_sim/inbox/{name}', { params: { path: { name } } }),
+    /** Answers an intent's waiting 3-D Secure challenge, as the shopper would on the challenge page. */
+    answerChallenge: (reference: string, answer: 'authenticate' | 'fail' | 'cancel') =>
+      http.POST('/_sim/intents/{reference}/challenge', { params: { path: { reference } }, body: { answer } }),
+    checkoutState: (reference: string) => http.GET('/checkout/{reference}/state', { params: { path: { reference } } }),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;
