@@ -1,6 +1,8 @@
 // The in-process simulator for tests: memory store, manual clock, a shared signing key, and every
 // reply checked against the contract (a violation fails the test that caused it).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../../simulator/src/app.js';
 import { generateSigningKeys, type SigningKeys } from '../../simulator/src/callbacks/keys.js';
@@ -73,8 +75,21 @@ export function sharedTestSim<W>(setup: (sim: TestSim) => Promise<W>, overrides:
   return () => made!;
 }
 
+/**
+ * With LITTLEPAY_TEST_LOG_DIR set (CI does), every test simulator logs at trace level into that folder,
+ * so a scan after the whole suite can prove no card number or CVV was ever logged.
+ */
+function captureLogs(): Pick<AppOptions, 'logStream'> & { logLevel?: Config['logLevel'] } {
+  const dir = process.env.LITTLEPAY_TEST_LOG_DIR;
+  if (!dir) return {};
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `vitest-${process.pid}.log`);
+  return { logLevel: 'trace', logStream: { write: (line: string) => appendFileSync(file, line) } };
+}
+
 async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit<AppOptions, 'config'>> & { store?: Store } = {}): Promise<TestSim> {
-  const config = defaultConfig({ clock: 'manual', pinDelayMs: 3000, longPollTimeoutMs: 30_000, ...overrides });
+  const { logStream, logLevel } = captureLogs();
+  const config = defaultConfig({ clock: 'manual', pinDelayMs: 3000, longPollTimeoutMs: 30_000, ...(logLevel ? { logLevel } : {}), ...overrides });
   const clock = extra.clock ?? new SimClock(config.clock);
   const violations: ContractViolation[] = [];
   const sent: TestSim['sent'] = [];
@@ -88,6 +103,7 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
     transport: extra.transport ?? recordingTransport,
     clock,
     ...(extra.store ? { store: extra.store } : {}),
+    ...(extra.logStream ?? logStream ? { logStream: extra.logStream ?? logStream } : {}),
     onContractViolation: (v) => violations.push(v),
   });
   await app.ready();

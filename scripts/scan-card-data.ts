@@ -1,0 +1,53 @@
+// Proves that no full card number and no CVV reached the disk or the logs: scans every file under the
+// folders given (the logs captured from the whole test suite, data folders) for each test card number
+// and for the card fields' names. Prints "card-data scan: N passed, N failed" (one check per folder)
+// and exits 1 on a find. Run by .ci/run after `npm test`.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TEST_CARD_NUMBERS } from '../simulator/src/domain/catalogue.js';
+
+/** Numbers the suites use besides the catalogue's (any Luhn-valid card, Amex). */
+const EXTRA_NUMBERS = ['4242424242424242', '378282246310005', '5555555555554444'];
+const NEEDLES = [...TEST_CARD_NUMBERS, ...EXTRA_NUMBERS, 'cc_number', 'cc_cvv'];
+
+function files(path: string): string[] {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (st.isFile()) return [path];
+  return readdirSync(path).flatMap((name) => files(join(path, name)));
+}
+
+export function scan(paths: string[]): Array<{ file: string; needle: string }> {
+  const finds: Array<{ file: string; needle: string }> = [];
+  for (const file of paths.flatMap(files)) {
+    const text = readFileSync(file, 'latin1');
+    for (const needle of NEEDLES) if (text.includes(needle)) finds.push({ file, needle });
+  }
+  return finds;
+}
+
+function main(folders: string[]): number {
+  let passed = 0;
+  let failed = 0;
+  for (const folder of folders) {
+    const scanned = files(folder);
+    const finds = scan([folder]);
+    if (scanned.length === 0) {
+      console.error(`card-data scan: ${folder} holds no files; nothing was captured to scan`);
+      failed++;
+    } else if (finds.length > 0) {
+      for (const f of finds) console.error(`card-data scan: ${f.file} contains ${f.needle}`);
+      failed++;
+    } else {
+      console.log(`card-data scan: ${scanned.length} files under ${folder}, no card number, no CVV field`);
+      passed++;
+    }
+  }
+  console.log(`card-data scan: ${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
