@@ -3,18 +3,12 @@
 // land on returnUrl. The simulator listens on 127.0.0.1 at port 0; time moves on its manual clock.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { createIntent, sharedTestSim, status, type TestSim } from '../helpers/sim.js';
+import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { createIntent, status, type TestSim } from '../helpers/sim.js';
 
 const RETURN_URL = 'https://shop.example/return';
 
-const setup = sharedTestSim(
-  async (sim) => {
-    await sim.app.listen({ host: '127.0.0.1', port: 0 });
-    return sim;
-  },
-  { publicUrl: 'http://127.0.0.1:0' },
-);
+const setup = listeningTestSim();
 
 let browser: TestBrowser;
 beforeAll(async () => {

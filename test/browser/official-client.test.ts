@@ -6,17 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { sharedTestSim, status, type TestSim } from '../helpers/sim.js';
+import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { status, type TestSim } from '../helpers/sim.js';
 import { OFFICIAL_CLIENT_PAGE } from './official-client-page.js';
 
-const setup = sharedTestSim(
-  async (sim) => {
-    await sim.app.listen({ host: '127.0.0.1', port: 0 });
-    return sim;
-  },
-  { publicUrl: 'http://127.0.0.1:0' },
-);
+const setup = listeningTestSim();
 
 let browser: TestBrowser;
 let shop: Server;

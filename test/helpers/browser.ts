@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { sharedTestSim, type TestSim } from './sim.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -40,4 +41,18 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }): Pro
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One simulator for a browser test file, listening on 127.0.0.1 at a free port (a browser needs a real
+ * socket), with its PUBLIC_URL following that port. Returns a getter, like sharedTestSim.
+ */
+export function listeningTestSim(): () => TestSim {
+  return sharedTestSim(
+    async (sim) => {
+      await sim.app.listen({ host: '127.0.0.1', port: 0 });
+      return sim;
+    },
+    { publicUrl: 'http://127.0.0.1:0' },
+  );
 }
