@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { TEST_CARD_NUMBERS } from '../simulator/src/domain/catalogue.js';
 
 /** Numbers the suites use besides the catalogue's (any Luhn-valid card, Amex). */
-const EXTRA_NUMBERS = ['4242424242424242', '378282246310005', '5555555555554444'];
+const EXTRA_NUMBERS = ['4242424242424242', '378282246310005', '5555555555554444', '4000000000002702'];
 const NEEDLES = [...TEST_CARD_NUMBERS, ...EXTRA_NUMBERS, 'cc_number', 'cc_cvv'];
 
 function files(path: string): string[] {
