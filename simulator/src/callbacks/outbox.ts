@@ -97,7 +97,7 @@ export class Outbox {
     const clock = this.deps.clockFor(current.merchantId);
     const settings = this.deps.store.get('callbackSettings', current.merchantId) ?? DEFAULT_CALLBACK_SETTINGS;
     if (settings.reorder) {
-      const waitUntil = reorderedAttemptAt(current, this.deps.store.all('callbacks'), clock.now());
+      const waitUntil = reorderedAttemptAt(current, this.deps.store.all('callbacks'));
       if (waitUntil !== null) return this.deps.commit([{ collection: 'callbacks', value: { ...current, nextAttemptAt: waitUntil } }]);
     }
     this.inFlight.add(id);

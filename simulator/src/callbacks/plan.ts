@@ -59,24 +59,26 @@ export function copyOf(cb: CallbackRecord, id: string, origin: 'replay' | 'dupli
   };
 }
 
-/** Still waiting for its first attempt because of a reordering hold (not a replay or a duplicate). */
-function isHeld(cb: CallbackRecord, nowMs: number): boolean {
-  return cb.state === 'pending' && cb.deliveries.length === 0 && originOf(cb) === 'event' && cb.nextAttemptAt !== null && cb.nextAttemptAt > nowMs;
+/** A first attempt not yet made that is due no earlier than `dueMs` (a replay or a duplicate never waits). */
+function dueNoEarlier(cb: CallbackRecord, dueMs: number): boolean {
+  return cb.state === 'pending' && cb.deliveries.length === 0 && originOf(cb) === 'event' && cb.nextAttemptAt !== null && cb.nextAttemptAt >= dueMs;
 }
 
 /**
- * With reordering on, a held callback goes out only after every newer held callback of its merchant, one
- * REORDER_SPACING_MS apart, so a burst arrives newest first. `all` is every callback, oldest first. Returns
- * the time to wait for, or null when the callback may go now.
+ * With reordering on, a held callback goes out only after every newer callback of its merchant that is
+ * still waiting for its first attempt, one REORDER_SPACING_MS apart, so a burst arrives newest first.
+ * "Still waiting" is judged at the callback's own due time, not the clock's: a manual clock moved far
+ * ahead fires every due timer at once, and the order must not depend on the size of the jump. `all` is
+ * every callback, oldest first. Returns the time to wait for, or null when the callback may go now.
  */
-export function reorderedAttemptAt(cb: CallbackRecord, all: Iterable<CallbackRecord>, nowMs: number): number | null {
-  if (cb.deliveries.length > 0 || originOf(cb) !== 'event') return null;
+export function reorderedAttemptAt(cb: CallbackRecord, all: Iterable<CallbackRecord>): number | null {
+  if (cb.deliveries.length > 0 || originOf(cb) !== 'event' || cb.nextAttemptAt === null) return null;
   let seen = false;
   let newer = 0;
   let latest = 0;
   for (const other of all) {
     if (other.id === cb.id) seen = true;
-    else if (seen && other.merchantId === cb.merchantId && isHeld(other, nowMs)) {
+    else if (seen && other.merchantId === cb.merchantId && dueNoEarlier(other, cb.nextAttemptAt)) {
       newer++;
       latest = Math.max(latest, other.nextAttemptAt!);
     }
