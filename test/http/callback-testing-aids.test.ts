@@ -8,7 +8,7 @@ import { createIntent, paidIntent, processMobile, startTestSim, storeSnapshot, t
 
 const PIN_MS = 3000;
 
-function settings(sim: TestSim, merchantId: string, payload?: unknown) {
+function settings(sim: TestSim, merchantId: string, payload?: Record<string, unknown>) {
   return sim.inject({ method: payload === undefined ? 'GET' : 'POST', url: `/_sim/merchants/${merchantId}/callback-settings`, ...(payload === undefined ? {} : { payload }) });
 }
 
