@@ -303,7 +303,10 @@ export type components = {
             url: string;
             /** @enum {string} */
             state: "pending" | "delivered" | "failed";
-            body: Record<string, never>;
+            /** @description The body as sent (a PaymentCallback or a RefundCallback of the Little Pay contract). */
+            body: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

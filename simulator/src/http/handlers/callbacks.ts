@@ -21,7 +21,7 @@ export function callbackView(cb: CallbackRecord): S['Callback'] {
     reference: cb.reference,
     url: cb.url,
     state: cb.state,
-    body: cb.body as S['Callback']['body'],
+    body: cb.body,
     createdAt: cb.createdAt,
     nextAttemptAt: cb.nextAttemptAt === null ? null : iso(cb.nextAttemptAt),
     deliveries: cb.deliveries,
