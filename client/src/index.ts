@@ -74,6 +74,16 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     callbackPublicKey: () => http.GET('/_sim/keys/callback.pem', { parseAs: 'text' }),
     listCallbacks: (query: { merchantId?: string; reference?: string } = {}) => http.GET('/_sim/callbacks', { params: { query } }),
     inbox: (name: string) => http.GET('/_sim/inbox/{name}', { params: { path: { name } } }),
+    merchantCallbacks: (id: string, query: { state?: 'pending' | 'delivered' | 'failed'; reference?: string } = {}) =>
+      http.GET('/_sim/merchants/{id}/callbacks', { params: { path: { id }, query } }),
+    replayCallback: (id: string) => http.POST('/_sim/callbacks/{id}/replay', { params: { path: { id } } }),
+    callbackSettings: (id: string) => http.GET('/_sim/merchants/{id}/callback-settings', { params: { path: { id } } }),
+    updateCallbackSettings: (id: string, body: SimSchemas['CallbackSettingsUpdate']) =>
+      http.POST('/_sim/merchants/{id}/callback-settings', { params: { path: { id } }, body }),
+    /** Grades the receiver at `body.url`; answers once all five requests are graded. */
+    checkCallbackReceiver: (id: string, body: SimSchemas['CallbackCheckRequest']) =>
+      http.POST('/_sim/merchants/{id}/callback-check', { params: { path: { id } }, body }),
+    lastCallbackCheck: (id: string) => http.GET('/_sim/merchants/{id}/callback-check', { params: { path: { id } } }),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;

@@ -2,7 +2,9 @@
 // duplicates and reordering per merchant, the built-in inbox with its memory bound, and the receiver check
 // run in-process against the inbox (which accepts everything, so it is graded unsafe).
 import { describe, expect, it } from 'vitest';
+import { createSimClient } from '../../client/src/index.js';
 import { SimClock } from '../../simulator/src/runtime/clock.js';
+import { injectFetch } from '../helpers/inject-fetch.js';
 import { merchantCallbacks, scriptedReceiver, setCallbackSettings, signatureVerifies } from '../helpers/callbacks.js';
 import { createIntent, paidIntent, processMobile, startTestSim, storeSnapshot, testKeys, type TestSim } from '../helpers/sim.js';
 
@@ -207,5 +209,38 @@ describe('the receiver check, in-process', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().data.code).toBe('MERCHANT_NOT_FOUND');
     expect(receiver.calls).toEqual([]);
+  });
+});
+
+describe('the typed sim client', () => {
+  it('drives settings, the log, replay and the receiver check', async () => {
+    const clock = new SimClock('manual');
+    const receiver = scriptedReceiver(() => clock.now());
+    const sim = await startTestSim({}, { clock, transport: receiver.transport });
+    const client = createSimClient({ baseUrl: 'http://localhost:3000', fetch: injectFetch(sim.app) });
+    const id = sim.sandbox.id;
+
+    expect((await client.updateCallbackSettings(id, { duplicates: false })).data).toEqual({ duplicates: false, reorder: false, reorderHoldMs: 10_000 });
+    expect((await client.callbackSettings(id)).data?.duplicates).toBe(false);
+    const reference = await paidIntent(sim, sim.sandbox);
+    const listed = await client.merchantCallbacks(id, { reference });
+    expect(listed.data?.callbacks).toHaveLength(1);
+    const replay = await client.replayCallback(listed.data!.callbacks[0]!.id);
+    expect(replay.response.status).toBe(202);
+    expect(replay.data).toMatchObject({ origin: 'replay', originalId: listed.data!.callbacks[0]!.id });
+    await sim.advance(0);
+    expect(receiver.calls).toHaveLength(2);
+
+    expect((await client.lastCallbackCheck(id)).error?.data.code).toBe('CALLBACK_CHECK_NOT_FOUND');
+    const checked = await client.checkCallbackReceiver(id, { url: 'https://receiver.example/cb', key: 'TESTORDER1', amount: 10, currency: 'KES' });
+    expect(checked.data?.safe).toBe(false);
+    expect(receiver.calls.slice(2).map((c) => [c.body.key, c.body.amount, c.headers['x-littlepay-sim-check']])).toEqual([
+      ['TESTORDER1', 1000, 'tampered_body'],
+      ['TESTORDER1', 10, 'wrong_signature'],
+      ['TESTORDER1', 10, 'stale_timestamp'],
+      ['TESTORDER1', 10, 'valid'],
+      ['TESTORDER1', 10, 'duplicate'],
+    ]);
+    expect((await client.lastCallbackCheck(id)).data).toEqual(checked.data);
   });
 });

@@ -99,26 +99,34 @@ const ADVICE: Record<CaseName, string> = {
 
 /** Grades one answer. An answer must come within the timeout; a 2xx is right only for `accept` cases. */
 export function gradeCase(c: PreparedCase, signed: SignedCallback, d: DeliveryRecord, timeoutMs: number): CheckCase {
-  const out: CheckCase = { name: c.name, description: c.description, expected: c.expected, ok: d.ok, passed: false, explanation: '' };
+  const { passed, explanation } = verdict(c, d, timeoutMs);
   const timestamp = signed.headers['x-littlepay-timestamp'];
-  if (timestamp !== undefined) out.timestamp = timestamp;
-  if (d.statusCode !== undefined) out.statusCode = d.statusCode;
-  if (d.error !== undefined) out.error = d.error;
-  if (d.latencyMs !== undefined) out.latencyMs = d.latencyMs;
-  if (d.responseSnippet) out.responseSnippet = d.responseSnippet;
+  return {
+    name: c.name,
+    description: c.description,
+    expected: c.expected,
+    ...(timestamp !== undefined ? { timestamp } : {}),
+    ...(d.statusCode !== undefined ? { statusCode: d.statusCode } : {}),
+    ...(d.error !== undefined ? { error: d.error } : {}),
+    ...(d.latencyMs !== undefined ? { latencyMs: d.latencyMs } : {}),
+    ...(d.responseSnippet ? { responseSnippet: d.responseSnippet } : {}),
+    ok: d.ok,
+    passed,
+    explanation,
+  };
+}
+
+function verdict(c: PreparedCase, d: DeliveryRecord, timeoutMs: number): { passed: boolean; explanation: string } {
   if (d.error === 'timeout') {
-    out.explanation = `No answer within ${timeoutMs} ms: answer at once and do slow work after answering (a queue).`;
-  } else if (d.error !== undefined) {
-    out.explanation = `Could not reach the receiver (${d.error}).`;
-  } else if (c.expected === 'accept') {
-    out.passed = d.ok;
-    out.explanation = d.ok ? `Answered ${d.statusCode} in ${d.latencyMs} ms.` : `Answered ${d.statusCode}: ${ADVICE[c.name]}`;
-  } else {
-    out.passed = !d.ok;
-    const note = d.statusCode! >= 500 ? ' (a 4xx says more: a 5xx reads as an outage)' : '';
-    out.explanation = d.ok ? `Answered ${d.statusCode}: ${ADVICE[c.name]}` : `Refused with ${d.statusCode}${note}.`;
+    return { passed: false, explanation: `No answer within ${timeoutMs} ms: answer at once and do slow work after answering (a queue).` };
   }
-  return out;
+  if (d.error !== undefined) return { passed: false, explanation: `Could not reach the receiver (${d.error}).` };
+  if (c.expected === 'accept') {
+    return d.ok ? { passed: true, explanation: `Answered ${d.statusCode} in ${d.latencyMs} ms.` } : { passed: false, explanation: `Answered ${d.statusCode}: ${ADVICE[c.name]}` };
+  }
+  if (d.ok) return { passed: false, explanation: `Answered ${d.statusCode}: ${ADVICE[c.name]}` };
+  const note = d.statusCode! >= 500 ? ' (a 4xx says more: a 5xx reads as an outage)' : '';
+  return { passed: true, explanation: `Refused with ${d.statusCode}${note}.` };
 }
 
 export function summarise(cases: CheckCase[]): { safe: boolean; summary: string } {
