@@ -78,6 +78,16 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     answerChallenge: (reference: string, answer: 'authenticate' | 'fail' | 'cancel') =>
       http.POST('/_sim/intents/{reference}/challenge', { params: { path: { reference } }, body: { answer } }),
     checkoutState: (reference: string) => http.GET('/checkout/{reference}/state', { params: { path: { reference } } }),
+    merchantCallbacks: (id: string, query: { state?: 'pending' | 'delivered' | 'failed'; reference?: string } = {}) =>
+      http.GET('/_sim/merchants/{id}/callbacks', { params: { path: { id }, query } }),
+    replayCallback: (id: string) => http.POST('/_sim/callbacks/{id}/replay', { params: { path: { id } } }),
+    callbackSettings: (id: string) => http.GET('/_sim/merchants/{id}/callback-settings', { params: { path: { id } } }),
+    updateCallbackSettings: (id: string, body: SimSchemas['CallbackSettingsUpdate']) =>
+      http.POST('/_sim/merchants/{id}/callback-settings', { params: { path: { id } }, body }),
+    /** Grades the receiver at `body.url`; answers once all five requests are graded. */
+    checkCallbackReceiver: (id: string, body: SimSchemas['CallbackCheckRequest']) =>
+      http.POST('/_sim/merchants/{id}/callback-check', { params: { path: { id } }, body }),
+    lastCallbackCheck: (id: string) => http.GET('/_sim/merchants/{id}/callback-check', { params: { path: { id } } }),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
+import { pruneInbox } from './callbacks/inbox.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
@@ -14,12 +15,13 @@ import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
+import { callbackHandlers } from './http/handlers/callbacks.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
 import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
-import type { Context } from './services/context.js';
+import { commit, type Context } from './services/context.js';
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
 import { Merchants } from './services/merchants.js';
@@ -103,18 +105,32 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
     const res = await app.inject({ method: 'POST', url: url.slice(publicUrl.length), headers: signed.headers, payload: signed.body });
     return { statusCode: res.statusCode, text: res.body };
   };
-  return {
+  const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
+  const context: Context & { setPublicUrl(url: string): void } = {
     config,
     store,
-    ids: new Ids(config.seed, store.get('meta', 'counters')?.values),
+    ids,
     keys,
     globalClock: clock,
     clockFor: () => clock,
     publicUrl: () => publicUrl,
     setPublicUrl: (url) => (publicUrl = url),
     log: app.log,
-    outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
+    outbox: new Outbox({
+      store,
+      ids,
+      clockFor: (merchantId) => context.clockFor(merchantId),
+      signingClock: clock,
+      keys,
+      transport,
+      timeoutMs: config.callbackTimeoutMs,
+      retryScheduleMs: config.callbackRetryScheduleMs,
+      memoryLimit: config.callbackMemoryLimit,
+      commit: (puts) => commit(context, puts),
+      log: app.log,
+    }),
   };
+  return context;
 }
 
 /** One route per contract operation, CORS for the browser-side calls, and the pages. */
@@ -155,12 +171,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
     ...pageHandlers({ ctx, cards }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
+    ...callbackHandlers(ctx),
   };
   const routeCount = await registerRoutes(app, options, handlers, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, routeCount });
 
   app.addHook('onReady', async () => {
     ctx.outbox.resume();
+    pruneInbox(ctx);
     payments.resume();
     state = 'ok';
     app.log.info({ routes: routeCount, store: ctx.store.kind }, `built ${routeCount} routes from the contracts`);

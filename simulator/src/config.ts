@@ -15,6 +15,12 @@ export interface Config {
   readonly refundDelayMs: number;
   readonly threeDsTimeoutMs: number;
   readonly callbackTimeoutMs: number;
+  /** Delay before each retry after a failed delivery; its length is the number of retries. */
+  readonly callbackRetryScheduleMs: readonly number[];
+  /** Delivered callbacks kept in memory; older delivered ones are dropped from memory (never pending or failed ones). */
+  readonly callbackMemoryLimit: number;
+  /** Inbox messages kept in memory, across every inbox; the oldest are dropped from memory first. */
+  readonly inboxLimit: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -44,6 +50,21 @@ function oneOf<T extends string>(values: readonly T[]) {
     return raw as T;
   };
 }
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+/** A comma-separated list of durations such as `10s,30s,2m,1h` (a bare number is milliseconds), or `none`. */
+function durations(raw: string, name: string): readonly number[] {
+  if (raw.trim() === 'none') return Object.freeze([]);
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > 50) throw new ConfigError(`${name} has ${parts.length} steps; at most 50 are allowed`);
+  const out = parts.map((part) => {
+    const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
+    if (!m) throw new ConfigError(`${name} must be durations separated by commas such as 10s,30s,2m,1h (or none), got "${part}" in "${raw}"`);
+    const ms = Number(m[1]) * UNIT_MS[(m[2] ?? 'ms') as keyof typeof UNIT_MS];
+    if (ms < 1 || ms > 86_400_000) throw new ConfigError(`${name}: each step must be between 1ms and 24h, got "${part}"`);
+    return ms;
+  });
+  return Object.freeze(out);
+}
 function text(raw: string, name: string): string {
   if (raw.trim() === '') throw new ConfigError(`${name} must not be empty`);
   return raw;
@@ -71,6 +92,9 @@ const settings = {
   refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
   threeDsTimeoutMs: { flag: '3ds-timeout-ms', env: 'THREE_DS_TIMEOUT_MS', default: '600000', help: 'how long a card waits for enroll and the challenge before it fails (the official client waits 10 minutes)', parse: integer(1000, 86_400_000) },
   callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
+  callbackRetryScheduleMs: { flag: 'callback-retries', env: 'CALLBACK_RETRIES', default: '10s,30s,2m,10m,30m,1h,2h,4h,8h', help: 'delay before each retry of a failed callback (ms, s, m, h), or none', parse: durations },
+  callbackMemoryLimit: { flag: 'callback-memory-limit', env: 'CALLBACK_MEMORY_LIMIT', default: '10000', help: 'delivered callbacks kept in memory (never pending or failed ones)', parse: integer(0, 10_000_000) },
+  inboxLimit: { flag: 'inbox-limit', env: 'INBOX_LIMIT', default: '1000', help: 'messages kept in memory across every /_sim/inbox', parse: integer(1, 1_000_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
 } satisfies Record<string, Setting>;
 

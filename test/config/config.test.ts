@@ -20,6 +20,9 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['long-poll-timeout-ms', 'LONG_POLL_TIMEOUT_MS'],
   ['refund-delay-ms', 'REFUND_DELAY_MS'],
   ['callback-timeout-ms', 'CALLBACK_TIMEOUT_MS'],
+  ['callback-retries', 'CALLBACK_RETRIES'],
+  ['callback-memory-limit', 'CALLBACK_MEMORY_LIMIT'],
+  ['inbox-limit', 'INBOX_LIMIT'],
   ['log-level', 'LOG_LEVEL'],
   ['memory', 'MEMORY'],
   ['help', ''],
@@ -57,6 +60,9 @@ describe('loadConfig', () => {
       refundDelayMs: 3000,
       threeDsTimeoutMs: 600_000,
       callbackTimeoutMs: 10_000,
+      callbackRetryScheduleMs: [10_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000],
+      callbackMemoryLimit: 10_000,
+      inboxLimit: 1000,
       logLevel: 'info',
     });
     expect(Object.isFrozen(load([]))).toBe(true);
@@ -81,6 +87,9 @@ describe('loadConfig', () => {
       REFUND_DELAY_MS: '30',
       THREE_DS_TIMEOUT_MS: '5000',
       CALLBACK_TIMEOUT_MS: '400',
+      CALLBACK_RETRIES: '250ms, 2s,1m,1h',
+      CALLBACK_MEMORY_LIMIT: '0',
+      INBOX_LIMIT: '5',
       LOG_LEVEL: 'warn',
       MEMORY: '1',
     });
@@ -97,6 +106,9 @@ describe('loadConfig', () => {
       refundDelayMs: 30,
       threeDsTimeoutMs: 5000,
       callbackTimeoutMs: 400,
+      callbackRetryScheduleMs: [250, 2000, 60_000, 3_600_000],
+      callbackMemoryLimit: 0,
+      inboxLimit: 5,
       logLevel: 'warn',
     });
     expect(load([], { MEMORY: 'true' }).memory).toBe(true);
@@ -145,8 +157,22 @@ describe('loadConfig', () => {
     { name: 'PIN_DELAY_MS=1.5', argv: [], env: { PIN_DELAY_MS: '1.5' }, names: 'PIN_DELAY_MS' },
     { name: '--callback-timeout-ms 5', argv: ['--callback-timeout-ms', '5'], env: {}, names: '--callback-timeout-ms' },
     { name: 'HOST=" "', argv: [], env: { HOST: ' ' }, names: 'HOST' },
+    { name: 'CALLBACK_RETRIES=10s,soon', argv: [], env: { CALLBACK_RETRIES: '10s,soon' }, names: 'CALLBACK_RETRIES' },
+    { name: 'CALLBACK_RETRIES=10d', argv: [], env: { CALLBACK_RETRIES: '10d' }, names: 'CALLBACK_RETRIES' },
+    { name: '--callback-retries 25h', argv: ['--callback-retries', '25h'], env: {}, names: '--callback-retries' },
+    { name: '--callback-retries 0s', argv: ['--callback-retries', '0s'], env: {}, names: '--callback-retries' },
+    { name: 'CALLBACK_RETRIES with 51 steps', argv: [], env: { CALLBACK_RETRIES: Array(51).fill('1s').join(',') }, names: 'CALLBACK_RETRIES' },
+    { name: 'CALLBACK_RETRIES=""', argv: [], env: { CALLBACK_RETRIES: '' }, names: 'CALLBACK_RETRIES' },
+    { name: 'CALLBACK_MEMORY_LIMIT=-5', argv: [], env: { CALLBACK_MEMORY_LIMIT: '-5' }, names: 'CALLBACK_MEMORY_LIMIT' },
+    { name: 'INBOX_LIMIT=0', argv: [], env: { INBOX_LIMIT: '0' }, names: 'INBOX_LIMIT' },
   ])('refuses $name with a ConfigError naming the setting', ({ argv, env, names }) => {
     expect(configError(argv, env).message).toContain(names);
+  });
+
+  it('reads a retry schedule in ms, s, m or h, or none for no retries', () => {
+    expect(load(['--callback-retries', '1500,2s,3m,4h']).callbackRetryScheduleMs).toEqual([1500, 2000, 180_000, 14_400_000]);
+    expect(load([], { CALLBACK_RETRIES: 'none' }).callbackRetryScheduleMs).toEqual([]);
+    expect(Object.isFrozen(load([]).callbackRetryScheduleMs)).toBe(true);
   });
 
   it('defaultConfig is explicit: memory, silent, no environment read', () => {

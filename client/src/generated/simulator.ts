@@ -109,6 +109,111 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/merchants/{id}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One merchant's callbacks, newest first, each with its delivery log
+         * @description Payment and refund callbacks, replays and deliberate duplicates of one merchant. Delivered callbacks
+         *     beyond CALLBACK_MEMORY_LIMIT are dropped from memory (oldest first) and no longer listed; pending and
+         *     failed ones always are.
+         */
+        get: operations["listMerchantCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/callbacks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The callback's id (`cb_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a callback again, freshly signed
+         * @description Queues a copy of the callback (`origin: replay`, `originalId` naming the first one) with the same body,
+         *     due now on the merchant's clock; it is signed when it is sent and retried like any other callback.
+         *     Answers at once: follow the delivery in the callback list.
+         */
+        post: operations["replayCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{id}/callback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** How this merchant's callbacks are delivered (deliberate duplicates, reordering) */
+        get: operations["getCallbackSettings"];
+        put?: never;
+        /**
+         * Turn deliberate duplicates or reordering on or off, to test an idempotent receiver
+         * @description `duplicates`: every callback answered with a 2xx is sent once more, freshly signed, a second later.
+         *     `reorder`: a new callback is held for `reorderHoldMs`; held callbacks are released newest first, a
+         *     second apart, once no newer one is held. Fields left out keep their value.
+         */
+        post: operations["updateCallbackSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{id}/callback-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The merchant's last receiver check */
+        get: operations["getCallbackCheck"];
+        put?: never;
+        /**
+         * Tell whether a callback receiver is safe
+         * @description Sends the URL five signed callbacks marked as test data (`payload.customData.littlepaySimReceiverCheck`
+         *     and the header `X-LittlePay-Sim-Check`), one after the other: a body changed after signing, a
+         *     signature that does not match, a correct signature with a timestamp 10 minutes old, a valid callback
+         *     and the same callback again. A safe receiver answers a 2xx to the valid one and the duplicate only,
+         *     each within CALLBACK_TIMEOUT_MS. Answers when all five are graded; the report is also kept as the
+         *     merchant's last check.
+         */
+        post: operations["checkCallbackReceiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/intents/{reference}/challenge": {
         parameters: {
             query?: never;
@@ -243,25 +348,44 @@ export type components = {
                 message: string;
             };
         };
+        /** @description One attempt to deliver a callback. */
         Delivery: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the attempt was made, on the merchant's clock.
+             */
             at: string;
+            /** @description True only for a 2xx answer within the timeout. */
             ok: boolean;
+            /** @description The receiver's HTTP status (absent after a network error or a timeout). */
             statusCode?: number;
+            /** @description The network error (ECONNREFUSED, ENOTFOUND, …) or `timeout`. */
             error?: string;
+            /** @description Time until the answer, or until the error. */
             latencyMs?: number;
+            /** @description The first 200 characters of the answer's body. */
             responseSnippet?: string;
         };
         Callback: {
             id: string;
             /** @enum {string} */
             kind: "payment" | "refund";
+            /**
+             * @description `event`: sent because a payment or refund became final; `replay`: asked for with POST /_sim/callbacks/{id}/replay; `duplicate`: a deliberate second delivery (callback settings).
+             * @enum {string}
+             */
+            origin: "event" | "replay" | "duplicate";
+            /** @description For a replay or a duplicate, the id of the callback it copies. */
+            originalId?: string;
             merchantId: string;
             reference: string;
             url: string;
             /** @enum {string} */
             state: "pending" | "delivered" | "failed";
-            body: Record<string, never>;
+            /** @description The body as sent (a PaymentCallback or a RefundCallback of the Little Pay contract). */
+            body: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -276,6 +400,65 @@ export type components = {
                 [key: string]: string;
             };
             body: unknown;
+        };
+        CallbackList: {
+            callbacks: components["schemas"]["Callback"][];
+        };
+        CallbackSettings: {
+            /** @description Send every callback that got a 2xx once more, a second later (same body, fresh signature). */
+            duplicates: boolean;
+            /** @description Hold new callbacks and release them newest first. */
+            reorder: boolean;
+            /** @description How long a new callback is held when reorder is on (merchant's clock). */
+            reorderHoldMs: number;
+        };
+        CallbackSettingsUpdate: {
+            duplicates?: boolean;
+            reorder?: boolean;
+            reorderHoldMs?: number;
+        };
+        CallbackCheckRequest: {
+            url: components["schemas"]["HttpUrl"];
+            /** @description The merchant key the test callbacks carry (default SIMCHECK_ and a random suffix); give a test order's key if the receiver refuses unknown orders. */
+            key?: string;
+            amount?: components["schemas"]["Amount"];
+            currency?: components["schemas"]["Currency"];
+        };
+        CallbackCheckCase: {
+            /** @enum {string} */
+            name: "tampered_body" | "wrong_signature" | "stale_timestamp" | "valid" | "duplicate";
+            description: string;
+            /**
+             * @description `accept`: a 2xx; `reject`: any other status. Both within the timeout.
+             * @enum {string}
+             */
+            expected: "accept" | "reject";
+            /** @description The X-LittlePay-Timestamp sent. */
+            timestamp?: string;
+            /** @description The receiver answered a 2xx. */
+            ok: boolean;
+            statusCode?: number;
+            error?: string;
+            latencyMs?: number;
+            responseSnippet?: string;
+            passed: boolean;
+            explanation: string;
+        };
+        CallbackCheck: {
+            id: string;
+            merchantId: string;
+            url: string;
+            /**
+             * Format: date-time
+             * @description When the check started, on the merchant's clock.
+             */
+            checkedAt: string;
+            /** @description The timeout of each request (CALLBACK_TIMEOUT_MS). */
+            timeoutMs: number;
+            /** @description Every case passed. */
+            safe: boolean;
+            summary: string;
+            cases: components["schemas"]["CallbackCheckCase"][];
         };
         /**
          * Format: date-time
@@ -296,10 +479,25 @@ export type components = {
                 }[];
             };
         };
+        /** Format: uri */
+        HttpUrl: string;
+        /** @description Major units; decimals allowed (MPESA rounds to whole units). */
+        Amount: number;
+        /** @description ISO 4217 code; which ones a merchant takes is set per merchant. */
+        Currency: string;
     };
     responses: {
         /** @description The request is malformed; nothing was changed. */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No merchant, callback or check has this id; nothing was changed. */
+        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -326,7 +524,7 @@ export type components = {
             };
         };
         /** @description The token ID, reference or key is not known (to this merchant). */
-        NotFound: {
+        "responses-NotFound": {
             headers: {
                 [name: string]: unknown;
             };
@@ -345,6 +543,8 @@ export type components = {
         };
     };
     parameters: {
+        /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+        MerchantId: string;
         /** @description Little Pay's reference of the intent, from create intent. */
         Reference: string;
     };
@@ -558,6 +758,171 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    listMerchantCallbacks: {
+        parameters: {
+            query?: {
+                state?: "pending" | "delivered" | "failed";
+                reference?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant's callbacks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replayCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The callback's id (`cb_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replay, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Callback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCallbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCallbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCallbackCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    checkCallbackReceiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+                id: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The report (also when the receiver is unsafe or unreachable). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     answerChallenge: {
         parameters: {
             query?: never;
@@ -587,7 +952,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["responses-NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -615,7 +980,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["responses-NotFound"];
         };
     };
 }

@@ -1,48 +1,42 @@
 // The callback outbox: a callback is stored before it is sent (in the same commit as the change that
 // caused it), then delivered by a worker on the merchant's clock. A delivery succeeds only on a 2xx;
-// otherwise it is retried on RETRY_SCHEDULE and marked failed after the last try. Pending callbacks are
-// rescheduled on start, so nothing acknowledged is lost across a restart.
+// otherwise it is retried on the configured schedule and marked failed after the last try. Pending
+// callbacks are rescheduled on start, so nothing acknowledged is lost across a restart. Delivered ones
+// beyond a limit are dropped from memory, oldest first; pending and failed ones never are.
 import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
-import { iso, type SimClock } from '../runtime/clock.js';
-import type { Store } from '../store/store.js';
+import type { Ids } from '../domain/ids.js';
+import { iso, type Clock, type SimClock } from '../runtime/clock.js';
+import type { Put, Store } from '../store/store.js';
 import { signCallback, type SignedCallback } from './signing.js';
 import type { SigningKeys } from './keys.js';
+import { afterAttempt, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedAttemptAt } from './plan.js';
+import { attempt, type Transport } from './transport.js';
 
-/** Delay before each retry after a failed attempt: spread over about 16 hours ([GAP], docs/decisions/0004). */
-export const RETRY_SCHEDULE_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000];
-
-export interface TransportResult {
-  statusCode: number;
-  text: string;
-}
-/** Sends one signed callback; throws on a network error or timeout. */
-export type Transport = (url: string, signed: SignedCallback, timeoutMs: number) => Promise<TransportResult>;
-
-export const fetchTransport: Transport = async (url, signed, timeoutMs) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: signed.headers,
-    body: signed.body,
-    signal: AbortSignal.timeout(timeoutMs),
-    redirect: 'manual',
-  });
-  const text = await res.text().catch(() => '');
-  return { statusCode: res.status, text };
-};
+export { RETRY_SCHEDULE_MS } from './plan.js';
+export { fetchTransport, type Transport, type TransportResult } from './transport.js';
 
 export interface OutboxDeps {
   store: Store;
+  ids: Ids;
   clockFor: (merchantId: string) => SimClock;
+  /** Signature timestamps follow the simulator's own clock, not a merchant's test clock (decision 0030). */
+  signingClock: Clock;
   keys: SigningKeys;
   transport: Transport;
   timeoutMs: number;
+  retryScheduleMs: readonly number[];
+  /** Delivered callbacks kept in memory. */
+  memoryLimit: number;
+  /** Commits puts with the id counters they used and schedules the callbacks among them. */
+  commit: (puts: Put[]) => Promise<void>;
   log: { warn: (obj: object, msg: string) => void };
 }
 
 export class Outbox {
   private readonly inFlight = new Set<string>();
   private readonly cancels = new Map<string, () => void>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<unknown>>();
+  private delivered = 0;
   private stopped = false;
 
   constructor(private readonly deps: OutboxDeps) {}
@@ -51,9 +45,13 @@ export class Outbox {
     return !this.stopped;
   }
 
-  /** Schedules every pending callback (on start). */
+  /** Schedules every pending callback and applies the memory bound (on start). */
   resume(): void {
-    for (const cb of this.deps.store.all('callbacks')) if (cb.state === 'pending') this.schedule(cb);
+    for (const cb of this.deps.store.all('callbacks')) {
+      if (cb.state === 'pending') this.schedule(cb);
+      else if (cb.state === 'delivered') this.delivered++;
+    }
+    this.prune();
   }
 
   schedule(cb: CallbackRecord): void {
@@ -61,6 +59,11 @@ export class Outbox {
     this.cancels.get(cb.id)?.();
     const cancel = this.deps.clockFor(cb.merchantId).at(cb.nextAttemptAt, () => this.fire(cb.id));
     this.cancels.set(cb.id, cancel);
+  }
+
+  /** One request outside the outbox (the receiver check), with the same transport, timeout and log entry. */
+  send(url: string, signed: SignedCallback, at: string): Promise<DeliveryRecord> {
+    return this.track(attempt(this.deps.transport, url, signed, this.deps.timeoutMs, at));
   }
 
   /** Waits for deliveries under way (for a graceful stop), and schedules nothing more. */
@@ -76,54 +79,61 @@ export class Outbox {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => {});
+    return work;
+  }
+
   private fire(id: string): void {
     this.cancels.delete(id);
     if (this.stopped || this.inFlight.has(id)) return;
-    const run = this.deliver(id).catch((err) => this.deps.log.warn({ err, callback: id }, 'callback delivery crashed'));
-    this.running.add(run);
-    void run.finally(() => this.running.delete(run));
+    void this.track(this.deliver(id).catch((err) => this.deps.log.warn({ err, callback: id }, 'callback delivery crashed')));
   }
 
   private async deliver(id: string): Promise<void> {
     const current = this.deps.store.get('callbacks', id);
     if (!current || current.state !== 'pending') return;
+    const clock = this.deps.clockFor(current.merchantId);
+    const settings = this.deps.store.get('callbackSettings', current.merchantId) ?? DEFAULT_CALLBACK_SETTINGS;
+    if (settings.reorder) {
+      const waitUntil = reorderedAttemptAt(current, this.deps.store.all('callbacks'));
+      if (waitUntil !== null) return this.deps.commit([{ collection: 'callbacks', value: { ...current, nextAttemptAt: waitUntil } }]);
+    }
     this.inFlight.add(id);
     try {
-      const clock = this.deps.clockFor(current.merchantId);
-      const signed = signCallback(current.body, this.deps.keys.privateKey, clock.now());
-      const started = performance.now();
-      const delivery: DeliveryRecord = { at: iso(clock.now()), ok: false };
-      try {
-        const res = await this.deps.transport(current.url, signed, this.deps.timeoutMs);
-        delivery.statusCode = res.statusCode;
-        delivery.ok = res.statusCode >= 200 && res.statusCode < 300;
-        delivery.responseSnippet = res.text.slice(0, 200);
-      } catch (err) {
-        delivery.error = describeNetworkError(err);
+      const signed = signCallback(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
+      const delivery = await attempt(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
+      const now = clock.now();
+      const next = afterAttempt(this.deps.store.get('callbacks', id) ?? current, delivery, now, this.deps.retryScheduleMs);
+      const puts: Put[] = [{ collection: 'callbacks', value: next }];
+      // A deliberate duplicate stands for the retry a gateway makes when the receiver's answer was lost.
+      if (delivery.ok && settings.duplicates && originOf(next) === 'event') {
+        puts.push({ collection: 'callbacks', value: copyOf(next, newCallbackId(this.deps.ids), 'duplicate', now, now + DUPLICATE_DELAY_MS) });
       }
-      delivery.latencyMs = Math.round(performance.now() - started);
-      const latest = this.deps.store.get('callbacks', id) ?? current;
-      const tries = latest.deliveries.length + 1;
-      const retryIn = RETRY_SCHEDULE_MS[tries - 1];
-      const next: CallbackRecord = {
-        ...latest,
-        deliveries: [...latest.deliveries, delivery],
-        state: delivery.ok ? 'delivered' : retryIn === undefined ? 'failed' : 'pending',
-        nextAttemptAt: delivery.ok || retryIn === undefined ? null : clock.now() + retryIn,
-      };
       if (!delivery.ok) {
+        const tries = next.deliveries.length;
         this.deps.log.warn({ callback: id, url: current.url, statusCode: delivery.statusCode, error: delivery.error, tries }, 'callback delivery failed');
       }
-      await this.deps.store.commit([{ collection: 'callbacks', value: next }]);
-      this.schedule(next);
+      await this.deps.commit(puts);
+      if (next.state === 'delivered') {
+        this.delivered++;
+        this.prune();
+      }
     } finally {
       this.inFlight.delete(id);
     }
   }
-}
 
-function describeNetworkError(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return 'timeout';
-  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+  /** Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). */
+  private prune(): void {
+    if (this.delivered <= this.deps.memoryLimit) return;
+    for (const cb of this.deps.store.all('callbacks')) {
+      if (this.delivered <= this.deps.memoryLimit) break;
+      if (cb.state === 'delivered' && !this.inFlight.has(cb.id)) {
+        this.deps.store.forget('callbacks', cb.id);
+        this.delivered--;
+      }
+    }
+  }
 }

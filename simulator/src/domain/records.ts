@@ -104,6 +104,18 @@ export interface CallbackRecord {
   createdAt: string;
   nextAttemptAt: number | null;
   deliveries: DeliveryRecord[];
+  /** Absent on records stored before replays and duplicates existed: read as 'event'. */
+  origin?: SimSchemas['Callback']['origin'];
+  originalId?: string;
+}
+
+/** A merchant's callback delivery settings; id is the merchant's id. */
+export type CallbackSettingsRecord = SimSchemas['CallbackSettings'] & { id: string };
+
+/** A merchant's last receiver check; id is the merchant's id. */
+export interface CallbackCheckRecord {
+  id: string;
+  report: SimSchemas['CallbackCheck'];
 }
 
 export type InboxRecord = SimSchemas['InboxMessage'] & { id: string; name: string };
@@ -119,5 +131,7 @@ export interface Collections {
   callbacks: CallbackRecord;
   inbox: InboxRecord;
   meta: MetaRecord;
+  callbackSettings: CallbackSettingsRecord;
+  callbackChecks: CallbackCheckRecord;
 }
 export type CollectionName = keyof Collections;

@@ -1,6 +1,7 @@
 // What every service shares: the store, the ids, the clocks and the outbox. Built once per app.
 import type { Config } from '../config.js';
 import type { Outbox } from '../callbacks/outbox.js';
+import { firstAttemptAt, newCallbackId } from '../callbacks/plan.js';
 import type { SigningKeys } from '../callbacks/keys.js';
 import type { Ids } from '../domain/ids.js';
 import type { CallbackRecord } from '../domain/records.js';
@@ -40,11 +41,12 @@ export function newCallback(
   nowMs: number,
 ): CallbackRecord {
   return {
-    id: `cb_${ctx.ids.hex('callback', 20)}`,
+    id: newCallbackId(ctx.ids),
     ...init,
     state: 'pending',
     createdAt: new Date(nowMs).toISOString(),
-    nextAttemptAt: nowMs,
+    nextAttemptAt: firstAttemptAt(ctx.store.get('callbackSettings', init.merchantId), nowMs),
     deliveries: [],
+    origin: 'event',
   };
 }

@@ -23,6 +23,8 @@ export class Store {
     callbacks: new Map(),
     inbox: new Map(),
     meta: new Map(),
+    callbackSettings: new Map(),
+    callbackChecks: new Map(),
   };
   /** intents by `${merchantId}\u0000${key}` */
   private readonly intentsByKey = new Map<string, IntentRecord>();
@@ -76,6 +78,15 @@ export class Store {
       this.failure = err as Error;
       throw err;
     }
+  }
+
+  /**
+   * Drops a record from memory only (the log on disk keeps it, so it comes back at the next start and is
+   * dropped again): how the callback outbox and the inbox bound their memory. Not for intents or merchants,
+   * whose indexes it does not update.
+   */
+  forget(collection: 'callbacks' | 'inbox', id: string): void {
+    this.tables[collection].delete(id);
   }
 
   async close(): Promise<void> {

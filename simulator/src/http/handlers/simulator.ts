@@ -1,10 +1,8 @@
 // Handlers of the simulator's own /_sim API (contracts/simulator.openapi.yaml).
 import type { components } from '../../../../client/src/generated/simulator.js';
-import { verifyCallback } from '../../../../client/src/index.js';
 import { catalogue } from '../../domain/catalogue.js';
-import type { CallbackRecord, InboxRecord, MerchantRecord } from '../../domain/records.js';
-import { iso } from '../../runtime/clock.js';
-import { commit, type Context } from '../../services/context.js';
+import type { MerchantRecord } from '../../domain/records.js';
+import type { Context } from '../../services/context.js';
 import type { Merchants } from '../../services/merchants.js';
 import type { OperationHandler } from '../register-operations.js';
 
@@ -22,11 +20,6 @@ export function merchantView(m: MerchantRecord): S['Merchant'] {
   const { demo: _demo, createdAt: _createdAt, ...view } = m;
   return view;
 }
-
-function callbackView(cb: CallbackRecord): S['Callback'] {
-  return { ...cb, body: cb.body as S['Callback']['body'], nextAttemptAt: cb.nextAttemptAt === null ? null : iso(cb.nextAttemptAt) };
-}
-
 
 export function simulatorHandlers(deps: SimulatorDeps): Record<string, OperationHandler> {
   const { ctx, merchants } = deps;
@@ -64,47 +57,6 @@ export function simulatorHandlers(deps: SimulatorDeps): Record<string, Operation
 
     async getCallbackPublicKey() {
       return { body: ctx.keys.publicKeyPem, contentType: 'application/x-pem-file' };
-    },
-
-    async listCallbacks(req) {
-      const { merchantId, reference } = req.query as { merchantId?: string; reference?: string };
-      const callbacks = [...ctx.store.all('callbacks')]
-        .filter((cb) => (!merchantId || cb.merchantId === merchantId) && (!reference || cb.reference === reference))
-        .reverse()
-        .map(callbackView);
-      return { body: { callbacks } };
-    },
-
-    async receiveInboxCallback(req) {
-      const { name } = req.params as { name: string };
-      const header = (h: string) => {
-        const v = req.headers[h];
-        return Array.isArray(v) ? v[0] ?? '' : v ?? '';
-      };
-      // The same check integrators run with the client: over JSON.stringify of the parsed body.
-      const signatureValid = verifyCallback(req.body, req.headers, ctx.keys.publicKeyPem).ok;
-      const message: InboxRecord = {
-        id: `in_${ctx.ids.hex('inbox', 16)}`,
-        name,
-        receivedAt: iso(ctx.globalClock.now()),
-        signatureValid,
-        headers: {
-          'x-littlepay-signature': header('x-littlepay-signature'),
-          'x-littlepay-timestamp': header('x-littlepay-timestamp'),
-          'content-type': header('content-type'),
-        },
-        body: req.body,
-      };
-      await commit(ctx, [{ collection: 'inbox', value: message }]);
-      return { body: { received: true, signatureValid } };
-    },
-
-    async listInbox(req) {
-      const { name } = req.params as { name: string };
-      const messages = [...ctx.store.all('inbox')]
-        .filter((m) => m.name === name)
-        .map(({ id: _id, name: _name, ...m }) => m);
-      return { body: { name, messages } };
     },
   };
 }

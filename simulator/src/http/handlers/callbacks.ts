@@ -1,0 +1,81 @@
+// Handlers of the callback part of the /_sim API: the outbox and its delivery log, replay, delivery
+// settings, the receiver check and the built-in inbox (contracts/simulator.openapi.yaml).
+import type { components } from '../../../../client/src/generated/simulator.js';
+import { listInbox, receiveInbox } from '../../callbacks/inbox.js';
+import { originOf } from '../../callbacks/plan.js';
+import type { CallbackRecord } from '../../domain/records.js';
+import { iso } from '../../runtime/clock.js';
+import { Callbacks } from '../../services/callbacks.js';
+import type { Context } from '../../services/context.js';
+import type { OperationHandler } from '../register-operations.js';
+
+type S = components['schemas'];
+
+export function callbackView(cb: CallbackRecord): S['Callback'] {
+  return {
+    id: cb.id,
+    kind: cb.kind,
+    origin: originOf(cb),
+    ...(cb.originalId ? { originalId: cb.originalId } : {}),
+    merchantId: cb.merchantId,
+    reference: cb.reference,
+    url: cb.url,
+    state: cb.state,
+    body: cb.body,
+    createdAt: cb.createdAt,
+    nextAttemptAt: cb.nextAttemptAt === null ? null : iso(cb.nextAttemptAt),
+    deliveries: cb.deliveries,
+  };
+}
+
+export function callbackHandlers(ctx: Context): Record<string, OperationHandler> {
+  const callbacks = new Callbacks(ctx);
+  const merchantId = (req: { params: unknown }) => (req.params as { id: string }).id;
+  return {
+    async listCallbacks(req) {
+      const { merchantId: merchant, reference } = req.query as { merchantId?: string; reference?: string };
+      const all = [...ctx.store.all('callbacks')]
+        .filter((cb) => (!merchant || cb.merchantId === merchant) && (!reference || cb.reference === reference))
+        .reverse()
+        .map(callbackView);
+      return { body: { callbacks: all } };
+    },
+
+    async listMerchantCallbacks(req) {
+      const filter = req.query as { state?: CallbackRecord['state']; reference?: string };
+      return { body: { callbacks: callbacks.list(merchantId(req), filter).map(callbackView) } satisfies S['CallbackList'] };
+    },
+
+    async replayCallback(req) {
+      return { status: 202, body: callbackView(await callbacks.replay((req.params as { id: string }).id)) };
+    },
+
+    async getCallbackSettings(req) {
+      return { body: callbacks.settings(merchantId(req)) satisfies S['CallbackSettings'] };
+    },
+
+    async updateCallbackSettings(req) {
+      return { body: (await callbacks.updateSettings(merchantId(req), req.body as S['CallbackSettingsUpdate'])) satisfies S['CallbackSettings'] };
+    },
+
+    async checkCallbackReceiver(req) {
+      return { body: await callbacks.check(merchantId(req), req.body as S['CallbackCheckRequest']) };
+    },
+
+    async getCallbackCheck(req) {
+      return { body: callbacks.lastCheck(merchantId(req)) };
+    },
+
+    async receiveInboxCallback(req) {
+      const { name } = req.params as { name: string };
+      const message = await receiveInbox(ctx, name, req.body, req.headers);
+      return { body: { received: true, signatureValid: message.signatureValid } };
+    },
+
+    async listInbox(req) {
+      const { name } = req.params as { name: string };
+      const messages: S['InboxMessage'][] = listInbox(ctx, name).map(({ id: _id, name: _name, ...m }) => m);
+      return { body: { name, messages } };
+    },
+  };
+}
