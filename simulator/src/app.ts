@@ -8,7 +8,11 @@ import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from '
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
+import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
+import { installFaults } from './http/fault-hooks.js';
+import { controlHandlers } from './http/handlers/control.js';
+import { installJournal } from './http/journal-hooks.js';
 import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
 import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
@@ -19,8 +23,11 @@ import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import type { Context } from './services/context.js';
+import { createControlPlane, type ControlPlane } from './services/control-plane.js';
+import { Controls } from './services/controls.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
+import { MerchantClocks } from './services/test-clocks.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
@@ -38,12 +45,15 @@ export interface AppOptions {
   clock?: SimClock;
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
+  /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SimHandle {
   ctx: Context;
   payments: Payments;
   merchants: Merchants;
+  control: ControlPlane;
   routeCount: number;
 }
 
@@ -82,11 +92,12 @@ function createServer(config: Config, clock: SimClock): FastifyInstance {
 }
 
 /** The store, keys, ids, clock and outbox every service shares. */
-async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void }> {
+async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
   const { config } = options;
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
   const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
+  const clocks = new MerchantClocks(clock, store);
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
@@ -102,26 +113,27 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
     ids: new Ids(config.seed, store.get('meta', 'counters')?.values),
     keys,
     globalClock: clock,
-    clockFor: () => clock,
+    clockFor: (merchantId) => clocks.for(merchantId),
+    clocks,
     publicUrl: () => publicUrl,
     setPublicUrl: (url) => (publicUrl = url),
     log: app.log,
-    outbox: new Outbox({ store, clockFor: () => clock, keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
+    outbox: new Outbox({ store, clockFor: (merchantId) => clocks.for(merchantId), keys, transport, timeoutMs: config.callbackTimeoutMs, log: app.log }),
   };
 }
 
 /** One route per contract operation, CORS for the browser-side calls, and the pages. */
-async function registerRoutes(app: FastifyInstance, options: AppOptions, handlers: Record<string, OperationHandler>, merchants: Merchants, ctx: Context): Promise<number> {
+async function registerRoutes(app: FastifyInstance, options: AppOptions, contracts: ContractSet, handlers: Record<string, OperationHandler>, merchants: Merchants, ctx: Context): Promise<number> {
   await app.register(cors, {
     origin: '*',
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
     maxAge: 600,
   });
-  const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
-  const routeCount = registerOperations(app, operations, handlers, authenticators(merchants));
+  const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
+  const routeCount = registerOperations(app, operations, handlers, auth);
   registerPages(app, ctx);
   return routeCount;
 }
@@ -132,15 +144,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? new SimClock(options.config.clock);
   const app = createServer(options.config, clock);
   const ctx = await createContext(app, options, clock);
+  const contracts = new ContractSet();
+  const apiOperations = contracts.operations('littlepay.openapi.yaml').map((o) => o.operationId);
+  const controls = new Controls(ctx, apiOperations);
   const merchants = new Merchants(ctx);
-  const payments = new Payments(ctx);
+  const payments = new Payments(ctx, controls);
+  const control = createControlPlane(ctx, { clocks: ctx.clocks, controls, payments, merchants });
   await merchants.ensureDemo();
   const handlers = {
     ...littlePayHandlers({ ctx, payments, merchants }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
+    ...controlHandlers({ ctx, ...control }),
   };
-  const routeCount = await registerRoutes(app, options, handlers, merchants, ctx);
-  app.decorate('sim', { ctx, payments, merchants, routeCount });
+  // Before the routes: fault hooks run first, then the journal records what the caller actually got.
+  const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
+  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
+  installJournal(app, hookDeps);
+  const routeCount = await registerRoutes(app, options, contracts, handlers, merchants, ctx);
+  app.decorate('sim', { ctx, payments, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {
     ctx.outbox.resume();
@@ -156,6 +177,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url.port = String(address.port);
       ctx.setPublicUrl(url.toString().replace(/\/+$/, ''));
     }
+    const warning = address && typeof address === 'object' ? exposureWarning(address.address, ctx.config.adminToken) : null;
+    if (warning) app.log.warn(warning);
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
@@ -163,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     await ctx.outbox.stop();
+    ctx.clocks.forgetAll();
     clock.close();
     await ctx.store.close();
   });

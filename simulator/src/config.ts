@@ -15,6 +15,10 @@ export interface Config {
   readonly refundDelayMs: number;
   readonly callbackTimeoutMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Most requests kept in each merchant's journal (GET /_sim/merchants/{id}/requests). */
+  readonly journalSize: number;
+  /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
+  readonly adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +51,10 @@ function text(raw: string, name: string): string {
   if (raw.trim() === '') throw new ConfigError(`${name} must not be empty`);
   return raw;
 }
+function token(raw: string, name: string): string {
+  if (!/^[\x21-\x7e]{1,512}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 512 printable characters without spaces`);
+  return raw;
+}
 function url(raw: string, name: string): string {
   let parsed: URL;
   try {
@@ -70,7 +78,12 @@ const settings = {
   refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
   callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
+  journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
+  adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
 } satisfies Record<string, Setting>;
+
+/** Settings whose empty value means "not set" rather than an error. */
+const OPTIONAL = new Set(['publicUrl', 'adminToken']);
 
 export function helpText(): string {
   const lines = [
@@ -103,7 +116,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config | nul
     const fromFlag = parsed.values[s.flag];
     const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env] ?? s.default;
     const label = typeof fromFlag === 'string' ? `--${s.flag}` : env[s.env] !== undefined ? s.env : `--${s.flag}`;
-    out[name] = raw === '' && name === 'publicUrl' ? '' : s.parse(raw, label);
+    out[name] = raw === '' && OPTIONAL.has(name) ? undefined : s.parse(raw, label);
   }
   const memoryEnv = env.MEMORY;
   if (memoryEnv !== undefined && !['0', '1', 'true', 'false', ''].includes(memoryEnv)) {

@@ -2,6 +2,7 @@
 // contract's (client/src/generated) and are built from these in domain/views.ts.
 import type { components } from '../../../client/src/generated/littlepay.js';
 import type { components as simComponents } from '../../../client/src/generated/simulator.js';
+import type { ClockState } from '../runtime/clock.js';
 
 type Schemas = components['schemas'];
 type SimSchemas = simComponents['schemas'];
@@ -22,6 +23,8 @@ export interface AttemptRecord {
   provider: Provider;
   status: PaymentStatus;
   outcome: string;
+  /** Where the outcome came from (docs/decisions/0021); absent on attempts stored before overrides existed. */
+  outcomeSource?: OutcomeSource;
   message: string;
   amount: number;
   mobile?: string;
@@ -84,6 +87,18 @@ export interface CallbackRecord {
 
 export type InboxRecord = SimSchemas['InboxMessage'] & { id: string; name: string };
 
+export type OutcomeSource = SimSchemas['SimAttempt']['outcomeSource'];
+export type OutcomeQueues = SimSchemas['OutcomeQueues']['queues'];
+export type FaultRecord = SimSchemas['Fault'];
+
+/** A merchant's /_sim controls: its test clock, queued outcomes and faults. Absent until first used. */
+export interface ControlRecord {
+  id: string; // the merchant's id
+  clock: ClockState | null;
+  outcomes: OutcomeQueues;
+  faults: FaultRecord[];
+}
+
 export interface MetaRecord {
   id: 'counters';
   values: Record<string, number>;
@@ -95,5 +110,6 @@ export interface Collections {
   callbacks: CallbackRecord;
   inbox: InboxRecord;
   meta: MetaRecord;
+  controls: ControlRecord;
 }
 export type CollectionName = keyof Collections;

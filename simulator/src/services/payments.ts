@@ -3,7 +3,7 @@
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
 import { faker } from '@faker-js/faker/locale/en';
 import type { components } from '../../../client/src/generated/littlepay.js';
-import { mobileOutcomeFor, mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
+import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import {
   chargedAmount,
@@ -17,8 +17,10 @@ import {
 } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { paymentCallbackBody, pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { triggeredOutcome } from '../domain/outcomes.js';
 import { iso } from '../runtime/clock.js';
 import { background, commit, newCallback, type Context } from './context.js';
+import type { Controls } from './controls.js';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
@@ -28,7 +30,11 @@ export class Payments {
   /** Long-poll waiters by intent reference, woken when an attempt becomes final. */
   private readonly waiters = new Map<string, Set<() => void>>();
 
-  constructor(private readonly ctx: Context) {}
+  constructor(
+    private readonly ctx: Context,
+    /** Queued outcomes: taken when an attempt starts (docs/decisions/0021). */
+    private readonly controls: Controls,
+  ) {}
 
   async createIntent(merchant: MerchantRecord, tokenId: string, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
@@ -69,13 +75,15 @@ export class Payments {
     if (amount <= 0) {
       throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
     }
-    const outcome = mobileOutcomeFor(provider, body.payment.mobile);
+    const choice = this.controls.takeOutcome(intent.merchantId, provider, triggeredOutcome(provider, body.payment.mobile));
+    const outcome: MobileOutcome = mobileOutcomes[choice.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
     const delay = this.ctx.config.pinDelayMs + (outcome.timing === 'slow' ? this.ctx.config.longPollTimeoutMs + 1000 : 0);
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider,
       status: 'PENDING',
       outcome: outcome.outcome,
+      outcomeSource: choice.source,
       message: pinPromptMessage(provider),
       amount,
       mobile: body.payment.mobile,
@@ -84,7 +92,7 @@ export class Payments {
       resolveAt: now + delay,
     };
     const updated: IntentRecord = { ...intent, status: 'PENDING', attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
+    await commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
     this.scheduleAttempt(updated, attempt);
     if (longPoll) await this.waitForFinal(reference, attempt.id, now + this.ctx.config.longPollTimeoutMs);
     const latest = this.intent(reference);
@@ -206,6 +214,11 @@ export class Payments {
 
   private wake(reference: string): void {
     for (const done of [...(this.waiters.get(reference) ?? [])]) done();
+  }
+
+  /** Releases the long-poll waiters of these intents (their merchant was reset). */
+  release(references: Iterable<string>): void {
+    for (const reference of references) this.wake(reference);
   }
 
   /** Releases every long-poll waiter (on shutdown). */
