@@ -8,6 +8,7 @@ const CARD_DIGITS = /^\d{12,19}$/;
 // Mobile numbers are 12 digits with the country code (254712345678) and are not card data.
 const LOOSE_CARD_DIGITS = /^\d{13,19}$/;
 const PHONE_KEY = /mobile|phone|msisdn/i;
+const EMBEDDED = /\d(?:[ -]?\d){12,18}/g;
 
 /** Luhn check: a string of 13-19 digits that passes it is treated as a card number wherever it appears. */
 function luhn(digits: string): boolean {
@@ -28,8 +29,12 @@ function maskValue(key: string | undefined, value: string): string {
   if (key !== undefined && CVV_KEY.test(key)) return '***';
   const digits = value.replace(/[\s-]/g, '');
   if (key !== undefined && CARD_KEY.test(key) && CARD_DIGITS.test(digits)) return maskCardNumber(digits);
-  if (LOOSE_CARD_DIGITS.test(digits) && !(key !== undefined && PHONE_KEY.test(key)) && luhn(digits)) return maskCardNumber(digits);
-  return value;
+  if (key !== undefined && PHONE_KEY.test(key)) return value;
+  // Anywhere in any text (a description, a name): a run of 13-19 digits that passes the Luhn check.
+  return value.replace(EMBEDDED, (run) => {
+    const d = run.replace(/[\s-]/g, '');
+    return LOOSE_CARD_DIGITS.test(d) && luhn(d) ? maskCardNumber(d) : run;
+  });
 }
 
 /** A deep copy of `value` with every card number and CVV masked. */

@@ -41,14 +41,17 @@ function providerOf(entry: CatalogueEntry): string | undefined {
   return entry.trigger.provider ?? (entry.trigger.kind === 'card' ? 'CARDS' : undefined);
 }
 
-let cached: { byProvider: Map<string, Set<string>>; byTrigger: Map<string, string> } | undefined;
+export interface OutcomeIndex {
+  /** The outcome names of each provider. */
+  byProvider: Map<string, Set<string>>;
+  /** The outcome of each `${provider}:${number}` test number or card. */
+  byTrigger: Map<string, string>;
+}
 
-/** The catalogue read once: the outcome names of each provider, and the outcome of each test number or card. */
-function index(): NonNullable<typeof cached> {
-  if (cached) return cached;
+export function indexCatalogue(entries: readonly CatalogueEntry[]): OutcomeIndex {
   const byProvider = new Map<string, Set<string>>();
   const byTrigger = new Map<string, string>();
-  for (const entry of catalogue()) {
+  for (const entry of entries) {
     const provider = providerOf(entry);
     if (!provider) continue;
     if (!byProvider.has(provider)) byProvider.set(provider, new Set());
@@ -56,25 +59,28 @@ function index(): NonNullable<typeof cached> {
     const value = entry.trigger.mobile ?? entry.trigger.card;
     if (value !== undefined) byTrigger.set(`${provider}:${value}`, entry.outcome);
   }
-  return (cached = { byProvider, byTrigger });
+  return { byProvider, byTrigger };
 }
 
+let served: OutcomeIndex | undefined;
+/** The catalogue the simulator serves, indexed once. */
+const catalogueIndex = (): OutcomeIndex => (served ??= indexCatalogue(catalogue()));
+
 /** The outcome a test number (or card number) triggers with a provider, or undefined for any other. */
-export function triggeredOutcome(provider: string, value: string): string | undefined {
-  return index().byTrigger.get(`${provider}:${value}`);
+export function triggeredOutcome(provider: string, value: string, index = catalogueIndex()): string | undefined {
+  return index.byTrigger.get(`${provider}:${value}`);
 }
 
 /** The outcome names that can be queued for a provider; for `any`, the names every provider has. */
-export function queueableOutcomes(provider: string): string[] {
-  const { byProvider } = index();
-  if (provider !== ANY_PROVIDER) return [...(byProvider.get(provider) ?? [])];
-  const sets = [...byProvider.values()];
+export function queueableOutcomes(provider: string, index = catalogueIndex()): string[] {
+  if (provider !== ANY_PROVIDER) return [...(index.byProvider.get(provider) ?? [])];
+  const sets = [...index.byProvider.values()];
   return [...(sets[0] ?? [])].filter((name) => sets.every((s) => s.has(name)));
 }
 
 /** Refuses a queue request naming an outcome the provider does not have (400, naming the item). */
-export function checkQueueable(provider: string, outcomes: string[]): void {
-  const known = queueableOutcomes(provider);
+export function checkQueueable(provider: string, outcomes: string[], index = catalogueIndex()): void {
+  const known = queueableOutcomes(provider, index);
   if (known.length === 0) {
     throw fieldError('UNKNOWN_OUTCOME', 'body.provider', 'catalogue', `${provider} has no outcomes in the catalogue (GET /_sim/scenarios) yet`);
   }
