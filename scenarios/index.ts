@@ -1,7 +1,8 @@
 // Every journey, in the order the runner takes them.
+import { controlJourneys } from './journeys/control.js';
 import { mobileMoneyJourneys } from './journeys/mobile-money.js';
 import type { Journey } from './journey.js';
 
-export const journeys: Journey[] = [...mobileMoneyJourneys];
+export const journeys: Journey[] = [...mobileMoneyJourneys, ...controlJourneys];
 export { runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
 export type { Journey, Step } from './journey.js';
