@@ -1,7 +1,7 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
@@ -64,7 +64,10 @@ declare module 'fastify' {
 }
 
 /** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
-function createServer(config: Config, clock: SimClock): FastifyInstance {
+/** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
+type ErrorClock = { now(req: FastifyRequest): number };
+
+function createServer(config: Config, clock: SimClock, errorClock: ErrorClock): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -87,7 +90,7 @@ function createServer(config: Config, clock: SimClock): FastifyInstance {
   const bodyAjv = createAjv(false);
   const paramAjv = createAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
-  installErrorHandling(app, () => clock.now());
+  installErrorHandling(app, (req) => errorClock.now(req));
   return app;
 }
 
@@ -142,8 +145,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
-  const app = createServer(options.config, clock);
+  const errorClock: ErrorClock = { now: () => clock.now() };
+  const app = createServer(options.config, clock, errorClock);
   const ctx = await createContext(app, options, clock);
+  errorClock.now = (req) => {
+    const merchantId = req.simMerchantId ?? req.merchant?.id;
+    return merchantId ? ctx.clockFor(merchantId).now() : clock.now();
+  };
   const contracts = new ContractSet();
   const apiOperations = contracts.operations('littlepay.openapi.yaml').map((o) => o.operationId);
   const controls = new Controls(ctx, apiOperations);

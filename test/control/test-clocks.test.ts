@@ -32,6 +32,7 @@ describe('a test clock per merchant', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().data).toMatchObject({ code: 'INTENT_EXPIRED' });
     expect(late.json().data.message).toContain('expired at 2026-01-01T00:30:00.000Z');
+    expect(late.json().date).toBe('2026-01-01T00:31:00.000Z'); // errors are dated on the merchant's clock too
 
     // The other merchant's intent, created at the same instant, is still payable.
     expect((await status(sim, b, 'EXP2')).json().data).toMatchObject({ status: 'PENDING', expired: false });

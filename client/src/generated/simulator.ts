@@ -581,11 +581,11 @@ export type components = {
             faults: components["schemas"]["Fault"][];
         };
         JournalEntry: {
-            /** @description Numbers the merchant's requests from 1; never reused. */
+            /** @description Numbers the merchant's requests from 1 (from 1 again after a reset). */
             seq: number;
             /**
              * Format: date-time
-             * @description When the request arrived, on the merchant's clock.
+             * @description When the call was answered, on the merchant's clock.
              */
             at: string;
             operationId: string | null;
