@@ -58,6 +58,17 @@ describe('the request journal', () => {
     ]);
   });
 
+  it('keeps a note of the size instead of a body over 64 KiB', async () => {
+    const sim = await startTestSim();
+    const big = 'x'.repeat(70_000);
+    await createIntent(sim, sim.sandbox, { key: 'BIG1', payload: { billingAddress: { firstName: 'J', lastName: 'D', email: 'j@example.com' }, customData: { note: big } } });
+    await status(sim, sim.sandbox, 'BIG1');
+    const [created, read] = (await journal(sim, sim.sandbox)).requests;
+    expect(created!.requestBody).toMatch(/^\(\d+ bytes, not kept: over 65536\)$/);
+    expect(read!.responseBody).toMatch(/^\(\d+ bytes, not kept: over 65536\)$/);
+    expect(read!.status).toBe(200);
+  });
+
   it('records a long poll when it is answered, with the time it was held', async () => {
     const sim = await startTestSim();
     const { reference } = await createIntent(sim, sim.sandbox);

@@ -327,8 +327,11 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         Health: {
-            /** @enum {string} */
-            status: "ok" | "starting" | "stopping";
+            /**
+             * @description `ok` (200) once ready; `starting`, `stopping`, or `down` when a check failed (503).
+             * @enum {string}
+             */
+            status: "ok" | "starting" | "stopping" | "down";
             version: string;
             /** @description The base of checkoutUrl and of the built-in inbox (PUBLIC_URL), as the simulator sees itself. */
             publicUrl: string;
@@ -706,7 +709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Not ready yet (or shutting down). */
+            /** @description Not ready yet, shutting down, or a check failed (the store cannot write). */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -3,13 +3,9 @@
 // is masked before anything is kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { maskCardData } from '../domain/masking.js';
-import { iso } from '../runtime/clock.js';
-import type { Journal } from '../services/journal.js';
-import type { SimClock } from '../runtime/clock.js';
+import { iso, type SimClock } from '../runtime/clock.js';
+import { JOURNAL_BODY_LIMIT, tooBig, type Journal } from '../services/journal.js';
 import { apiOperation, merchantIdOf, type RequestMerchantDeps } from './request-merchant.js';
-
-/** A body bigger than this is summarised in the journal rather than kept. */
-export const JOURNAL_BODY_LIMIT = 64 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,24 +19,11 @@ export interface JournalDeps extends RequestMerchantDeps {
   clockFor(merchantId: string): SimClock;
 }
 
-function keep(value: unknown, size: number): unknown {
-  if (value === undefined || value === null) return null;
-  return size > JOURNAL_BODY_LIMIT ? `(${size} bytes, not kept: over ${JOURNAL_BODY_LIMIT})` : maskCardData(value);
-}
-
+/** The JSON received, card data masked now: the journal never holds a full card number, even in memory. */
 function requestBody(req: FastifyRequest): unknown {
-  if (req.body === undefined) return null;
+  if (req.body === undefined || req.body === null) return null;
   const size = Number(req.headers['content-length'] ?? 0);
-  return keep(req.body, size);
-}
-
-function responseBody(payload: unknown): unknown {
-  if (typeof payload !== 'string') return null;
-  try {
-    return keep(JSON.parse(payload), payload.length);
-  } catch {
-    return null;
-  }
+  return size > JOURNAL_BODY_LIMIT ? tooBig(size) : maskCardData(req.body);
 }
 
 /** Records one call; `status` 0 when the connection was dropped without an answer. */
@@ -57,7 +40,7 @@ export function recordCall(req: FastifyRequest, status: number, deps: JournalDep
     durationMs: Math.round((performance.now() - (req.simStartedAt ?? performance.now())) * 10) / 10,
     fault: req.simFault ?? null,
     requestBody: requestBody(req),
-    responseBody: status === 0 ? null : responseBody(req.simPayload),
+    responseText: status !== 0 && typeof req.simPayload === 'string' ? req.simPayload : null,
   });
 }
 
