@@ -2,7 +2,8 @@
 // brings the simulator back to its first start.
 import { describe, expect, it } from 'vitest';
 import { addFault, advanceClock, clock, journal, newMerchant, queueOutcomes } from '../helpers/control.js';
-import { createIntent, processMobile, startTestSim, status, storeSnapshot, untilPendingAttempt, type Merchant } from '../helpers/sim.js';
+import type { Transport } from '../../simulator/src/callbacks/outbox.js';
+import { createIntent, processMobile, startTestSim, status, storeSnapshot, until, untilPendingAttempt, type Merchant } from '../helpers/sim.js';
 
 const FIXED = {
   id: 'mer_ci_checkout',
@@ -92,6 +93,26 @@ describe("resetting one merchant's data", () => {
     // Its pending attempt's timer went with the clock: nothing fires later.
     await sim.advance(60_000);
     expect(sim.sent).toEqual([]);
+  });
+
+  it('does not bring back a callback whose delivery was under way during the reset', async () => {
+    let release: () => void = () => {};
+    let started = false;
+    const held: Transport = async () => {
+      started = true;
+      await new Promise<void>((resolve) => (release = resolve));
+      return { statusCode: 200, text: 'ok' };
+    };
+    const sim = await startTestSim({}, { transport: held });
+    const m = await newMerchant(sim);
+    const { reference } = await createIntent(sim, m);
+    await processMobile(sim, reference, 'MPESA', '254712345678');
+    const advancing = advanceClock(sim, m, '3s');
+    await until(() => started);
+    await sim.inject({ method: 'POST', url: `/_sim/merchants/${m.id}/reset` });
+    release();
+    await advancing;
+    expect((await sim.inject({ method: 'GET', url: `/_sim/callbacks?merchantId=${m.id}` })).json().callbacks).toEqual([]);
   });
 
   it('answers 404 for a merchant that does not exist', async () => {

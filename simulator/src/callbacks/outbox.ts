@@ -102,7 +102,9 @@ export class Outbox {
         delivery.error = describeNetworkError(err);
       }
       delivery.latencyMs = Math.round(performance.now() - started);
-      const latest = this.deps.store.get('callbacks', id) ?? current;
+      const latest = this.deps.store.get('callbacks', id);
+      // Removed while it was under way (a reset through /_sim): recording the delivery would bring it back.
+      if (!latest) return;
       const tries = latest.deliveries.length + 1;
       const retryIn = RETRY_SCHEDULE_MS[tries - 1];
       const next: CallbackRecord = {
