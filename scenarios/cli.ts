@@ -1,12 +1,12 @@
-// npm run scenarios -- --base-url http://127.0.0.1:3000 [--journey NAME]
+// npm run scenarios -- --base-url http://127.0.0.1:3000 [--journey NAME] [--admin-token TOKEN]
 // Runs the journeys against any running simulator; exit status 1 when any fails.
 import { parseArgs } from 'node:util';
 import { journeys, runJourneys } from './index.js';
 
-const usage = 'usage: npm run scenarios -- --base-url URL [--journey NAME]';
+const usage = 'usage: npm run scenarios -- --base-url URL [--journey NAME] [--admin-token TOKEN]';
 let values;
 try {
-  ({ values } = parseArgs({ options: { 'base-url': { type: 'string' }, journey: { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
+  ({ values } = parseArgs({ options: { 'base-url': { type: 'string' }, journey: { type: 'string' }, 'admin-token': { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
 } catch (err) {
   console.error(`${(err as Error).message}\n${usage}`);
   process.exit(2);
@@ -26,7 +26,8 @@ if (selected.length === 0) {
   process.exit(2);
 }
 try {
-  const results = await runJourneys(selected, { baseUrl: baseUrl.replace(/\/+$/, ''), log: (l) => console.log(l) });
+  const adminToken = values['admin-token'];
+  const results = await runJourneys(selected, { baseUrl: baseUrl.replace(/\/+$/, ''), log: (l) => console.log(l), ...(adminToken ? { adminToken } : {}) });
   const failed = results.filter((r) => !r.passed).length;
   console.log(`scenarios: ${results.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

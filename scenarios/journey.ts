@@ -1,7 +1,7 @@
 // A journey is data: the calls to make with the typed client and what each answer must contain.
 // Strings may use ${name}: ${run} is unique per run (so keys never collide on a shared simulator),
 // ${inbox} is this run's callback inbox URL, and any value a step saves is available to later steps.
-import type { Schemas } from '../client/src/index.js';
+import type { Schemas, SimSchemas } from '../client/src/index.js';
 
 export type Expect = {
   status: number;
@@ -19,7 +19,11 @@ export type Step =
   | { call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> }
   | { call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> }
   /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one. */
-  | { call: 'awaitCallback'; count: number; expect: { body: unknown } };
+  | { call: 'awaitCallback'; count: number; expect: { body: unknown } }
+  /** /_sim: queues the outcomes of this run's merchant's next attempts. */
+  | { call: 'queueOutcomes'; body: SimSchemas['QueueOutcomesRequest']; expect: Expect; save?: Record<string, string> }
+  /** /_sim: freezes, resumes, advances or sets this run's merchant's test clock. */
+  | { call: 'clock'; body: SimSchemas['ClockAction']; expect: Expect; save?: Record<string, string> };
 
 export interface Journey {
   name: string;

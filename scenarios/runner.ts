@@ -16,6 +16,8 @@ export interface RunOptions {
   runId?: string;
   /** How long awaitCallback waits for the inbox (ms). */
   callbackWaitMs?: number;
+  /** The simulator's SIM_ADMIN_TOKEN, when it has one (for /_sim). */
+  adminToken?: string;
   log?: (line: string) => void;
 }
 
@@ -63,8 +65,19 @@ function pick(value: unknown, path: string): string {
   return found;
 }
 
-async function call(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>) {
+/** The clients a step may use: the merchant's, and /_sim's for this run's merchant. */
+interface Clients {
+  client: LittlePayClient;
+  sim: SimClient;
+  merchantId: string;
+}
+
+async function call({ client, sim, merchantId }: Clients, step: Exclude<Step, { call: 'awaitCallback' }>) {
   switch (step.call) {
+    case 'queueOutcomes':
+      return sim.queueOutcomes(merchantId, step.body);
+    case 'clock':
+      return sim.controlClock(merchantId, step.body);
     case 'createPaToken':
       return client.createPaToken(step.reference, step.body);
     case 'checkEnrollment':
@@ -90,7 +103,7 @@ function check(expect: Expect, status: number, body: unknown): string | null {
 export async function runJourney(journey: Journey, options: RunOptions): Promise<JourneyResult> {
   const log = options.log ?? (() => {});
   const fetchOpt = options.fetch ? { fetch: options.fetch } : {};
-  const sim = createSimClient({ baseUrl: options.baseUrl, ...fetchOpt });
+  const sim = createSimClient({ baseUrl: options.baseUrl, ...fetchOpt, ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
   const runId = options.runId ?? Date.now().toString(36).toUpperCase();
   log(`journey ${journey.name}: ${journey.summary}`);
   const fail = (failure: string): JourneyResult => {
@@ -120,7 +133,7 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       log(`  ✓ callback #${step.count} received`);
       continue;
     }
-    const { data, error, response } = await call(client, sim, step);
+    const { data, error, response } = await call({ client, sim, merchantId: merchant.data.id }, step);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);
     if (problem) return fail(`${step.call}: ${problem}`);

@@ -63,9 +63,17 @@ export function createLittlePayClient(options: LittlePayClientOptions) {
 }
 export type LittlePayClient = ReturnType<typeof createLittlePayClient>;
 
-/** A typed client of the simulator's own /_sim API. */
-export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch }) {
-  const http = createClient<simPaths>({ baseUrl: options.baseUrl.replace(/\/+$/, ''), ...(options.fetch ? { fetch: options.fetch } : {}) });
+/**
+ * A typed client of the simulator's own /_sim API. `adminToken` is the simulator's SIM_ADMIN_TOKEN, sent as
+ * a bearer token on every call (the open operations ignore it).
+ */
+export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch; adminToken?: string }) {
+  const http = createClient<simPaths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.adminToken ? { headers: { Authorization: `Bearer ${options.adminToken}` } } : {}),
+  });
+  const merchant = (merchantId: string) => ({ params: { path: { merchantId } } });
   return {
     health: () => http.GET('/_sim/health'),
     listMerchants: () => http.GET('/_sim/merchants'),
@@ -79,15 +87,32 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
       http.POST('/_sim/intents/{reference}/challenge', { params: { path: { reference } }, body: { answer } }),
     checkoutState: (reference: string) => http.GET('/checkout/{reference}/state', { params: { path: { reference } } }),
     merchantCallbacks: (id: string, query: { state?: 'pending' | 'delivered' | 'failed'; reference?: string } = {}) =>
-      http.GET('/_sim/merchants/{id}/callbacks', { params: { path: { id }, query } }),
+      http.GET('/_sim/merchants/{merchantId}/callbacks', { params: { path: { merchantId: id }, query } }),
     replayCallback: (id: string) => http.POST('/_sim/callbacks/{id}/replay', { params: { path: { id } } }),
-    callbackSettings: (id: string) => http.GET('/_sim/merchants/{id}/callback-settings', { params: { path: { id } } }),
+    callbackSettings: (id: string) => http.GET('/_sim/merchants/{merchantId}/callback-settings', { params: { path: { merchantId: id } } }),
     updateCallbackSettings: (id: string, body: SimSchemas['CallbackSettingsUpdate']) =>
-      http.POST('/_sim/merchants/{id}/callback-settings', { params: { path: { id } }, body }),
+      http.POST('/_sim/merchants/{merchantId}/callback-settings', { params: { path: { merchantId: id } }, body }),
     /** Grades the receiver at `body.url`; answers once all five requests are graded. */
     checkCallbackReceiver: (id: string, body: SimSchemas['CallbackCheckRequest']) =>
-      http.POST('/_sim/merchants/{id}/callback-check', { params: { path: { id } }, body }),
-    lastCallbackCheck: (id: string) => http.GET('/_sim/merchants/{id}/callback-check', { params: { path: { id } } }),
+      http.POST('/_sim/merchants/{merchantId}/callback-check', { params: { path: { merchantId: id } }, body }),
+    lastCallbackCheck: (id: string) => http.GET('/_sim/merchants/{merchantId}/callback-check', { params: { path: { merchantId: id } } }),
+    /** Forgets everything; the demo merchants come back as on a first start. */
+    resetAll: () => http.POST('/_sim/reset'),
+    /** Forgets one merchant's intents, callbacks, queued outcomes, faults, journal and clock; keeps its credentials. */
+    resetMerchant: (merchantId: string) => http.POST('/_sim/merchants/{merchantId}/reset', merchant(merchantId)),
+    listIntents: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/intents', merchant(merchantId)),
+    clock: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/clock', merchant(merchantId)),
+    /** `{ action: 'advance', by: '31m' }`, `{ action: 'set', to }`, `{ action: 'freeze' }` or `{ action: 'resume' }`. */
+    controlClock: (merchantId: string, body: SimSchemas['ClockAction']) => http.POST('/_sim/merchants/{merchantId}/clock', { ...merchant(merchantId), body }),
+    outcomes: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/outcomes', merchant(merchantId)),
+    /** Queues the outcomes of the merchant's next attempts, for one provider or `any` (the default). */
+    queueOutcomes: (merchantId: string, body: SimSchemas['QueueOutcomesRequest']) => http.POST('/_sim/merchants/{merchantId}/outcomes', { ...merchant(merchantId), body }),
+    clearOutcomes: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/outcomes', merchant(merchantId)),
+    faults: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
+    addFault: (merchantId: string, body: SimSchemas['FaultRequest']) => http.POST('/_sim/merchants/{merchantId}/faults', { ...merchant(merchantId), body }),
+    clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
+    /** The merchant's request journal, oldest first. */
+    requests: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/requests', merchant(merchantId)),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;

@@ -1,31 +1,37 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
-import { pruneInbox } from './callbacks/inbox.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
+import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
+import { installFaults } from './http/fault-hooks.js';
+import { controlHandlers } from './http/handlers/control.js';
+import { installJournal } from './http/journal-hooks.js';
 import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
 import { ApiError } from './domain/errors.js';
+import { callbackHandlers } from './http/handlers/callbacks.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
-import { callbackHandlers } from './http/handlers/callbacks.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
 import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
-import { commit, type Context } from './services/context.js';
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
+import { commit, type Context } from './services/context.js';
+import { createControlPlane, type ControlPlane } from './services/control-plane.js';
+import { Controls } from './services/controls.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
+import { MerchantClocks } from './services/test-clocks.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
@@ -45,6 +51,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
+  /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SimHandle {
@@ -52,6 +60,7 @@ export interface SimHandle {
   payments: Payments;
   cards: Cards;
   merchants: Merchants;
+  control: ControlPlane;
   routeCount: number;
 }
 
@@ -62,7 +71,10 @@ declare module 'fastify' {
 }
 
 /** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
-function createServer(config: Config, clock: SimClock, logStream?: AppOptions['logStream']): FastifyInstance {
+/** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
+type ErrorClock = { now(req: FastifyRequest): number };
+
+function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: AppOptions['logStream']): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -86,16 +98,17 @@ function createServer(config: Config, clock: SimClock, logStream?: AppOptions['l
   const bodyAjv = createAjv(false);
   const paramAjv = createAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
-  installErrorHandling(app, () => clock.now());
+  installErrorHandling(app, (req) => errorClock.now(req));
   return app;
 }
 
 /** The store, keys, ids, clock and outbox every service shares. */
-async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void }> {
+async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
   const { config } = options;
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
   const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
+  const clocks = new MerchantClocks(clock, store);
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
@@ -106,20 +119,21 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
     return { statusCode: res.statusCode, text: res.body };
   };
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
-  const context: Context & { setPublicUrl(url: string): void } = {
+  const context: Context & { setPublicUrl(url: string): void; clocks: MerchantClocks } = {
     config,
     store,
     ids,
     keys,
     globalClock: clock,
-    clockFor: () => clock,
+    clockFor: (merchantId) => clocks.for(merchantId),
+    clocks,
     publicUrl: () => publicUrl,
     setPublicUrl: (url) => (publicUrl = url),
     log: app.log,
     outbox: new Outbox({
       store,
       ids,
-      clockFor: (merchantId) => context.clockFor(merchantId),
+      clockFor: (merchantId) => clocks.for(merchantId),
       signingClock: clock,
       keys,
       transport,
@@ -137,6 +151,7 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
 async function registerRoutes(
   app: FastifyInstance,
   options: AppOptions,
+  contracts: ContractSet,
   handlers: Record<string, OperationHandler>,
   merchants: Merchants,
   ctx: Context,
@@ -144,14 +159,14 @@ async function registerRoutes(
 ): Promise<number> {
   await app.register(cors, {
     origin: '*',
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
     maxAge: 600,
   });
-  const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
-  const routeCount = registerOperations(app, operations, handlers, authenticators(merchants));
+  const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
+  const routeCount = registerOperations(app, operations, handlers, auth);
   await registerPages(app, ctx, cards);
   return routeCount;
 }
@@ -160,25 +175,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
-  const app = createServer(options.config, clock, options.logStream);
+  const errorClock: ErrorClock = { now: () => clock.now() };
+  const app = createServer(options.config, clock, errorClock, options.logStream);
   const ctx = await createContext(app, options, clock);
+  errorClock.now = (req) => {
+    const merchantId = req.simMerchantId ?? req.merchant?.id;
+    return merchantId ? ctx.clockFor(merchantId).now() : clock.now();
+  };
+  const contracts = new ContractSet();
+  const apiOperations = contracts.operations('littlepay.openapi.yaml').map((o) => o.operationId);
+  const controls = new Controls(ctx, apiOperations);
   const merchants = new Merchants(ctx);
   const waiters = new Waiters();
-  const payments = new Payments(ctx, waiters);
-  const cards = new Cards(ctx, payments, waiters);
+  const payments = new Payments(ctx, controls, waiters);
+  const cards = new Cards(ctx, payments, controls, waiters);
+  const control = createControlPlane(ctx, { clocks: ctx.clocks, controls, payments, merchants });
   await merchants.ensureDemo();
   const handlers = {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
     ...pageHandlers({ ctx, cards }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
+    ...controlHandlers({ ctx, ...control }),
   };
-  const routeCount = await registerRoutes(app, options, handlers, merchants, ctx, cards);
-  app.decorate('sim', { ctx, payments, cards, merchants, routeCount });
+  // Before the routes: fault hooks run first, then the journal records what the caller actually got.
+  const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
+  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
+  installJournal(app, hookDeps);
+  const routeCount = await registerRoutes(app, options, contracts, handlers, merchants, ctx, cards);
+  app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {
     ctx.outbox.resume();
-    pruneInbox(ctx);
     payments.resume();
     state = 'ok';
     app.log.info({ routes: routeCount, store: ctx.store.kind }, `built ${routeCount} routes from the contracts`);
@@ -191,6 +219,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url.port = String(address.port);
       ctx.setPublicUrl(url.toString().replace(/\/+$/, ''));
     }
+    const warning = address && typeof address === 'object' ? exposureWarning(address.address, ctx.config.adminToken) : null;
+    if (warning) app.log.warn(warning);
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
@@ -198,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     await ctx.outbox.stop();
+    ctx.clocks.forgetAll();
     clock.close();
     await ctx.store.close();
   });

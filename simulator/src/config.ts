@@ -22,6 +22,10 @@ export interface Config {
   /** Inbox messages kept in memory, across every inbox; the oldest are dropped from memory first. */
   readonly inboxLimit: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Most requests kept in each merchant's journal (GET /_sim/merchants/{id}/requests). */
+  readonly journalSize: number;
+  /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
+  readonly adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +73,10 @@ function text(raw: string, name: string): string {
   if (raw.trim() === '') throw new ConfigError(`${name} must not be empty`);
   return raw;
 }
+function token(raw: string, name: string): string {
+  if (!/^[\x21-\x7e]{1,512}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 512 printable characters without spaces`);
+  return raw;
+}
 function url(raw: string, name: string): string {
   let parsed: URL;
   try {
@@ -96,7 +104,12 @@ const settings = {
   callbackMemoryLimit: { flag: 'callback-memory-limit', env: 'CALLBACK_MEMORY_LIMIT', default: '10000', help: 'delivered callbacks kept in memory (never pending or failed ones)', parse: integer(0, 10_000_000) },
   inboxLimit: { flag: 'inbox-limit', env: 'INBOX_LIMIT', default: '1000', help: 'messages kept in memory across every /_sim/inbox', parse: integer(1, 1_000_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
+  journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
+  adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
 } satisfies Record<string, Setting>;
+
+/** Settings whose empty value means "not set" rather than an error. */
+const OPTIONAL = new Set(['publicUrl', 'adminToken']);
 
 export function helpText(): string {
   const lines = [
@@ -129,7 +142,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config | nul
     const fromFlag = parsed.values[s.flag];
     const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env] ?? s.default;
     const label = typeof fromFlag === 'string' ? `--${s.flag}` : env[s.env] !== undefined ? s.env : `--${s.flag}`;
-    out[name] = raw === '' && name === 'publicUrl' ? '' : s.parse(raw, label);
+    out[name] = raw === '' && OPTIONAL.has(name) ? undefined : s.parse(raw, label);
   }
   const memoryEnv = env.MEMORY;
   if (memoryEnv !== undefined && !['0', '1', 'true', 'false', ''].includes(memoryEnv)) {

@@ -24,6 +24,8 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['callback-memory-limit', 'CALLBACK_MEMORY_LIMIT'],
   ['inbox-limit', 'INBOX_LIMIT'],
   ['log-level', 'LOG_LEVEL'],
+  ['journal-size', 'JOURNAL_SIZE'],
+  ['admin-token', 'SIM_ADMIN_TOKEN'],
   ['memory', 'MEMORY'],
   ['help', ''],
 ];
@@ -64,6 +66,8 @@ describe('loadConfig', () => {
       callbackMemoryLimit: 10_000,
       inboxLimit: 1000,
       logLevel: 'info',
+      journalSize: 200,
+      adminToken: undefined,
     });
     expect(Object.isFrozen(load([]))).toBe(true);
   });
@@ -91,6 +95,8 @@ describe('loadConfig', () => {
       CALLBACK_MEMORY_LIMIT: '0',
       INBOX_LIMIT: '5',
       LOG_LEVEL: 'warn',
+      JOURNAL_SIZE: '50',
+      SIM_ADMIN_TOKEN: 'ci-token-123',
       MEMORY: '1',
     });
     expect(config).toEqual({
@@ -110,7 +116,11 @@ describe('loadConfig', () => {
       callbackMemoryLimit: 0,
       inboxLimit: 5,
       logLevel: 'warn',
+      journalSize: 50,
+      adminToken: 'ci-token-123',
     });
+    // An empty token is no token (an unset variable in a compose file): /_sim stays open.
+    expect(load([], { SIM_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
     expect(load([], { MEMORY: 'true' }).memory).toBe(true);
     expect(load([], { MEMORY: '0' }).memory).toBe(false);
     expect(load([], { MEMORY: 'false' }).memory).toBe(false);
@@ -152,6 +162,8 @@ describe('loadConfig', () => {
     { name: 'PUBLIC_URL=ftp://x', argv: [], env: { PUBLIC_URL: 'ftp://x' }, names: 'PUBLIC_URL' },
     { name: 'PUBLIC_URL=not a url', argv: [], env: { PUBLIC_URL: 'not a url' }, names: 'PUBLIC_URL' },
     { name: '--nope', argv: ['--nope'], env: {}, names: '--nope' },
+    { name: 'JOURNAL_SIZE=0', argv: [], env: { JOURNAL_SIZE: '0' }, names: 'JOURNAL_SIZE' },
+    { name: 'SIM_ADMIN_TOKEN with a space', argv: [], env: { SIM_ADMIN_TOKEN: 'two words' }, names: 'SIM_ADMIN_TOKEN' },
     { name: 'a positional argument', argv: ['serve'], env: {}, names: 'serve' },
     { name: 'MEMORY=maybe', argv: [], env: { MEMORY: 'maybe' }, names: 'MEMORY' },
     { name: 'PIN_DELAY_MS=1.5', argv: [], env: { PIN_DELAY_MS: '1.5' }, names: 'PIN_DELAY_MS' },

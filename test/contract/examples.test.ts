@@ -98,7 +98,7 @@ describe('one route per operation', () => {
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   const noop: OperationHandler = async () => ({ body: null });
   const handlersFor = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, noop]));
-  const auth = { basicAuth: () => undefined as never, apiKeyAuth: () => undefined as never };
+  const auth = { basicAuth: () => undefined as never, apiKeyAuth: () => undefined as never, adminToken: () => undefined };
 
   it('the app registers exactly one route for each operation of both contracts', async () => {
     const ids = CONTRACT_FILES.flatMap((f) => operationIds(f));
@@ -127,6 +127,6 @@ describe('one route per operation', () => {
 
   it('throws when an operation names a security scheme it has no authenticator for', () => {
     const handlers = handlersFor(operations.map((o) => o.operationId));
-    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth })).toThrow(/unknown security scheme apiKeyAuth/);
+    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth, adminToken: auth.adminToken })).toThrow(/unknown security scheme apiKeyAuth/);
   });
 });

@@ -104,10 +104,12 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
     clock,
     ...(extra.store ? { store: extra.store } : {}),
     ...(extra.logStream ?? logStream ? { logStream: extra.logStream ?? logStream } : {}),
+    ...(extra.sleep ? { sleep: extra.sleep } : {}),
     onContractViolation: (v) => violations.push(v),
   });
   await app.ready();
-  const list = (await app.inject({ method: 'GET', url: '/_sim/merchants' })).json() as { merchants: Merchant[] };
+  const admin = config.adminToken ? { authorization: `Bearer ${config.adminToken}` } : {};
+  const list = (await app.inject({ method: 'GET', url: '/_sim/merchants', headers: admin })).json() as { merchants: Merchant[] };
   const [sandbox, sandbox2, production] = list.merchants;
   const sim: TestSim = {
     app,

@@ -13,9 +13,9 @@ afterEach(async () => {
 });
 
 /** A simulator on the system clock with short delays: the runner waits for real events, never for a fixed time. */
-async function simulator() {
+async function simulator(adminToken?: string) {
   const publicUrl = 'http://sim.test';
-  const app = await buildApp({ config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000 }), keys: testKeys() });
+  const app = await buildApp({ config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000, adminToken }), keys: testKeys() });
   apps.push(app);
   await app.ready();
   return { baseUrl: publicUrl, fetch: injectFetch(app), runId: 'T1', callbackWaitMs: 5_000 };
@@ -43,6 +43,14 @@ describe('scenario journeys, in-process', () => {
     const result = await runJourney(wrong, await simulator());
     expect(result.passed).toBe(false);
     expect(result.failure).toBe('processPayment: data.status: expected "COMPLETED", got "FAILED"');
+  });
+
+  it('runs against a simulator with an admin token when given it, and cannot without', async () => {
+    const journey = journeys.find((j) => j.name === 'queued-fail-fail-succeed')!;
+    expect((await runJourney(journey, { ...(await simulator('scenario-token')), adminToken: 'scenario-token' })).passed).toBe(true);
+    const refused = await runJourney(journey, await simulator('scenario-token'));
+    expect(refused.passed).toBe(false);
+    expect(refused.failure).toMatch(/did not answer \/_sim\/health and \/_sim\/merchants/);
   });
 
   it('matches partially, lists by length, and reports the first difference', () => {

@@ -7,7 +7,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Health and readiness */
+        /**
+         * Health and readiness
+         * @description Open even with an admin token, so that probes (the Docker HEALTHCHECK) need no secret.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -27,7 +30,11 @@ export type paths = {
         /** Every merchant with its credentials */
         get: operations["listMerchants"];
         put?: never;
-        /** Create a merchant (so that each test can have its own) */
+        /**
+         * Create a merchant (so that each test can have its own)
+         * @description Credentials are generated from the seed unless given. Fixed credentials (and a fixed id) let a CI
+         *     job configure its application once; each must be unused by every other merchant.
+         */
         post: operations["createMerchant"];
         delete?: never;
         options?: never;
@@ -59,7 +66,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The public key that verifies this simulator's callback signatures (PEM) */
+        /**
+         * The public key that verifies this simulator's callback signatures (PEM)
+         * @description Open even with an admin token, so that a callback receiver can fetch the key it verifies with.
+         */
         get: operations["getCallbackPublicKey"];
         put?: never;
         post?: never;
@@ -101,6 +111,8 @@ export type paths = {
         /**
          * A built-in callback receiver; use `<PUBLIC_URL>/_sim/inbox/{name}` as a callbackUrl
          * @description Accepts any JSON body, checks its Little Pay signature against this simulator's key and keeps it.
+         *     Open even with an admin token: it stands in for a merchant's callback endpoint, which Little Pay calls
+         *     with a signature, not a bearer token.
          */
         post: operations["receiveInboxCallback"];
         delete?: never;
@@ -109,13 +121,13 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/_sim/merchants/{id}/callbacks": {
+    "/_sim/merchants/{merchantId}/callbacks": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -159,13 +171,13 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/_sim/merchants/{id}/callback-settings": {
+    "/_sim/merchants/{merchantId}/callback-settings": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -185,13 +197,13 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/_sim/merchants/{id}/callback-check": {
+    "/_sim/merchants/{merchantId}/callback-check": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -243,8 +255,212 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** What the hosted checkout page shows of an intent (no credentials, nothing secret) */
+        /**
+         * What the hosted checkout page shows of an intent (no credentials, nothing secret)
+         * @description Open even with an admin token, since the shopper's browser calls it.
+         */
         get: operations["getCheckoutState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forget everything and start afresh
+         * @description Removes every merchant, intent, callback, inbox message, queued outcome, fault, test clock and journal
+         *     entry, and restarts the id sequences, so the demo merchants come back with the credentials of a first
+         *     start. Timers under way are cancelled and held long polls answered. Parallel test jobs should reset
+         *     their own merchant instead.
+         */
+        post: operations["resetAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forget one merchant's data, keep the merchant and its credentials
+         * @description Removes the merchant's intents and callbacks, its queued outcomes and faults, its journal, and puts its
+         *     clock back on real time. Its timers are cancelled and its held long polls answered. Other merchants are
+         *     untouched.
+         */
+        post: operations["resetMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The merchant's intents, newest first, with every attempt and refund */
+        get: operations["listMerchantIntents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The merchant's test clock */
+        get: operations["getClock"];
+        put?: never;
+        /**
+         * Freeze, resume, advance or set the merchant's test clock
+         * @description The clock drives the PIN delay, long-poll timeouts, intent expiry, refund completion and the callback
+         *     retry schedule of this merchant only. `advance` and `set` move forward only, firing each timer at its
+         *     own time on the way (so an advance of a day runs every callback retry in order), and answer once the
+         *     work they set off has finished: attempts decided, refunds finished, callbacks delivered or failed.
+         */
+        post: operations["controlClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The merchant's queued outcomes, by provider */
+        get: operations["listOutcomes"];
+        put?: never;
+        /**
+         * Queue the outcomes of the merchant's next attempts
+         * @description Appends to the queue of one provider, or of `any` provider. Each new attempt of the merchant takes the
+         *     head of its provider's queue, else the head of `any`, else the outcome its test number or card
+         *     triggers, else `success`. Names come from `GET /_sim/scenarios`; an `any` outcome must be one every
+         *     provider has.
+         */
+        post: operations["queueOutcomes"];
+        /** Empty every queue of the merchant */
+        delete: operations["clearOutcomes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The merchant's faults still switched on */
+        get: operations["listFaults"];
+        put?: never;
+        /**
+         * Switch on a fault for the merchant's calls to the Little Pay API
+         * @description A call belongs to the merchant whose credentials it carries (`/api/...`) or whose intent it names
+         *     (`/pay/{reference}/...`). `latency` delays the answer (`ms`, or a seeded draw from `ms` to `maxMs`);
+         *     `error` answers `status` instead of running the operation; `drop` closes the connection without an
+         *     answer; `commit_then_fail` runs the operation and stores its change, then answers 500 (`respond:
+         *     error`) or closes the connection (`respond: drop`). Each applies to the next `count` calls of
+         *     `operation` (an operationId of the Little Pay API, or `any`); a latency without `count` lasts until
+         *     cleared. A faulted answer has the header `X-Sim-Fault`.
+         */
+        post: operations["addFault"];
+        /** Switch off every fault of the merchant */
+        delete: operations["clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The merchant's request journal, oldest first
+         * @description Every call to the Little Pay API that belongs to the merchant, with the bodies it received and sent
+         *     (card numbers cut to the first six and last four digits, CVVs replaced). Kept in memory, at most
+         *     JOURNAL_SIZE entries per merchant; the oldest are dropped first.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inspector page (HTML)
+         * @description Merchants and their credentials, intents with their attempts, callbacks with each delivery, and the
+         *     request journal, refreshed every two seconds. The page itself holds no data; it reads the JSON
+         *     operations above, and asks once for the admin token when the simulator has one.
+         */
+        get: operations["getInspector"];
         put?: never;
         post?: never;
         delete?: never;
@@ -258,8 +474,11 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         Health: {
-            /** @enum {string} */
-            status: "ok" | "starting" | "stopping";
+            /**
+             * @description `ok` (200) once ready; `starting`, `stopping`, or `down` when a check failed (503).
+             * @enum {string}
+             */
+            status: "ok" | "starting" | "stopping" | "down";
             version: string;
             /** @description The base of checkoutUrl and of the built-in inbox (PUBLIC_URL), as the simulator sees itself. */
             publicUrl: string;
@@ -291,6 +510,12 @@ export type components = {
             environment: components["schemas"]["Environment"];
             name?: string;
             currencies?: string[];
+            id?: string;
+            clientId?: string;
+            clientSecret?: string;
+            /** Format: uuid */
+            tokenId?: string;
+            apiKey?: string;
         };
         Scenario: {
             /** @description The outcome's name, snake_case. */
@@ -460,6 +685,200 @@ export type components = {
             summary: string;
             cases: components["schemas"]["CallbackCheckCase"][];
         };
+        ResetResult: {
+            merchantId: string;
+            removed: {
+                intents: number;
+                callbacks: number;
+                /** @description Journal entries. */
+                requests: number;
+            };
+        };
+        SimAttempt: {
+            id: string;
+            provider: string;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED" | "FAILED";
+            /** @description The catalogue outcome the attempt was given when it started. */
+            outcome: string;
+            /**
+             * @description Where the outcome came from (a queued override, the test number or card, or neither).
+             * @enum {string}
+             */
+            outcomeSource: "override" | "trigger" | "default";
+            amount: number;
+            mobile?: string;
+            message: string;
+            providerReference: string;
+            resultCode?: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the attempt is (or was) due to become final, on the merchant's clock.
+             */
+            resolveAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        SimRefund: {
+            id: string;
+            amount: number;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED" | "FAILED";
+            reason: string;
+            callbackUrl?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        SimIntent: {
+            reference: string;
+            key: string;
+            amount: number;
+            currency: string;
+            description: string;
+            callbackUrl: string;
+            /**
+             * @description The status the payment status API reports now, on the merchant's clock.
+             * @enum {string}
+             */
+            status: "PENDING" | "COMPLETED" | "FAILED";
+            expired: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            attempts: components["schemas"]["SimAttempt"][];
+            refunds: components["schemas"]["SimRefund"][];
+        };
+        Clock: {
+            merchantId: string;
+            /**
+             * Format: date-time
+             * @description The merchant's time.
+             */
+            now: string;
+            /** @description Whether the clock stands still until advanced, set or resumed. */
+            frozen: boolean;
+            /** @description How far ahead of the simulator's own clock this merchant's is. */
+            leadMs: number;
+            /** @description Attempts, refunds, callback deliveries and long polls waiting on this clock. */
+            pendingTimers: number;
+        };
+        Duration: string;
+        ClockAction: {
+            /** @constant */
+            action: "freeze";
+        } | {
+            /** @constant */
+            action: "resume";
+        } | {
+            /** @constant */
+            action: "advance";
+            by: components["schemas"]["Duration"];
+        } | {
+            /** @constant */
+            action: "set";
+            /** Format: date-time */
+            to: string;
+        };
+        /** @enum {string} */
+        OutcomeProvider: "any" | "MPESA" | "AIRTEL" | "MTN" | "TIGOPESA" | "CARDS";
+        OutcomeQueues: {
+            merchantId: string;
+            /** @description The outcomes still queued, by provider (or `any`); an empty queue is left out. */
+            queues: {
+                [key: string]: string[];
+            };
+        };
+        QueueOutcomesRequest: {
+            provider?: components["schemas"]["OutcomeProvider"];
+            outcomes: string[];
+        };
+        FaultOperation: string;
+        FaultCount: number;
+        FaultRequest: {
+            /** @constant */
+            type: "latency";
+            operation?: components["schemas"]["FaultOperation"];
+            ms: number;
+            maxMs?: number;
+            count?: components["schemas"]["FaultCount"];
+        } | {
+            /** @constant */
+            type: "error";
+            operation?: components["schemas"]["FaultOperation"];
+            /** @description Default 503. */
+            status?: number;
+            count?: components["schemas"]["FaultCount"];
+        } | {
+            /** @constant */
+            type: "drop";
+            operation?: components["schemas"]["FaultOperation"];
+            count?: components["schemas"]["FaultCount"];
+        } | {
+            /** @constant */
+            type: "commit_then_fail";
+            operation?: components["schemas"]["FaultOperation"];
+            /**
+             * @description Default error (a 500).
+             * @enum {string}
+             */
+            respond?: "error" | "drop";
+            count?: components["schemas"]["FaultCount"];
+        };
+        Fault: {
+            id: string;
+            /** @enum {string} */
+            type: "latency" | "error" | "drop" | "commit_then_fail";
+            operation: string;
+            /** @description Calls it still applies to; null until cleared. */
+            remaining: number | null;
+            ms?: number;
+            maxMs?: number;
+            status?: number;
+            /** @enum {string} */
+            respond?: "error" | "drop";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FaultList: {
+            merchantId: string;
+            faults: components["schemas"]["Fault"][];
+        };
+        JournalEntry: {
+            /** @description Numbers the merchant's requests from 1 (from 1 again after a reset). */
+            seq: number;
+            /**
+             * Format: date-time
+             * @description When the call was answered, on the merchant's clock.
+             */
+            at: string;
+            operationId: string | null;
+            method: string;
+            /** @description The path and query string. */
+            path: string;
+            /** @description The status answered; 0 when the connection was dropped. */
+            status: number;
+            /** @description Real time taken to answer, added latency included. */
+            durationMs: number;
+            /** @description The fault applied to the call, as in X-Sim-Fault. */
+            fault: string | null;
+            /** @description The JSON received (card data masked), or null. */
+            requestBody: unknown;
+            /** @description The JSON answered, or null when nothing was. */
+            responseBody: unknown;
+        };
+        Journal: {
+            merchantId: string;
+            /** @description JOURNAL_SIZE, the most entries kept. */
+            limit: number;
+            /** @description How many older entries were dropped to stay within the limit. */
+            dropped: number;
+            requests: components["schemas"]["JournalEntry"][];
+        };
         /**
          * Format: date-time
          * @description Server time, ISO-8601 UTC with milliseconds.
@@ -505,6 +924,24 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The simulator has an admin token and the request did not carry it. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No merchant has this id. */
+        MerchantNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The body is larger than 1 MiB; nothing was changed. */
         PayloadTooLarge: {
             headers: {
@@ -543,7 +980,7 @@ export type components = {
         };
     };
     parameters: {
-        /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
+        /** @description The merchant's id, from GET /_sim/merchants. */
         MerchantId: string;
         /** @description Little Pay's reference of the intent, from create intent. */
         Reference: string;
@@ -572,7 +1009,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Not ready yet (or shutting down). */
+            /** @description Not ready yet, shutting down, or a check failed (the store cannot write). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -603,6 +1040,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     createMerchant: {
@@ -628,6 +1066,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The id or a credential is already another merchant's; nothing was changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };
@@ -652,6 +1100,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getCallbackPublicKey: {
@@ -698,6 +1147,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     listInbox: {
@@ -724,6 +1174,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     receiveInboxCallback: {
@@ -766,8 +1217,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -783,6 +1234,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -808,6 +1260,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -816,8 +1269,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -833,6 +1286,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -841,8 +1295,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -862,6 +1316,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -872,8 +1327,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -889,6 +1344,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -897,8 +1353,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The merchant's id (`mer_…`, see GET /_sim/merchants). */
-                id: components["parameters"]["MerchantId"];
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
             };
             cookie?: never;
         };
@@ -918,6 +1374,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -952,6 +1409,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["responses-NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -981,6 +1439,365 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["responses-NotFound"];
+        };
+    };
+    resetAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchants after the reset (the demo ones). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        merchants: components["schemas"]["Merchant"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    resetMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    listMerchantIntents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        merchantId: string;
+                        intents: components["schemas"]["SimIntent"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    controlClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockAction"];
+            };
+        };
+        responses: {
+            /** @description The clock after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+            /** @description The clock cannot go there (backwards); nothing was changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeQueues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    queueOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueOutcomesRequest"];
+            };
+        };
+        responses: {
+            /** @description The queues after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeQueues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    clearOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The (empty) queues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeQueues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The faults. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRequest"];
+            };
+        };
+        responses: {
+            /** @description The fault, switched on. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The (empty) list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    getInspector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
         };
     };
 }

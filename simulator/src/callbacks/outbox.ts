@@ -105,7 +105,10 @@ export class Outbox {
       const signed = signCallback(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
       const delivery = await attempt(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
       const now = clock.now();
-      const next = afterAttempt(this.deps.store.get('callbacks', id) ?? current, delivery, now, this.deps.retryScheduleMs);
+      const latest = this.deps.store.get('callbacks', id);
+      // Removed while it was under way (a reset through /_sim): recording the delivery would bring it back.
+      if (!latest) return;
+      const next = afterAttempt(latest, delivery, now, this.deps.retryScheduleMs);
       const puts: Put[] = [{ collection: 'callbacks', value: next }];
       // A deliberate duplicate stands for the retry a gateway makes when the receiver's answer was lost.
       if (delivery.ok && settings.duplicates && originOf(next) === 'event') {

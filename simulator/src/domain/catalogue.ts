@@ -111,12 +111,12 @@ export const TEST_CARD_NUMBERS: readonly string[] = testCards.map((c) => c.card)
 
 /**
  * The outcome a card number chooses in an environment: a catalogue card decides in sandbox and is
- * declined in production; any other (Luhn-valid) card succeeds frictionless.
+ * declined in production; any other (Luhn-valid) card chooses nothing (and succeeds frictionless).
  */
-export function cardOutcomeFor(number: string, environment: Environment): CardOutcomeName | 'test_card_in_production' {
+export function cardOutcomeFor(number: string, environment: Environment): CardOutcomeName | 'test_card_in_production' | undefined {
   const outcome = cardsByNumber.get(number);
   if (outcome && environment === 'production') return 'test_card_in_production';
-  return outcome ?? 'success';
+  return outcome;
 }
 
 export interface CatalogueEntry {

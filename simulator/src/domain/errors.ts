@@ -30,6 +30,12 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The body must be application/json' },
   INTERNAL_ERROR: { status: 500, summary: 'The simulator failed; this is a bug' },
+  // The /_sim control API (docs/decisions/0020-0025).
+  UNKNOWN_OUTCOME: { status: 400, summary: 'The outcome is not in the catalogue for this provider' },
+  UNKNOWN_OPERATION: { status: 400, summary: 'A fault names an operation the Little Pay API does not have' },
+  CREDENTIALS_IN_USE: { status: 409, summary: "The id or a credential is already another merchant's" },
+  CLOCK_BACKWARDS: { status: 409, summary: 'A test clock only moves forward' },
+  SIMULATED_FAULT: { status: 503, summary: 'A fault switched on through /_sim (the status is the fault\'s)' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

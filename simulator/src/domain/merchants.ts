@@ -2,6 +2,7 @@
 // public code shows of the real ones (littlepay-api.md §2.1); apiKey and appId are our own [GAP] choice,
 // recorded in docs/decisions/0002-credentials.md.
 import { faker } from '@faker-js/faker/locale/en';
+import { fieldError } from './errors.js';
 import type { Ids } from './ids.js';
 import type { Environment, MerchantRecord } from './records.js';
 
@@ -39,4 +40,23 @@ export function newMerchant(
     demo: input.demo ?? false,
     createdAt: now,
   };
+}
+
+/** The id and credentials a caller may fix when creating a merchant (so a CI job can configure its app once). */
+export const FIXED_FIELDS = ['id', 'clientId', 'clientSecret', 'tokenId', 'apiKey'] as const;
+export type FixedFields = Partial<Pick<MerchantRecord, (typeof FIXED_FIELDS)[number]>>;
+
+/** Refuses fixed values another merchant already has, and an apiKey of the other environment. */
+export function checkFixedCredentials(input: FixedFields & { environment: Environment }, existing: Iterable<MerchantRecord>): void {
+  const prefix = input.environment === 'sandbox' ? 'sk_sandbox_' : 'sk_live_';
+  if (input.apiKey !== undefined && !input.apiKey.startsWith(prefix)) {
+    throw fieldError('VALIDATION_ERROR', 'body.apiKey', 'environment', `must start with ${prefix} for a ${input.environment} merchant`);
+  }
+  for (const m of existing) {
+    for (const field of FIXED_FIELDS) {
+      if (input[field] !== undefined && input[field] === m[field]) {
+        throw fieldError('CREDENTIALS_IN_USE', `body.${field}`, 'unique', `is already the ${field} of merchant ${m.id}`);
+      }
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // contract's (client/src/generated) and are built from these in domain/views.ts.
 import type { components } from '../../../client/src/generated/littlepay.js';
 import type { components as simComponents } from '../../../client/src/generated/simulator.js';
+import type { ClockState } from '../runtime/clock.js';
 
 type Schemas = components['schemas'];
 type SimSchemas = simComponents['schemas'];
@@ -23,6 +24,8 @@ export interface AttemptRecord {
   provider: Provider;
   status: PaymentStatus;
   outcome: string;
+  /** Where the outcome came from (docs/decisions/0021); absent on attempts stored before overrides existed. */
+  outcomeSource?: OutcomeSource;
   message: string;
   amount: number;
   mobile?: string;
@@ -56,6 +59,8 @@ export interface CardSessionRecord {
   id: string;
   card: MaskedCard;
   outcome: string;
+  /** Where the outcome came from: a queued override, the test card, or the default. */
+  outcomeSource?: OutcomeSource;
   /** collecting: card known, enroll not done; authenticated/failed: decided; challenge: waiting for the shopper. */
   stage: 'collecting' | 'challenge' | 'authenticated' | 'failed';
   /** The outcome that failed it (authentication_failed, challenge_rejected, ...). */
@@ -120,6 +125,18 @@ export interface CallbackCheckRecord {
 
 export type InboxRecord = SimSchemas['InboxMessage'] & { id: string; name: string };
 
+export type OutcomeSource = SimSchemas['SimAttempt']['outcomeSource'];
+export type OutcomeQueues = SimSchemas['OutcomeQueues']['queues'];
+export type FaultRecord = SimSchemas['Fault'];
+
+/** A merchant's /_sim controls: its test clock, queued outcomes and faults. Absent until first used. */
+export interface ControlRecord {
+  id: string; // the merchant's id
+  clock: ClockState | null;
+  outcomes: OutcomeQueues;
+  faults: FaultRecord[];
+}
+
 export interface MetaRecord {
   id: 'counters';
   values: Record<string, number>;
@@ -133,5 +150,6 @@ export interface Collections {
   meta: MetaRecord;
   callbackSettings: CallbackSettingsRecord;
   callbackChecks: CallbackCheckRecord;
+  controls: ControlRecord;
 }
 export type CollectionName = keyof Collections;

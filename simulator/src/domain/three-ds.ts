@@ -34,8 +34,8 @@ export function effectiveSession(session: CardSessionRecord | undefined, nowMs: 
  * failed session is continued only by process (which then answers FAILED, as the official client
  * expects after enroll said FAILED), while cspaToken and enroll start over, so the shopper can retry.
  */
-export function continues(session: CardSessionRecord | undefined, card: MaskedCard, outcome: string, step: 'setup' | 'process'): session is CardSessionRecord {
-  if (!session || !sameCard(session.card, card) || session.outcome !== outcome) return false;
+export function continues(session: CardSessionRecord, card: MaskedCard, step: 'setup' | 'process'): boolean {
+  if (!sameCard(session.card, card)) return false;
   if (session.stage !== 'failed') return true;
   return step === 'process' && session.failure !== 'authentication_timeout';
 }

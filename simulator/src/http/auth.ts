@@ -6,7 +6,8 @@ import { ApiError } from '../domain/errors.js';
 import type { MerchantRecord } from '../domain/records.js';
 import type { Merchants } from '../services/merchants.js';
 
-export type Authenticator = (req: FastifyRequest) => MerchantRecord;
+/** Returns the merchant the credentials belong to (undefined for a scheme that names none, the admin token). */
+export type Authenticator = (req: FastifyRequest) => MerchantRecord | undefined;
 
 export function authenticators(merchants: Merchants): Record<string, Authenticator> {
   return {

@@ -11,7 +11,7 @@ export type JsonObject = Record<string, unknown>;
 
 export interface Operation {
   operationId: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string; // OpenAPI form: /pay/{reference}/process
   contract: string; // file name
   security: string[]; // scheme names

@@ -1,6 +1,6 @@
 // The one place errors become HTTP answers: { date, data: { message, code, errors? } }.
 // Nothing a client sends may produce anything but a 4xx; a 500 is a bug and is logged as one.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
 import { validationError } from './validation.js';
 
@@ -34,15 +34,16 @@ export function toApiError(err: FastifyError | ApiError | Error): ApiError {
   return new ApiError('INTERNAL_ERROR', 'The simulator failed to answer; this is a bug, please report it with the request');
 }
 
-export function installErrorHandling(app: FastifyInstance, now: () => number): void {
+/** `now(req)` dates the error: on the clock of the merchant the request belongs to, when it is known. */
+export function installErrorHandling(app: FastifyInstance, now: (req: FastifyRequest) => number): void {
   app.setErrorHandler((err, req, reply) => {
     const apiError = toApiError(err as Error);
     if (apiError.status >= 500) req.log.error({ err }, 'unexpected error');
-    void reply.code(apiError.status).send(errorBody(apiError, now()));
+    void reply.code(apiError.status).send(errorBody(apiError, now(req)));
   });
   app.setNotFoundHandler((req, reply) => {
     const err = new ApiError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.url.split('?')[0]}`);
-    void reply.code(404).send(errorBody(err, now()));
+    void reply.code(404).send(errorBody(err, now(req)));
   });
 }
 

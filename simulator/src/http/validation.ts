@@ -51,30 +51,39 @@ function describe(err: ErrorObject, context: string): FieldError {
   }
 }
 
-/** The values a oneOf's branches accept for their `type` tag (MPESA, ..., CARDS). */
-function tagValues(branches: JsonObject[]): string[] {
-  return branches.flatMap((b) => {
-    const tag = ((b.properties as JsonObject | undefined)?.type ?? {}) as JsonObject;
-    return (tag.enum as string[] | undefined) ?? (tag.const !== undefined ? [String(tag.const)] : []);
-  });
+/** A branch's values for a tag property (its const or enum). */
+function tagOf(branch: JsonObject, name: string): string[] | undefined {
+  const tag = ((branch.properties as JsonObject | undefined)?.[name] ?? {}) as JsonObject;
+  return (tag.enum as string[] | undefined) ?? (tag.const !== undefined ? [String(tag.const)] : undefined);
+}
+
+/** The property that tells a oneOf's branches apart: `type` (MPESA, ..., CARDS), or `action` in /_sim. */
+function tagName(branches: JsonObject[]): string {
+  const first = Object.keys((branches[0]?.properties ?? {}) as JsonObject);
+  return first.find((name) => branches.every((b) => tagOf(b, name) !== undefined)) ?? 'type';
+}
+
+function tagValues(branches: JsonObject[], name: string): string[] {
+  return branches.flatMap((b) => tagOf(b, name) ?? []);
 }
 
 /**
  * A failed oneOf reports the errors of every branch. Keep only the branch the caller meant: the one whose
- * `type` tag matched. When no branch's tag matched, the tag itself is the error.
+ * tag (`type`, or `action`) matched. When no branch's tag matched, the tag itself is the error.
  */
 function narrowOneOf(errors: ErrorObject[], context: string): ErrorObject[] | FieldError {
   const oneOf = errors.find((e) => e.keyword === 'oneOf');
   if (!oneOf) return errors;
   const prefix = `${oneOf.schemaPath}/`;
   const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : -1);
-  const tagPath = `${oneOf.instancePath}/type`;
   const branches = oneOf.schema as JsonObject[];
+  const tag = tagName(branches);
+  const tagPath = `${oneOf.instancePath}/${tag}`;
   const matching = branches
     .map((_, i) => i)
-    .filter((i) => !errors.some((e) => branchOf(e) === i && (e.instancePath === tagPath || (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'type' && e.instancePath === oneOf.instancePath))));
+    .filter((i) => !errors.some((e) => branchOf(e) === i && (e.instancePath === tagPath || (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === tag && e.instancePath === oneOf.instancePath))));
   if (matching.length !== 1) {
-    return { field: fieldName(context, oneOf.instancePath, 'type'), rule: 'enum', message: `must be one of ${tagValues(branches).join(', ')}` };
+    return { field: fieldName(context, oneOf.instancePath, tag), rule: 'enum', message: `must be one of ${tagValues(branches, tag).join(', ')}` };
   }
   return errors.filter((e) => e !== oneOf && (branchOf(e) === matching[0] || branchOf(e) === -1));
 }

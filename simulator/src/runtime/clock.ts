@@ -1,6 +1,11 @@
 // A clock that is real time by default and can be frozen, advanced or set, with timers that fire on
 // its time rather than the wall clock's. Everything time-driven (PIN delay, long-poll, expiry, refunds,
 // callback retries) is scheduled here, so a test advances time instead of sleeping.
+//
+// Clocks nest: a merchant's test clock is a child of the simulator's clock. A child follows its parent
+// (same time, plus whatever it was advanced by) until it is frozen or set on its own, so advancing the
+// simulator's clock moves every merchant that has not taken control of its own, and advancing one
+// merchant's clock moves nobody else.
 
 export interface Clock {
   now(): number;
@@ -11,10 +16,16 @@ export interface Timers {
   at(at: number, task: () => void): () => void;
 }
 
+/** What a clock needs to be rebuilt after a restart: frozen at an instant, or its lead over its parent. */
+export interface ClockState {
+  frozenAt: number | null;
+  offsetMs: number;
+}
+
 interface Entry {
   at: number;
   seq: number;
-  task: () => void;
+  task: () => unknown;
 }
 
 export class SimClock implements Clock, Timers {
@@ -24,30 +35,55 @@ export class SimClock implements Clock, Timers {
   private seq = 0;
   private handle: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly children = new Set<SimClock>();
+  /** Promises returned by tasks that have fired and not finished yet (see idle()). */
+  private readonly running = new Set<Promise<unknown>>();
 
-  constructor(mode: 'system' | 'manual', start = Date.UTC(2026, 0, 1)) {
+  constructor(
+    mode: 'system' | 'manual',
+    start = Date.UTC(2026, 0, 1),
+    private readonly parent?: SimClock,
+  ) {
     this.frozenAt = mode === 'manual' ? start : null;
   }
 
+  /** A clock that follows this one until it is frozen, advanced or set by itself. */
+  child(): SimClock {
+    const c = new SimClock('system', 0, this);
+    this.children.add(c);
+    return c;
+  }
+
   now(): number {
-    return this.frozenAt ?? Date.now() + this.offset;
+    return this.frozenAt ?? this.base() + this.offset;
   }
 
   get frozen(): boolean {
     return this.frozenAt !== null;
   }
 
-  freeze(): void {
-    if (this.frozenAt === null) this.frozenAt = this.now();
-    this.arm();
+  /** Whether time passes by itself: neither this clock nor any clock it follows is frozen. */
+  get ticking(): boolean {
+    return this.frozenAt === null && (this.parent?.ticking ?? true);
   }
 
+  /** How far ahead of its parent (or of the wall clock, for the root) this clock is now. */
+  get leadMs(): number {
+    return this.now() - this.base();
+  }
+
+  freeze(): void {
+    if (this.frozenAt === null) this.frozenAt = this.now();
+    this.rearm();
+  }
+
+  /** Lets time pass again from where the clock stands (its lead is kept). */
   resume(): void {
     if (this.frozenAt !== null) {
-      this.offset = this.frozenAt - Date.now();
+      this.offset = this.frozenAt - this.base();
       this.frozenAt = null;
     }
-    this.arm();
+    this.rearm();
   }
 
   advance(ms: number): void {
@@ -61,7 +97,17 @@ export class SimClock implements Clock, Timers {
     this.advance(Math.max(0, instant - this.now()));
   }
 
-  at(at: number, task: () => void): () => void {
+  state(): ClockState {
+    return { frozenAt: this.frozenAt, offsetMs: this.offset };
+  }
+
+  restore(state: ClockState): void {
+    this.frozenAt = state.frozenAt;
+    this.offset = state.offsetMs;
+    this.rearm();
+  }
+
+  at(at: number, task: () => unknown): () => void {
     const entry: Entry = { at, seq: this.seq++, task };
     // Sorted insert: few timers are pending at once, and firing order must be stable (time, then insertion).
     let i = this.queue.length;
@@ -82,11 +128,32 @@ export class SimClock implements Clock, Timers {
     return this.queue.length;
   }
 
+  /** When the next timer is due, if any. */
+  get nextAt(): number | undefined {
+    return this.queue[0]?.at;
+  }
+
+  /** Whether work is under way or due on this clock: a fired task not finished, or a timer due now. */
+  get busy(): boolean {
+    return this.running.size > 0 || (this.queue[0] !== undefined && this.queue[0].at <= this.now());
+  }
+
+  /** Resolves when every task that has fired has finished (its promise, when it returned one, settled). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
   close(): void {
     this.closed = true;
     if (this.handle) clearTimeout(this.handle);
     this.handle = null;
     this.queue = [];
+    this.parent?.children.delete(this);
+    for (const c of [...this.children]) c.close();
+  }
+
+  private base(): number {
+    return this.parent ? this.parent.now() : Date.now();
   }
 
   private fireDue(): void {
@@ -95,18 +162,29 @@ export class SimClock implements Clock, Timers {
     while (this.queue.length > 0 && this.queue[0]!.at <= now) {
       const entry = this.queue.shift()!;
       try {
-        entry.task();
+        const result = entry.task();
+        if (result instanceof Promise) {
+          this.running.add(result);
+          void result.catch(() => {}).finally(() => this.running.delete(result));
+        }
       } catch {
         // A timer task owns its own error handling; one failure must not stop the others.
       }
     }
     this.arm();
+    // Children that follow this clock have moved with it.
+    for (const c of this.children) c.fireDue();
+  }
+
+  private rearm(): void {
+    this.arm();
+    for (const c of this.children) c.rearm();
   }
 
   private arm(): void {
     if (this.handle) clearTimeout(this.handle);
     this.handle = null;
-    if (this.closed || this.frozenAt !== null || this.queue.length === 0) return;
+    if (this.closed || !this.ticking || this.queue.length === 0) return;
     const delay = Math.max(0, Math.min(this.queue[0]!.at - this.now(), 2_147_483_647));
     this.handle = setTimeout(() => this.fireDue(), delay);
     this.handle.unref();

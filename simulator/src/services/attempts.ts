@@ -3,6 +3,7 @@
 import type { AttemptRecord, IntentRecord } from '../domain/records.js';
 import { paymentCallbackBody } from '../domain/views.js';
 import { iso, type SimClock } from '../runtime/clock.js';
+import type { Put } from '../store/store.js';
 import { commit, newCallback, type Context } from './context.js';
 
 interface Waiter {
@@ -42,6 +43,11 @@ export class Waiters {
     for (const waiter of [...(this.byReference.get(reference) ?? [])]) waiter.check();
   }
 
+  /** Releases the waiters of one intent whatever its state (its merchant was reset). */
+  release(reference: string): void {
+    for (const waiter of [...(this.byReference.get(reference) ?? [])]) waiter.release();
+  }
+
   /** Releases every waiter (on shutdown). */
   releaseAll(): void {
     for (const set of [...this.byReference.values()]) for (const waiter of [...set]) waiter.release();
@@ -58,6 +64,7 @@ export async function finalizeAttempt(
   intent: IntentRecord,
   done: AttemptRecord,
   changes: Partial<IntentRecord> = {},
+  extra: Put[] = [],
 ): Promise<IntentRecord> {
   const now = ctx.clockFor(intent.merchantId).now();
   const known = intent.attempts.some((a) => a.id === done.id);
@@ -77,6 +84,7 @@ export async function finalizeAttempt(
   await commit(ctx, [
     { collection: 'intents', value: updated },
     { collection: 'callbacks', value: callback },
+    ...extra,
   ]);
   waiters.wake(intent.id);
   return updated;

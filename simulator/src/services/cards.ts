@@ -15,7 +15,9 @@ import { iso } from '../runtime/clock.js';
 import { signJwt } from '../runtime/jwt.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
 import { commit, type Context } from './context.js';
+import type { Controls } from './controls.js';
 import type { Payments } from './payments.js';
+import type { Put } from '../store/store.js';
 
 type S = components['schemas'];
 export type PaTokenBody = S['CardPaymentRequest'];
@@ -32,14 +34,16 @@ export class Cards {
   constructor(
     private readonly ctx: Context,
     private readonly payments: Payments,
+    /** Queued outcomes: taken when a card's session starts (docs/decisions/0021). */
+    private readonly controls: Controls,
     private readonly waiters: Waiters,
   ) {}
 
   async createPaToken(reference: string, body: PaTokenBody): Promise<PaTokenData> {
     const { intent, merchant, now } = this.load(reference);
     checkOpen(intent, now);
-    const session = this.sessionFor(intent, merchant, body.payment, now, 'setup');
-    await this.save(intent, session, now);
+    const { session, puts } = this.sessionFor(intent, merchant, body.payment, now, 'setup');
+    await this.save(intent, session, now, puts);
     const claims = { jti: session.id, iat: sec(now), exp: sec(session.deadline), iss: 'littlepay-sim', OrgUnitId: merchant.id, ReferenceId: session.id, reference };
     return {
       reference,
@@ -57,12 +61,10 @@ export class Cards {
     const { intent, merchant, now } = this.load(reference);
     checkOpen(intent, now);
     const current = threeDs.effectiveSession(intent.card3ds, now);
-    let session: CardSessionRecord;
-    if (body.payment) session = this.sessionFor(intent, merchant, body.payment, now, 'setup');
-    else if (current) session = current;
-    else throw cardRequired('enroll');
+    const { session, puts } = body.payment ? this.sessionFor(intent, merchant, body.payment, now, 'setup') : { session: current, puts: [] };
+    if (!session) throw cardRequired('enroll');
     const decided = threeDs.enroll(session, this.ctx.ids.hex('challenge', 24));
-    await this.advance(intent, decided, now);
+    await this.advance(intent, decided, now, puts);
     return this.enrollView(intent, decided, now);
   }
 
@@ -71,13 +73,14 @@ export class Cards {
     if (body.payment?.customer) throw savedCardsLater(body.payment);
     checkCanProcess(intent, now);
     const card = cardFields(body.payment);
-    const session = card ? this.sessionFor(intent, merchant, card, now, 'process') : threeDs.effectiveSession(intent.card3ds, now);
+    const { session, puts } = card ? this.sessionFor(intent, merchant, card, now, 'process') : { session: threeDs.effectiveSession(intent.card3ds, now), puts: [] };
     if (!session) throw cardRequired('process');
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider: 'CARDS',
       status: 'PENDING',
       outcome: session.outcome,
+      ...(session.outcomeSource ? { outcomeSource: session.outcomeSource } : {}),
       message: 'Waiting for 3-D Secure authentication (enroll and any challenge)',
       amount: intent.amount,
       card: session.card,
@@ -88,11 +91,11 @@ export class Cards {
     if (threeDs.isDecided(session)) {
       const done = this.authorized(attempt, session, now);
       const { card3ds: _used, ...rest } = intent;
-      return processView(await finalizeAttempt(this.ctx, this.waiters, rest, done), done);
+      return processView(await finalizeAttempt(this.ctx, this.waiters, rest, done, {}, puts), done);
     }
     // Authentication is not decided yet: the attempt waits for enroll or the challenge, until the deadline.
     const waiting: IntentRecord = { ...intent, status: 'PENDING', card3ds: session, attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: waiting }]);
+    await commit(this.ctx, [{ collection: 'intents', value: waiting }, ...puts]);
     this.payments.scheduleAttempt(waiting, attempt);
     if (longPoll) await this.payments.waitForFinal(waiting, attempt.id, session.deadline);
     const latest = this.payments.intent(reference);
@@ -138,11 +141,11 @@ export class Cards {
   }
 
   /** Stores a decided session, or finalises the attempt waiting on it (which uses the session up). */
-  private async advance(intent: IntentRecord, session: CardSessionRecord, now: number): Promise<IntentRecord> {
+  private async advance(intent: IntentRecord, session: CardSessionRecord, now: number, puts: Put[] = []): Promise<IntentRecord> {
     const waiting = intent.attempts.find((a) => a.status === 'PENDING' && a.provider === 'CARDS');
-    if (!waiting || !threeDs.isDecided(session)) return this.save(intent, session, now);
+    if (!waiting || !threeDs.isDecided(session)) return this.save(intent, session, now, puts);
     const { card3ds: _used, ...rest } = intent;
-    return finalizeAttempt(this.ctx, this.waiters, rest, this.authorized(waiting, session, now));
+    return finalizeAttempt(this.ctx, this.waiters, rest, this.authorized(waiting, session, now), {}, puts);
   }
 
   private authorized(attempt: AttemptRecord, session: CardSessionRecord, now: number): AttemptRecord {
@@ -170,21 +173,27 @@ export class Cards {
     return { action: 'FAILED', message: threeDs.cardResult(session.failure ?? 'authentication_failed').message };
   }
 
-  /** The session a call carrying `card` continues, or a new one. A pending attempt's card cannot be swapped. */
-  private sessionFor(intent: IntentRecord, merchant: MerchantRecord, card: CardDetails, now: number, step: 'setup' | 'process'): CardSessionRecord {
+  /**
+   * The session a call carrying `card` continues, or a new one, whose outcome follows the precedence rule
+   * (a queued override, then the test card, then success); commit `puts` with it (they use up the override).
+   * A pending attempt's card cannot be swapped.
+   */
+  private sessionFor(intent: IntentRecord, merchant: MerchantRecord, card: CardDetails, now: number, step: 'setup' | 'process'): { session: CardSessionRecord; puts: Put[] } {
     const masked = checkCard(card, 'body.payment', now);
-    const outcome = cardOutcomeFor(card.cc_number, merchant.environment);
+    const triggered = cardOutcomeFor(card.cc_number, merchant.environment);
     const current = threeDs.effectiveSession(intent.card3ds, now);
-    if (threeDs.continues(current, masked, outcome, step)) return current;
+    if (current && threeDs.continues(current, masked, step)) return { session: current, puts: [] };
     if (intent.attempts.some((a) => a.status === 'PENDING')) {
       throw new ApiError('PAYMENT_IN_PROGRESS', `Intent ${intent.id} has an attempt still pending with another card; wait for its result before using a new card`);
     }
-    return threeDs.newSession(this.ctx.ids.uuid('cardinal-reference'), masked, outcome, iso(now), now + this.ctx.config.threeDsTimeoutMs);
+    const choice = this.controls.takeOutcome(merchant.id, 'CARDS', triggered);
+    const session = threeDs.newSession(this.ctx.ids.uuid('cardinal-reference'), masked, choice.outcome, iso(now), now + this.ctx.config.threeDsTimeoutMs);
+    return { session: { ...session, outcomeSource: choice.source }, puts: choice.puts };
   }
 
-  private async save(intent: IntentRecord, session: CardSessionRecord, now: number): Promise<IntentRecord> {
+  private async save(intent: IntentRecord, session: CardSessionRecord, now: number, puts: Put[] = []): Promise<IntentRecord> {
     const updated: IntentRecord = { ...intent, card3ds: session, updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
+    await commit(this.ctx, [{ collection: 'intents', value: updated }, ...puts]);
     return updated;
   }
 

@@ -14,7 +14,7 @@ export interface Context {
   ids: Ids;
   keys: SigningKeys;
   outbox: Outbox;
-  /** The clock of a merchant (one shared clock until per-merchant test clocks exist). */
+  /** The merchant's test clock: follows globalClock until it is frozen, advanced or set through /_sim. */
   clockFor(merchantId: string): SimClock;
   globalClock: SimClock;
   /** The base URL shoppers and callbacks see (PUBLIC_URL; with port 0, the port actually bound). */
@@ -22,9 +22,12 @@ export interface Context {
   log: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 }
 
-/** Runs timer-driven work; a failure is logged (it has no caller to answer), never an unhandled rejection. */
-export function background(ctx: Context, what: string, work: () => Promise<void>): void {
-  work().catch((err) => ctx.log.error({ err }, `${what} failed`));
+/**
+ * Runs timer-driven work; a failure is logged (it has no caller to answer), never an unhandled rejection.
+ * The promise is returned so the clock that fired it can tell when it is done (a test clock's answer waits).
+ */
+export function background(ctx: Context, what: string, work: () => Promise<void>): Promise<void> {
+  return work().catch((err) => ctx.log.error({ err }, `${what} failed`));
 }
 
 /** Commits puts together with the id counters they consumed, then schedules any new callbacks. */

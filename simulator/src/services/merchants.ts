@@ -1,6 +1,6 @@
 // Merchants: the demo set made from the seed on first start, and the ones tests create for themselves.
 import { timingSafeEqual } from 'node:crypto';
-import { DEMO_MERCHANTS, newMerchant } from '../domain/merchants.js';
+import { checkFixedCredentials, DEMO_MERCHANTS, FIXED_FIELDS, newMerchant, type FixedFields } from '../domain/merchants.js';
 import type { Environment, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
@@ -26,8 +26,10 @@ export class Merchants {
     await commit(this.ctx, created.map((value) => ({ collection: 'merchants' as const, value })));
   }
 
-  async create(input: { environment: Environment; name?: string; currencies?: string[] }): Promise<MerchantRecord> {
-    const merchant = newMerchant(this.ctx.ids, input, iso(this.ctx.globalClock.now()));
+  async create(input: { environment: Environment; name?: string; currencies?: string[] } & FixedFields): Promise<MerchantRecord> {
+    checkFixedCredentials(input, this.ctx.store.all('merchants'));
+    const fixed = Object.fromEntries(FIXED_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
+    const merchant = { ...newMerchant(this.ctx.ids, input, iso(this.ctx.globalClock.now())), ...fixed };
     await commit(this.ctx, [{ collection: 'merchants', value: merchant }]);
     return merchant;
   }

@@ -3,7 +3,7 @@
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
 import { faker } from '@faker-js/faker/locale/en';
 import type { components } from '../../../client/src/generated/littlepay.js';
-import { mobileOutcomeFor, mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
+import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import {
   chargedAmount,
@@ -18,9 +18,11 @@ import {
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { triggeredOutcome } from '../domain/outcomes.js';
 import { iso } from '../runtime/clock.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
 import { background, commit, newCallback, type Context } from './context.js';
+import type { Controls } from './controls.js';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
@@ -29,6 +31,8 @@ export type RefundBody = S['RefundRequest'];
 export class Payments {
   constructor(
     private readonly ctx: Context,
+    /** Queued outcomes: taken when an attempt starts (docs/decisions/0021). */
+    private readonly controls: Controls,
     private readonly waiters: Waiters,
   ) {}
 
@@ -71,13 +75,15 @@ export class Payments {
     if (amount <= 0) {
       throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
     }
-    const outcome = mobileOutcomeFor(provider, body.payment.mobile);
+    const choice = this.controls.takeOutcome(intent.merchantId, provider, triggeredOutcome(provider, body.payment.mobile));
+    const outcome: MobileOutcome = mobileOutcomes[choice.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
     const delay = this.ctx.config.pinDelayMs + (outcome.timing === 'slow' ? this.ctx.config.longPollTimeoutMs + 1000 : 0);
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider,
       status: 'PENDING',
       outcome: outcome.outcome,
+      outcomeSource: choice.source,
       message: pinPromptMessage(provider),
       amount,
       mobile: body.payment.mobile,
@@ -86,7 +92,7 @@ export class Payments {
       resolveAt: now + delay,
     };
     const updated: IntentRecord = { ...intent, status: 'PENDING', attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
+    await commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
     this.scheduleAttempt(updated, attempt);
     if (longPoll) await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
     const latest = this.intent(reference);
@@ -183,6 +189,11 @@ export class Payments {
   waitForFinal(intent: IntentRecord, attemptId: string, deadline: number): Promise<void> {
     const isFinal = () => this.ctx.store.get('intents', intent.id)?.attempts.find((a) => a.id === attemptId)?.status !== 'PENDING';
     return this.waiters.wait(intent.id, isFinal, this.ctx.clockFor(intent.merchantId), deadline);
+  }
+
+  /** Releases the long-poll waiters of these intents (their merchant was reset). */
+  release(references: Iterable<string>): void {
+    for (const reference of references) this.waiters.release(reference);
   }
 
   /** Releases every long-poll waiter (on shutdown). */

@@ -7,11 +7,12 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { Store, type Persistence, type Put } from './store.js';
+import { Store, type Change, type Persistence } from './store.js';
 
 interface Segment {
   version: 1;
-  puts: Put[];
+  /** Puts and removals, in commit order (the name is the file format's). */
+  puts: Change[];
 }
 
 export const SEGMENT_LIMIT = 500;
@@ -21,19 +22,19 @@ class SegmentLog implements Persistence {
   readonly kind = 'lowdb' as const;
   private active!: Low<Segment>;
   private activeNumber = 0;
-  private pending: Array<{ puts: Put[]; done: (err?: Error) => void }> = [];
+  private pending: Array<{ puts: Change[]; done: (err?: Error) => void }> = [];
   private writing: Promise<void> | null = null;
 
   constructor(private readonly dir: string) {}
 
-  async load(): Promise<Put[]> {
+  async load(): Promise<Change[]> {
     await mkdir(this.dir, { recursive: true });
     const numbers = (await readdir(this.dir))
       .map((f) => SEGMENT_RE.exec(f)?.[1])
       .filter((n): n is string => n !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    const all: Put[] = [];
+    const all: Change[] = [];
     for (const n of numbers) {
       const db = new Low<Segment>(new JSONFile(this.file(n)), { version: 1, puts: [] });
       try {
@@ -50,7 +51,7 @@ class SegmentLog implements Persistence {
     return all;
   }
 
-  append(puts: Put[]): Promise<void> {
+  append(puts: Change[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ puts, done: (err) => (err ? reject(err) : resolve()) });
       if (!this.writing) this.writing = this.drain();

@@ -4,13 +4,20 @@
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
+/** Forgets a record (a reset through /_sim). */
+export interface Removal {
+  collection: CollectionName;
+  remove: string;
+}
+/** What the log holds: a record's new version, or its removal. */
+export type Change = Put | Removal;
 
 export interface Persistence {
   readonly kind: 'memory' | 'lowdb';
-  /** Every put ever committed, oldest first (later puts of an id replace earlier ones). */
-  load(): Promise<Put[]>;
-  /** Resolves once the puts are on disk. */
-  append(puts: Put[]): Promise<void>;
+  /** Every change ever committed, oldest first (later puts of an id replace earlier ones, removals forget it). */
+  load(): Promise<Change[]>;
+  /** Resolves once the changes are on disk. */
+  append(changes: Change[]): Promise<void>;
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
@@ -25,6 +32,7 @@ export class Store {
     meta: new Map(),
     callbackSettings: new Map(),
     callbackChecks: new Map(),
+    controls: new Map(),
   };
   /** intents by `${merchantId}\u0000${key}` */
   private readonly intentsByKey = new Map<string, IntentRecord>();
@@ -54,6 +62,11 @@ export class Store {
     return this.tables[collection].values() as IterableIterator<Collections[C]>;
   }
 
+  /** Every collection's name (a full reset empties them all, whatever they are). */
+  get collections(): CollectionName[] {
+    return Object.keys(this.tables) as CollectionName[];
+  }
+
   count(collection: CollectionName): number {
     return this.tables[collection].size;
   }
@@ -67,9 +80,9 @@ export class Store {
    * Records are cloned on the way in, so a caller that keeps mutating its object cannot change the store
    * behind a commit.
    */
-  async commit(puts: Put[]): Promise<void> {
+  async commit(changes: Change[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const copies = puts.map((p) => ({ collection: p.collection, value: structuredClone(p.value) }) as Put);
+    const copies = changes.map((p) => ('remove' in p ? { ...p } : ({ collection: p.collection, value: structuredClone(p.value) } as Put)));
     for (const put of copies) this.apply(put);
     try {
       await this.persistence.append(copies);
@@ -97,10 +110,22 @@ export class Store {
     return this.persistence.size();
   }
 
-  private apply(put: Put): void {
+  private apply(change: Change): void {
+    if ('remove' in change) return this.remove(change);
+    const put = change;
     (this.tables[put.collection] as Map<string, unknown>).set(put.value.id, put.value);
     if (put.collection === 'intents') {
       this.intentsByKey.set(`${put.value.merchantId}\u0000${put.value.key}`, put.value);
+    }
+  }
+
+  private remove(removal: Removal): void {
+    const table = this.tables[removal.collection] as Map<string, unknown>;
+    const old = table.get(removal.remove);
+    table.delete(removal.remove);
+    if (removal.collection === 'intents' && old) {
+      const intent = old as IntentRecord;
+      this.intentsByKey.delete(`${intent.merchantId}\u0000${intent.key}`);
     }
   }
 }

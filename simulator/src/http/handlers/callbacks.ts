@@ -30,7 +30,7 @@ export function callbackView(cb: CallbackRecord): S['Callback'] {
 
 export function callbackHandlers(ctx: Context): Record<string, OperationHandler> {
   const callbacks = new Callbacks(ctx);
-  const merchantId = (req: { params: unknown }) => (req.params as { id: string }).id;
+  const merchantId = (req: { params: unknown }) => (req.params as { merchantId: string }).merchantId;
   return {
     async listCallbacks(req) {
       const { merchantId: merchant, reference } = req.query as { merchantId?: string; reference?: string };

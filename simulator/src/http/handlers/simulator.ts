@@ -33,7 +33,7 @@ export function simulatorHandlers(deps: SimulatorDeps): Record<string, Operation
       };
       const ok = state === 'ok' && Object.values(checks).every((c) => c === 'ok');
       const body: S['Health'] = {
-        status: ok ? 'ok' : state === 'ok' ? 'starting' : state,
+        status: ok ? 'ok' : state === 'ok' ? 'down' : state,
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
         publicUrl: ctx.publicUrl(),

@@ -1,0 +1,59 @@
+// Fills each merchant's request journal (docs/decisions/0023) from fastify hooks: the parsed body that came
+// in, the body that went out (after any fault changed it), the status and the real time taken. Card data
+// is masked before anything is kept.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { maskCardData } from '../domain/masking.js';
+import { iso, type SimClock } from '../runtime/clock.js';
+import { JOURNAL_BODY_LIMIT, tooBig, type Journal } from '../services/journal.js';
+import { apiOperation, merchantIdOf, type RequestMerchantDeps } from './request-merchant.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    simStartedAt?: number;
+    simPayload?: unknown;
+  }
+}
+
+export interface JournalDeps extends RequestMerchantDeps {
+  journal: Journal;
+  clockFor(merchantId: string): SimClock;
+}
+
+/** The JSON received, card data masked now: the journal never holds a full card number, even in memory. */
+function requestBody(req: FastifyRequest): unknown {
+  if (req.body === undefined || req.body === null) return null;
+  const size = Number(req.headers['content-length'] ?? 0);
+  return size > JOURNAL_BODY_LIMIT ? tooBig(size) : maskCardData(req.body);
+}
+
+/** Records one call; `status` 0 when the connection was dropped without an answer. */
+export function recordCall(req: FastifyRequest, status: number, deps: JournalDeps): void {
+  const operationId = apiOperation(req, deps.operations);
+  const merchantId = operationId ? merchantIdOf(req, deps) : undefined;
+  if (!operationId || !merchantId) return;
+  deps.journal.add(merchantId, {
+    at: iso(deps.clockFor(merchantId).now()),
+    operationId,
+    method: req.method,
+    path: req.url,
+    status,
+    durationMs: Math.round((performance.now() - (req.simStartedAt ?? performance.now())) * 10) / 10,
+    fault: req.simFault ?? null,
+    requestBody: requestBody(req),
+    responseText: status !== 0 && typeof req.simPayload === 'string' ? req.simPayload : null,
+  });
+}
+
+export function installJournal(app: FastifyInstance, deps: JournalDeps): void {
+  app.addHook('onRequest', async (req) => {
+    if (apiOperation(req, deps.operations)) req.simStartedAt = performance.now();
+  });
+  // Registered after the fault hooks: what is kept is what the caller actually got.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.simStartedAt !== undefined) req.simPayload = payload;
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.simStartedAt !== undefined) recordCall(req, reply.statusCode, deps);
+  });
+}
