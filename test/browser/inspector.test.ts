@@ -74,6 +74,18 @@ describe('the inspector page', () => {
     expect(await callbacks.count()).toBe(2);
     for (const text of await callbacks.allInnerTexts()) expect(text).toMatch(/delivered[\s\S]*ok 200/);
 
+    // The callback panel: each delivery with its answer, the receiver check's place, and the inbox.
+    const logged = page.locator('#callback-panel li.callback');
+    await logged.first().waitFor();
+    expect(await logged.count()).toBe(2);
+    expect(await page.locator('#callback-panel .callback-check').innerText()).toContain('Not run yet');
+    const inbox = page.locator('#callback-panel section.inbox');
+    expect(await inbox.innerText()).toContain('Inbox ui');
+    expect(await inbox.locator('li.signature-valid').count()).toBe(2);
+    // Replay from the page: a third callback, a replay of the first, is delivered.
+    await logged.first().locator('button.replay').click();
+    await page.locator('#callback-panel li.callback', { hasText: 'replay of' }).waitFor({ timeout: 10_000 });
+
     const journal = await page.locator('#journal tr[data-seq]').allInnerTexts();
     expect(journal.some((t) => t.includes(`POST /api/payments/${merchant.tokenId}/pay`) && /\b200\b/.test(t))).toBe(true);
     expect(journal.filter((t) => t.includes(`POST /pay/${reference}/process`))).toHaveLength(2);

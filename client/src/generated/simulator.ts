@@ -469,6 +469,31 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/ui/merchants/{merchantId}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The inspector's callback panel for one merchant (an HTML fragment)
+         * @description The merchant's callbacks with every delivery (time, answer, latency, a snippet of the answer body)
+         *     and a replay button, its last receiver check, and the built-in inboxes its callbacks went to. Every
+         *     value is escaped; the inspector page places the fragment as it is.
+         */
+        get: operations["getInspectorCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1798,6 +1823,32 @@ export interface operations {
                     "text/html": string;
                 };
             };
+        };
+    };
+    getInspectorCallbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fragment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
         };
     };
 }

@@ -1,6 +1,7 @@
 // The inspector page's script, run in the browser. It reads the /_sim JSON operations (with the admin
 // token when the simulator has one: asked once, kept for the tab's session) and redraws every two
-// seconds. Everything is built with textContent, never innerHTML: the data is whatever callers sent.
+// seconds. Everything is built with textContent, never innerHTML (the data is whatever callers sent),
+// except the callback panel, which the simulator renders with every value escaped.
 export const INSPECTOR_SCRIPT = String.raw`
 'use strict';
 const TOKEN_KEY = 'littlepay-sim-admin-token';
@@ -20,6 +21,13 @@ function h(tag, attrs, ...children) {
 }
 const $ = (id) => document.getElementById(id);
 const json = (v) => h('pre', {}, JSON.stringify(v, null, 2));
+
+async function apiText(path) {
+  const res = await fetch(path, { headers: token ? { authorization: 'Bearer ' + token } : {} });
+  if (res.status === 401) { needToken = true; throw new Error('the admin token is needed'); }
+  if (!res.ok) throw new Error(path + ' answered ' + res.status);
+  return res.text();
+}
 
 async function api(path) {
   const res = await fetch(path, { headers: token ? { authorization: 'Bearer ' + token } : {} });
@@ -90,14 +98,17 @@ async function refresh() {
     const { merchants } = await api('/_sim/merchants');
     const m = selected(merchants);
     const base = '/_sim/merchants/' + encodeURIComponent(m.id);
-    const [intents, callbacks, journal, clock, outcomes, faults] = await Promise.all([
+    const [intents, callbacks, journal, clock, outcomes, faults, panel] = await Promise.all([
       api(base + '/intents'), api('/_sim/callbacks?merchantId=' + encodeURIComponent(m.id)), api(base + '/requests'),
-      api(base + '/clock'), api(base + '/outcomes'), api(base + '/faults')]);
+      api(base + '/clock'), api(base + '/outcomes'), api(base + '/faults'),
+      apiText('/_sim/ui/merchants/' + encodeURIComponent(m.id) + '/callbacks')]);
     $('merchants').replaceChildren(table(['name', 'environment', 'id', 'clientId', 'clientSecret', 'tokenId', 'apiKey'], merchantRows(merchants, m)));
     $('merchant-name').textContent = m.name;
     $('controls').replaceChildren(controls(clock, outcomes, faults));
     $('intents').replaceChildren(table(['reference / key', 'amount', 'status', 'created', 'attempts'], intentRows(intents.intents)));
     $('callbacks').replaceChildren(table(['kind', 'reference', 'url', 'state', 'deliveries'], callbackRows(callbacks.callbacks)));
+    // Rendered and escaped by the simulator (pages/callbacks-panel.ts): placed as it is.
+    $('callback-panel').innerHTML = panel;
     $('journal').replaceChildren(table(['#', 'at', 'request', 'status', 'took', 'fault'], journalRows(journal)),
       h('p', { class: 'empty' }, 'keeps the last ' + journal.limit + (journal.dropped ? '; ' + journal.dropped + ' older dropped' : '')));
     $('updated').textContent = 'updated ' + new Date().toLocaleTimeString() + (health ? ' · simulator ' + health.version + ', up ' + health.uptimeSeconds + ' s' : '');
@@ -113,6 +124,13 @@ $('token-form').addEventListener('submit', (e) => {
   token = $('token-input').value.trim();
   sessionStorage.setItem(TOKEN_KEY, token);
   needToken = false;
+  refresh();
+});
+// The panel's replay buttons: POST the replay, then redraw.
+$('callback-panel').addEventListener('click', async (e) => {
+  const url = e.target instanceof Element ? e.target.getAttribute('data-replay-url') : null;
+  if (!url) return;
+  await fetch(url, { method: 'POST', headers: token ? { authorization: 'Bearer ' + token } : {} });
   refresh();
 });
 window.addEventListener('hashchange', refresh);

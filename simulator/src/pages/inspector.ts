@@ -10,6 +10,8 @@ th{background:#f6f6f6;font-weight:600}td table{margin:0}tr.current{background:#e
 code{font-size:.85em}pre{margin:.2rem 0;max-height:20rem;overflow:auto;background:#fafafa;padding:.3rem}
 .status.COMPLETED,.state.delivered{color:#137333}.status.FAILED,.state.failed{color:#b3261e}.status.PENDING,.state.pending{color:#8a5a00}
 .empty{color:#777;margin:.2rem 0}#error{color:#b3261e}#bar{color:#555}
+.callback-log ol,.inbox ol{padding-left:1.2rem}.callback h4{margin:.6rem 0 .2rem;font-size:.95rem}
+.deliveries tr.failed,.callback-check tr.failed,.signature-invalid{color:#b3261e}.callback-check.unsafe h3{color:#b3261e}
 form{background:#fff8e1;border:1px solid #f0d77a;padding:.6rem;margin:.6rem 0}
 `;
 
@@ -28,6 +30,7 @@ export function inspectorPage(): string {
 <h2>Merchant: <span id="merchant-name"></span></h2><div id="controls"></div>
 <h2>Intents and their attempts</h2><div id="intents"></div>
 <h2>Callbacks and their deliveries</h2><div id="callbacks"></div>
+<h2>Delivery log, receiver check and inboxes</h2><div id="callback-panel"></div>
 <h2>Request journal (newest first)</h2><div id="journal"></div>
 <footer><small>Little Pay sandbox simulator: no real money moves. The JSON behind this page is the /_sim API.</small></footer>
 <script>${INSPECTOR_SCRIPT}</script>

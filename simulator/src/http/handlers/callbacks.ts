@@ -5,6 +5,7 @@ import { listInbox, receiveInbox } from '../../callbacks/inbox.js';
 import { originOf } from '../../callbacks/plan.js';
 import type { CallbackRecord } from '../../domain/records.js';
 import { iso } from '../../runtime/clock.js';
+import { renderCallbackCheck, renderCallbackLog, renderInbox } from '../../pages/callbacks-panel.js';
 import { Callbacks } from '../../services/callbacks.js';
 import type { Context } from '../../services/context.js';
 import type { OperationHandler } from '../register-operations.js';
@@ -70,6 +71,21 @@ export function callbackHandlers(ctx: Context): Record<string, OperationHandler>
       const { name } = req.params as { name: string };
       const message = await receiveInbox(ctx, name, req.body, req.headers);
       return { body: { received: true, signatureValid: message.signatureValid } };
+    },
+
+    /** The inspector's panel: delivery log, last receiver check, and the inboxes this merchant's callbacks went to. */
+    async getInspectorCallbacks(req) {
+      const id = merchantId(req);
+      const list = callbacks.list(id).map(callbackView);
+      const report = ctx.store.get('callbackChecks', id)?.report;
+      const prefix = `${ctx.publicUrl()}/_sim/inbox/`;
+      const inboxes = [...new Set(list.filter((cb) => cb.url.startsWith(prefix)).map((cb) => cb.url.slice(prefix.length)))];
+      const html = [
+        renderCallbackLog(list),
+        renderCallbackCheck(report, id),
+        ...inboxes.map((name) => renderInbox(name, listInbox(ctx, name).map(({ id: _id, name: _name, ...m }) => m))),
+      ].join('\n');
+      return { body: html, contentType: 'text/html; charset=utf-8' };
     },
 
     async listInbox(req) {
