@@ -21,6 +21,7 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['refund-delay-ms', 'REFUND_DELAY_MS'],
   ['callback-timeout-ms', 'CALLBACK_TIMEOUT_MS'],
   ['log-level', 'LOG_LEVEL'],
+  ['log-format', 'LOG_FORMAT'],
   ['memory', 'MEMORY'],
   ['help', ''],
 ];
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       refundDelayMs: 3000,
       callbackTimeoutMs: 10_000,
       logLevel: 'info',
+      logFormat: 'auto',
     });
     expect(Object.isFrozen(load([]))).toBe(true);
   });
@@ -80,6 +82,7 @@ describe('loadConfig', () => {
       REFUND_DELAY_MS: '30',
       CALLBACK_TIMEOUT_MS: '400',
       LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
       MEMORY: '1',
     });
     expect(config).toEqual({
@@ -95,6 +98,7 @@ describe('loadConfig', () => {
       refundDelayMs: 30,
       callbackTimeoutMs: 400,
       logLevel: 'warn',
+      logFormat: 'json',
     });
     expect(load([], { MEMORY: 'true' }).memory).toBe(true);
     expect(load([], { MEMORY: '0' }).memory).toBe(false);
@@ -123,7 +127,7 @@ describe('loadConfig', () => {
     expect(listed.sort()).toEqual(OPTIONS.map(([flag]) => flag).sort());
     for (const [flag] of OPTIONS) {
       if (flag === 'help' || flag === 'memory') continue;
-      const value = flag === 'clock' ? 'manual' : flag === 'log-level' ? 'warn' : flag === 'public-url' ? 'http://x.test' : '420';
+      const value = flag === 'clock' ? 'manual' : flag === 'log-level' ? 'warn' : flag === 'log-format' ? 'pretty' : flag === 'public-url' ? 'http://x.test' : '420';
       expect(() => loadConfig([`--${flag}`, value], {}), flag).not.toThrow();
     }
   });
@@ -134,6 +138,7 @@ describe('loadConfig', () => {
     { name: '--port -1', argv: ['--port=-1'], env: {}, names: '--port' },
     { name: 'CLOCK=fast', argv: [], env: { CLOCK: 'fast' }, names: 'CLOCK' },
     { name: 'LOG_LEVEL=loud', argv: [], env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
+    { name: 'LOG_FORMAT=xml', argv: [], env: { LOG_FORMAT: 'xml' }, names: 'LOG_FORMAT' },
     { name: 'PUBLIC_URL=ftp://x', argv: [], env: { PUBLIC_URL: 'ftp://x' }, names: 'PUBLIC_URL' },
     { name: 'PUBLIC_URL=not a url', argv: [], env: { PUBLIC_URL: 'not a url' }, names: 'PUBLIC_URL' },
     { name: '--nope', argv: ['--nope'], env: {}, names: '--nope' },
