@@ -18,6 +18,7 @@ import { installResponseCheck, type ContractViolation } from './http/response-ch
 import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
+import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
 import type { Context } from './services/context.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   clock?: SimClock;
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
+  /** Where log lines go (default: JSON lines on stdout). */
+  logStream?: LogStream;
 }
 
 export interface SimHandle {
@@ -54,13 +57,10 @@ declare module 'fastify' {
 }
 
 /** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
-function createServer(config: Config, clock: SimClock): FastifyInstance {
+function createServer(config: Config, clock: SimClock, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Credentials never reach the log; bodies (with card data) are not logged at all.
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    },
+    logger: loggerOptions(config, logStream),
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // A bad Content-Length or a cut body must get a 4xx, never a hang.
     requestTimeout: 120_000,
@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
-  const app = createServer(options.config, clock);
+  const app = createServer(options.config, clock, options.logStream);
   const ctx = await createContext(app, options, clock);
   const merchants = new Merchants(ctx);
   const payments = new Payments(ctx);
