@@ -157,9 +157,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ctx.setPublicUrl(url.toString().replace(/\/+$/, ''));
     }
   });
+  // An answer sent while stopping closes its connection: a client's idle keep-alive socket would otherwise
+  // hold the stop open for the whole keep-alive window.
+  app.addHook('onSend', async (_req, reply) => {
+    if (state === 'stopping') void reply.header('connection', 'close');
+  });
   app.addHook('preClose', async () => {
     state = 'stopping';
-    payments.releaseAll();
+    payments.stop();
   });
   app.addHook('onClose', async () => {
     await ctx.outbox.stop();

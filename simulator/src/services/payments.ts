@@ -27,6 +27,8 @@ export type RefundBody = S['RefundRequest'];
 export class Payments {
   /** Long-poll waiters by intent reference, woken when an attempt becomes final. */
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** Set on stop: a long-poll that reaches its wait after that answers at once. */
+  private stopping = false;
 
   constructor(private readonly ctx: Context) {}
 
@@ -188,7 +190,7 @@ export class Payments {
   /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */
   private waitForFinal(reference: string, attemptId: string, deadline: number): Promise<void> {
     const isFinal = () => this.ctx.store.get('intents', reference)?.attempts.find((a) => a.id === attemptId)?.status !== 'PENDING';
-    if (isFinal()) return Promise.resolve();
+    if (this.stopping || isFinal()) return Promise.resolve();
     const merchantId = this.intent(reference).merchantId;
     return new Promise((resolve) => {
       let set = this.waiters.get(reference);
@@ -208,8 +210,17 @@ export class Payments {
     for (const done of [...(this.waiters.get(reference) ?? [])]) done();
   }
 
-  /** Releases every long-poll waiter (on shutdown). */
+  /** Releases every long-poll waiter (on a reset). */
   releaseAll(): void {
     for (const reference of [...this.waiters.keys()]) this.wake(reference);
+  }
+
+  /**
+   * On shutdown: releases every waiter, and any long-poll still on its way to its wait (its attempt being
+   * written) answers at once instead of holding the stop for the whole long-poll window.
+   */
+  stop(): void {
+    this.stopping = true;
+    this.releaseAll();
   }
 }
