@@ -40,3 +40,8 @@ export function newMerchant(
     createdAt: now,
   };
 }
+
+/** The demo merchants a first start makes: the first merchants of the seed, so their credentials are known in advance. */
+export function demoMerchants(ids: Ids, now: string): MerchantRecord[] {
+  return DEMO_MERCHANTS.map((d) => newMerchant(ids, { ...d, demo: true }, now));
+}

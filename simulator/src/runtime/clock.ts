@@ -82,6 +82,12 @@ export class SimClock implements Clock, Timers {
     return this.queue.length;
   }
 
+  /** Drops every pending timer and keeps the clock running (a reset: nothing scheduled for old data may fire). */
+  cancelAll(): void {
+    this.queue = [];
+    this.arm();
+  }
+
   close(): void {
     this.closed = true;
     if (this.handle) clearTimeout(this.handle);
