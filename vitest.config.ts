@@ -1,9 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // In CI a JSON report is written as well, so .ci/run can print the plain total.
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
+  // The package's own name resolves to its sources, so tests import it as users do (README's vitest example).
+  resolve: {
+    alias: [
+      { find: /^littlepay-sim$/, replacement: fileURLToPath(new URL('./simulator/src/library.ts', import.meta.url)) },
+      { find: /^littlepay-sim\/client$/, replacement: fileURLToPath(new URL('./client/src/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -24,6 +24,7 @@ import { installResponseCheck, type ContractViolation } from './http/response-ch
 import { createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
+import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
 import { commit, type Context } from './services/context.js';
@@ -47,12 +48,12 @@ export interface AppOptions {
   keys?: SigningKeys;
   transport?: Transport;
   clock?: SimClock;
-  /** Where log lines go (stdout by default); tests capture them to prove what is never logged. */
-  logStream?: { write(line: string): void };
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
   /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where log lines go (default: JSON lines on stdout); tests capture them to prove what is never logged. */
+  logStream?: LogStream;
 }
 
 export interface SimHandle {
@@ -74,14 +75,10 @@ declare module 'fastify' {
 /** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
 type ErrorClock = { now(req: FastifyRequest): number };
 
-function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: AppOptions['logStream']): FastifyInstance {
+function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
-      // Credentials never reach the log; bodies (with card data) are not logged at all.
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    },
+    logger: loggerOptions(config, logStream),
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // A bad Content-Length or a cut body must get a 4xx, never a hang.
     requestTimeout: 120_000,
@@ -222,9 +219,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const warning = address && typeof address === 'object' ? exposureWarning(address.address, ctx.config.adminToken) : null;
     if (warning) app.log.warn(warning);
   });
+  // An answer sent while stopping closes its connection: a client's idle keep-alive socket would otherwise
+  // hold the stop open for the whole keep-alive window.
+  app.addHook('onSend', async (_req, reply) => {
+    if (state === 'stopping') void reply.header('connection', 'close');
+  });
   app.addHook('preClose', async () => {
     state = 'stopping';
-    payments.releaseAll();
+    payments.stop();
   });
   app.addHook('onClose', async () => {
     await ctx.outbox.stop();

@@ -26,6 +26,8 @@ export interface Config {
   readonly journalSize: number;
   /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
   readonly adminToken: string | undefined;
+  /** auto: one readable line per request on a terminal, JSON lines otherwise (docs/decisions/0042). */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
 }
 
 export class ConfigError extends Error {}
@@ -106,17 +108,26 @@ const settings = {
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
   journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
   adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
+  logFormat: { flag: 'log-format', env: 'LOG_FORMAT', default: 'auto', help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)', parse: oneOf(['auto', 'pretty', 'json'] as const) },
 } satisfies Record<string, Setting>;
 
 /** Settings whose empty value means "not set" rather than an error. */
 const OPTIONAL = new Set(['publicUrl', 'adminToken']);
 
+export type SettingName = keyof typeof settings | 'memory';
+
 export function helpText(): string {
   const lines = [
     'littlepay-sim: an offline simulator of the Little Pay payment API',
     '',
-    'Usage: littlepay-sim [options]        (every option also reads the environment variable shown)',
+    'Usage:',
+    '  littlepay-sim [options]                  start the simulator and print the demo merchants',
+    '  littlepay-sim merchants [options]        print the merchants of the data folder and their credentials',
+    '                                           (--json for JSON; the demo ones of --seed if nothing is stored yet)',
+    '  littlepay-sim scenarios --base-url URL   run the scenario journeys against a running simulator',
+    '                                           (littlepay-sim scenarios --help lists them)',
     '',
+    'Options (each also reads the environment variable shown; a flag wins):',
   ];
   for (const s of Object.values(settings) as Setting[]) {
     lines.push(`  --${s.flag.padEnd(22)} ${s.env.padEnd(21)} ${s.help}${s.default ? ` [${s.default}]` : ''}`);
@@ -126,31 +137,91 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-/** Reads argv and env; throws ConfigError naming the first bad value. Returns null when --help was asked. */
-export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config | null {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, memory: { type: 'boolean' } };
+type Raw = { raw: string; label: string };
+
+/** Parses every setting from its raw text (a flag, a variable, an option or the default), naming the source of a bad value. */
+function resolve(pick: (name: string, s: Setting) => Raw | undefined, memory: boolean): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(settings) as [string, Setting][]) {
+    const { raw, label } = pick(name, s) ?? { raw: s.default, label: `--${s.flag}` };
+    out[name] = raw === '' && OPTIONAL.has(name) ? (name === 'publicUrl' ? '' : undefined) : s.parse(raw, label);
+  }
+  out.memory = memory;
+  if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
+  return Object.freeze(out as unknown as Config);
+}
+
+function parseFlags(argv: string[], extra: Record<string, { type: 'string' | 'boolean' }>) {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, memory: { type: 'boolean' }, ...extra };
   for (const s of Object.values(settings) as Setting[]) options[s.flag] = { type: 'string' };
-  let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
     throw new ConfigError(`${(err as Error).message}\nRun with --help to see every option.`);
   }
-  if (parsed.values.help) return null;
-  const out: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(settings) as [string, Setting][]) {
-    const fromFlag = parsed.values[s.flag];
-    const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env] ?? s.default;
-    const label = typeof fromFlag === 'string' ? `--${s.flag}` : env[s.env] !== undefined ? s.env : `--${s.flag}`;
-    out[name] = raw === '' && OPTIONAL.has(name) ? undefined : s.parse(raw, label);
-  }
+}
+
+function fromArgvAndEnv(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Config {
   const memoryEnv = env.MEMORY;
   if (memoryEnv !== undefined && !['0', '1', 'true', 'false', ''].includes(memoryEnv)) {
     throw new ConfigError(`MEMORY must be 1 or 0, got "${memoryEnv}"`);
   }
-  out.memory = parsed.values.memory === true || memoryEnv === '1' || memoryEnv === 'true';
-  if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
-  return Object.freeze(out as unknown as Config);
+  const memory = values.memory === true || memoryEnv === '1' || memoryEnv === 'true';
+  return resolve((_name, s) => {
+    const fromFlag = values[s.flag];
+    if (typeof fromFlag === 'string') return { raw: fromFlag, label: `--${s.flag}` };
+    const fromEnv = env[s.env];
+    return fromEnv === undefined ? undefined : { raw: fromEnv, label: s.env };
+  }, memory);
+}
+
+/** Reads argv and env; throws ConfigError naming the first bad value. Returns null when --help was asked. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config | null {
+  const values = parseFlags(argv, {});
+  return values.help ? null : fromArgvAndEnv(values, env);
+}
+
+/** What the littlepay-sim command was asked to do. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'start'; config: Config }
+  | { name: 'merchants'; config: Config; json: boolean }
+  /** The scenario runner parses its own flags (--base-url, --journey). */
+  | { name: 'scenarios'; args: string[] };
+
+export const COMMANDS = ['merchants', 'scenarios'] as const;
+
+/** The command line of littlepay-sim: an optional command, then flags. Throws ConfigError on a bad one. */
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
+  const [first, ...rest] = argv;
+  if (first === 'scenarios') return { name: 'scenarios', args: rest };
+  if (first === 'help') return { name: 'help' };
+  if (first === 'merchants') {
+    const values = parseFlags(rest, { json: { type: 'boolean' } });
+    return values.help ? { name: 'help' } : { name: 'merchants', config: fromArgvAndEnv(values, env), json: values.json === true };
+  }
+  if (first !== undefined && !first.startsWith('-')) {
+    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.join(' and ')})\nRun with --help to see every option.`);
+  }
+  const config = loadConfig(argv, env);
+  return config ? { name: 'start', config } : { name: 'help' };
+}
+
+/** Settings given in code (the library): the same names, defaults and rules as the flags; no environment read. */
+export type SettingOptions = Partial<Omit<Config, 'publicUrl'>> & { publicUrl?: string };
+
+export function configFromOptions(options: SettingOptions, where = 'option'): Config {
+  for (const name of Object.keys(options)) {
+    if (!(name in settings) && name !== 'memory') throw new ConfigError(`unknown ${where} "${name}"; the options are ${[...Object.keys(settings), 'memory'].join(', ')}`);
+  }
+  if (options.memory !== undefined && typeof options.memory !== 'boolean') throw new ConfigError(`${where} memory must be true or false`);
+  const given = options as Record<string, unknown>;
+  return resolve((name) => (given[name] === undefined ? undefined : { raw: String(given[name]), label: `${where} ${name}` }), options.memory ?? false);
+}
+
+/** Colour on a terminal, unless NO_COLOR is set (https://no-color.org). */
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  return isTTY && env.NO_COLOR === undefined;
 }
 
 /** The settings for in-process use (tests, library): no env, no argv, everything explicit. */

@@ -26,6 +26,7 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['log-level', 'LOG_LEVEL'],
   ['journal-size', 'JOURNAL_SIZE'],
   ['admin-token', 'SIM_ADMIN_TOKEN'],
+  ['log-format', 'LOG_FORMAT'],
   ['memory', 'MEMORY'],
   ['help', ''],
 ];
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       journalSize: 200,
       adminToken: undefined,
+      logFormat: 'auto',
     });
     expect(Object.isFrozen(load([]))).toBe(true);
   });
@@ -97,6 +99,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       JOURNAL_SIZE: '50',
       SIM_ADMIN_TOKEN: 'ci-token-123',
+      LOG_FORMAT: 'json',
       MEMORY: '1',
     });
     expect(config).toEqual({
@@ -118,6 +121,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       journalSize: 50,
       adminToken: 'ci-token-123',
+      logFormat: 'json',
     });
     // An empty token is no token (an unset variable in a compose file): /_sim stays open.
     expect(load([], { SIM_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
@@ -148,7 +152,7 @@ describe('loadConfig', () => {
     expect(listed.sort()).toEqual(OPTIONS.map(([flag]) => flag).sort());
     for (const [flag] of OPTIONS) {
       if (flag === 'help' || flag === 'memory') continue;
-      const value = flag === 'clock' ? 'manual' : flag === 'log-level' ? 'warn' : flag === 'public-url' ? 'http://x.test' : '420';
+      const value = flag === 'clock' ? 'manual' : flag === 'log-level' ? 'warn' : flag === 'log-format' ? 'pretty' : flag === 'public-url' ? 'http://x.test' : '420';
       expect(() => loadConfig([`--${flag}`, value], {}), flag).not.toThrow();
     }
   });
@@ -159,6 +163,7 @@ describe('loadConfig', () => {
     { name: '--port -1', argv: ['--port=-1'], env: {}, names: '--port' },
     { name: 'CLOCK=fast', argv: [], env: { CLOCK: 'fast' }, names: 'CLOCK' },
     { name: 'LOG_LEVEL=loud', argv: [], env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
+    { name: 'LOG_FORMAT=xml', argv: [], env: { LOG_FORMAT: 'xml' }, names: 'LOG_FORMAT' },
     { name: 'PUBLIC_URL=ftp://x', argv: [], env: { PUBLIC_URL: 'ftp://x' }, names: 'PUBLIC_URL' },
     { name: 'PUBLIC_URL=not a url', argv: [], env: { PUBLIC_URL: 'not a url' }, names: 'PUBLIC_URL' },
     { name: '--nope', argv: ['--nope'], env: {}, names: '--nope' },

@@ -60,3 +60,8 @@ export function checkFixedCredentials(input: FixedFields & { environment: Enviro
     }
   }
 }
+
+/** The demo merchants a first start makes: the first merchants of the seed, so their credentials are known in advance. */
+export function demoMerchants(ids: Ids, now: string): MerchantRecord[] {
+  return DEMO_MERCHANTS.map((d) => newMerchant(ids, { ...d, demo: true }, now));
+}

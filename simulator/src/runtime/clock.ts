@@ -143,6 +143,13 @@ export class SimClock implements Clock, Timers {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  /** Drops every pending timer, here and on the clocks that follow this one, and keeps them running (a reset). */
+  cancelAll(): void {
+    this.queue = [];
+    for (const c of this.children) c.cancelAll();
+    this.arm();
+  }
+
   close(): void {
     this.closed = true;
     if (this.handle) clearTimeout(this.handle);

@@ -15,10 +15,12 @@ interface Waiter {
 /** Long-poll waiters by intent reference. */
 export class Waiters {
   private readonly byReference = new Map<string, Set<Waiter>>();
+  /** Set on shutdown: a wait that starts after that answers at once. */
+  private stopped = false;
 
   /** Resolves when isFinal() holds at a wake, or when the clock reaches `deadline`, whichever is first. */
   wait(reference: string, isFinal: () => boolean, clock: SimClock, deadline: number): Promise<void> {
-    if (isFinal()) return Promise.resolve();
+    if (this.stopped || isFinal()) return Promise.resolve();
     return new Promise((resolve) => {
       let set = this.byReference.get(reference);
       if (!set) this.byReference.set(reference, (set = new Set()));
@@ -48,7 +50,13 @@ export class Waiters {
     for (const waiter of [...(this.byReference.get(reference) ?? [])]) waiter.release();
   }
 
-  /** Releases every waiter (on shutdown). */
+  /** On shutdown: releases every waiter, and any wait that starts later answers at once. */
+  stop(): void {
+    this.stopped = true;
+    this.releaseAll();
+  }
+
+  /** Releases every waiter. */
   releaseAll(): void {
     for (const set of [...this.byReference.values()]) for (const waiter of [...set]) waiter.release();
   }

@@ -1,6 +1,6 @@
 // Merchants: the demo set made from the seed on first start, and the ones tests create for themselves.
 import { timingSafeEqual } from 'node:crypto';
-import { checkFixedCredentials, DEMO_MERCHANTS, FIXED_FIELDS, newMerchant, type FixedFields } from '../domain/merchants.js';
+import { checkFixedCredentials, demoMerchants, FIXED_FIELDS, newMerchant, type FixedFields } from '../domain/merchants.js';
 import type { Environment, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
@@ -22,7 +22,7 @@ export class Merchants {
   async ensureDemo(): Promise<void> {
     if (this.list().some((m) => m.demo)) return;
     const now = iso(this.ctx.globalClock.now());
-    const created = DEMO_MERCHANTS.map((d) => newMerchant(this.ctx.ids, { ...d, demo: true }, now));
+    const created = demoMerchants(this.ctx.ids, now);
     await commit(this.ctx, created.map((value) => ({ collection: 'merchants' as const, value })));
   }
 

@@ -196,8 +196,16 @@ export class Payments {
     for (const reference of references) this.waiters.release(reference);
   }
 
-  /** Releases every long-poll waiter (on shutdown). */
+  /** Releases every long-poll waiter (on a reset). */
   releaseAll(): void {
     this.waiters.releaseAll();
+  }
+
+  /**
+   * On shutdown: releases every waiter, and any long-poll still on its way to its wait (its attempt being
+   * written) answers at once instead of holding the stop for the whole long-poll window.
+   */
+  stop(): void {
+    this.waiters.stop();
   }
 }

@@ -6,6 +6,7 @@ import type { Removal } from '../store/store.js';
 import type { Context } from './context.js';
 import type { Journal } from './journal.js';
 import type { Merchants } from './merchants.js';
+import { resetSimulator } from './reset.js';
 import type { Payments } from './payments.js';
 import type { MerchantClocks } from './test-clocks.js';
 
@@ -42,22 +43,15 @@ export class Resets {
     return { merchantId, removed: { intents: intents.length, callbacks: callbacks.length, requests } };
   }
 
-  /** Forgets everything and restarts the id sequences: the demo merchants come back as on a first start. */
+  /**
+   * Forgets everything and restarts the id sequences: the demo merchants come back as on a first start.
+   * The same reset as the library's reset() (services/reset.ts), plus the /_sim state kept outside the store.
+   */
   async resetAll(): Promise<MerchantRecord[]> {
     const { ctx, clocks, payments, merchants, journal } = this.deps;
     clocks.forgetAll();
-    // Ids restart below, so a delivery still under way must not outlive its record and meet its successor.
-    await ctx.outbox.idle();
-    const removals: Removal[] = [];
-    for (const collection of ctx.store.collections) {
-      for (const record of ctx.store.all(collection)) removals.push({ collection, remove: record.id });
-    }
     journal.clearAll();
-    ctx.ids.restore({});
-    const stored = ctx.store.commit(removals);
-    payments.releaseAll();
-    await stored;
-    await merchants.ensureDemo();
+    await resetSimulator({ ctx, payments, merchants });
     return merchants.list();
   }
 }

@@ -3,7 +3,7 @@
 // grow with what is stored (lowdb rewrites a whole file per write). Puts that arrive while a write is in
 // flight are grouped into the next write. A commit resolves only after lowdb has renamed the file into
 // place. On open, segments are replayed in order. Design: docs/decisions/0005-store.md.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -60,6 +60,18 @@ class SegmentLog implements Persistence {
 
   async close(): Promise<void> {
     while (this.writing) await this.writing;
+  }
+
+  /**
+   * Removes every segment once the writes under way are done, and starts again at segment 1. Newest first:
+   * a crash half-way leaves an older, consistent history rather than a newer one with its start missing.
+   */
+  async clear(): Promise<void> {
+    await this.close();
+    const files = (await readdir(this.dir)).filter((f) => SEGMENT_RE.test(f)).sort().reverse();
+    for (const f of files) await rm(join(this.dir, f), { force: true });
+    this.activeNumber = 0;
+    await this.roll();
   }
 
   async size(): Promise<number> {

@@ -21,6 +21,8 @@ export interface Persistence {
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
+  /** Forgets everything on disk: the next load() returns nothing (a reset). */
+  clear(): Promise<void>;
 }
 
 export class Store {
@@ -38,6 +40,8 @@ export class Store {
   private readonly intentsByKey = new Map<string, IntentRecord>();
   private failure: Error | null = null;
   private opened = false;
+  /** Commits applied in memory whose write is not durable yet. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(private readonly persistence: Persistence) {}
 
@@ -84,12 +88,16 @@ export class Store {
     if (this.failure) throw this.failure;
     const copies = changes.map((p) => ('remove' in p ? { ...p } : ({ collection: p.collection, value: structuredClone(p.value) } as Put)));
     for (const put of copies) this.apply(put);
+    const write = this.persistence.append(copies);
+    this.writes.add(write);
     try {
-      await this.persistence.append(copies);
+      await write;
     } catch (err) {
       // A store that cannot write must not go on answering as if it could.
       this.failure = err as Error;
       throw err;
+    } finally {
+      this.writes.delete(write);
     }
   }
 
@@ -100,6 +108,27 @@ export class Store {
    */
   forget(collection: 'callbacks' | 'inbox', id: string): void {
     this.tables[collection].delete(id);
+  }
+
+  /** True while a commit's write is under way. */
+  get writing(): boolean {
+    return this.writes.size > 0;
+  }
+
+  /** Resolves once every commit under way is durable (or has failed). */
+  async idle(): Promise<void> {
+    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+  }
+
+  /**
+   * Forgets every record, in memory and on disk, after the writes under way (a reset). Commits made
+   * while it runs may be lost: call it when nothing else is writing.
+   */
+  async clear(): Promise<void> {
+    await this.idle();
+    await this.persistence.clear();
+    for (const table of Object.values(this.tables)) table.clear();
+    this.intentsByKey.clear();
   }
 
   async close(): Promise<void> {
@@ -136,6 +165,7 @@ export const memoryPersistence = (): Persistence => ({
   append: async () => {},
   close: async () => {},
   size: async () => 0,
+  clear: async () => {},
 });
 
 export function createMemoryStore(): Store {

@@ -1,0 +1,25 @@
+// npm run build (also `prepare`, so a clone, a git dependency and `npm pack` get it): compiles simulator/,
+// client/ and scenarios/ to JavaScript in dist/, with type declarations, and copies what the compiled code
+// reads beside it: the contracts and a package.json (ESM, and the version /_sim/health reports). dist/ keeps
+// the source layout, so paths the code resolves from its own location work unchanged; the Docker image is
+// dist/ plus the production dependencies.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTRACT_FILES } from '../simulator/src/app.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+mkdirSync(join(dist, 'contracts'), { recursive: true });
+for (const file of CONTRACT_FILES) copyFileSync(join(root, 'contracts', file), join(dist, 'contracts', file));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ name: `${pkg.name}-dist`, version: pkg.version, private: true, type: 'module' }, null, 2)}\n`);
+console.log(`built dist/ (littlepay-sim ${pkg.version})`);

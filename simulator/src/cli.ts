@@ -1,0 +1,74 @@
+// The littlepay-sim command: start the simulator (no command), print the merchants, or run the scenario
+// journeys against a simulator. Returns the exit status, or 'serving' while the simulator runs.
+import { existsSync, readdirSync } from 'node:fs';
+import { runScenariosCommand } from '../../scenarios/command.js';
+import { ConfigError, helpText, parseCommandLine, type Command, type Config } from './config.js';
+import { demoMerchants } from './domain/merchants.js';
+import { Ids } from './domain/ids.js';
+import { merchantView } from './http/handlers/simulator.js';
+import { iso } from './runtime/clock.js';
+import { createLowdbStore } from './store/lowdb-store.js';
+import { printMerchantTable, serve, stopOnSignals, type CliIO } from './server.js';
+
+export type { CliIO } from './server.js';
+
+/** The merchants stored in the data folder, or, before a first start, the demo ones the seed will make. */
+async function knownMerchants(config: Config) {
+  const stored = !config.memory && existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0;
+  if (stored) {
+    const store = createLowdbStore(config.dataDir);
+    await store.open();
+    const merchants = [...store.all('merchants')].map(merchantView);
+    await store.close();
+    if (merchants.length > 0) return { merchants, from: `stored in ${config.dataDir}` };
+  }
+  const from = config.memory
+    ? `with --memory, every start with seed "${config.seed}" creates these`
+    : `none stored in ${config.dataDir} yet; a first start with seed "${config.seed}" creates these`;
+  return { merchants: demoMerchants(new Ids(config.seed), iso(0)).map(merchantView), from };
+}
+
+async function merchantsCommand(config: Config, json: boolean, io: CliIO): Promise<number> {
+  let found;
+  try {
+    found = await knownMerchants(config);
+  } catch (err) {
+    io.stderr.write(`littlepay-sim: cannot read the data folder ${config.dataDir}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ merchants: found.merchants }, null, 2)}\n`);
+  } else {
+    io.stdout.write(`Merchants (${found.from}):\n`);
+    printMerchantTable(io, found.merchants);
+  }
+  return 0;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIO): Promise<number | 'serving'> {
+  let command: Command;
+  try {
+    command = parseCommandLine(argv, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.stderr.write(`littlepay-sim: ${err.message}\n`);
+    return 2;
+  }
+  switch (command.name) {
+    case 'help':
+      io.stdout.write(`${helpText()}\n`);
+      return 0;
+    case 'merchants':
+      return merchantsCommand(command.config, command.json, io);
+    case 'scenarios': {
+      const lines = { out: (l: string) => void io.stdout.write(`${l}\n`), err: (l: string) => void io.stderr.write(`${l}\n`) };
+      return runScenariosCommand(command.args, lines, 'littlepay-sim scenarios');
+    }
+    case 'start': {
+      const app = await serve(command.config, io);
+      if (typeof app === 'number') return app;
+      stopOnSignals(app, io);
+      return 'serving';
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Reset: the simulator as on its first start with the same seed. No intents, callbacks or inbox messages;
+// the demo merchants again, with the same credentials (ids restart from the seed). The signing key, the
+// settings and the clock's time are kept. One function, so the library's reset() and a /_sim reset
+// operation do exactly the same thing (docs/decisions/0043-library.md).
+import type { Merchants } from './merchants.js';
+import type { Payments } from './payments.js';
+import type { Context } from './context.js';
+import { settle } from './settle.js';
+
+export async function resetSimulator(sim: { ctx: Context; payments: Payments; merchants: Merchants }): Promise<void> {
+  const { ctx, payments, merchants } = sim;
+  // Long-polls under way are answered (PENDING), as on a stop.
+  payments.releaseAll();
+  // Writes and deliveries under way finish and are recorded before the records go.
+  await settle(ctx);
+  // Ids restart, so a timer left from the old data (a PIN entry, a refund, a callback retry) could act on a
+  // new record that got the same id: none may fire.
+  ctx.globalClock.cancelAll();
+  await ctx.store.clear();
+  ctx.ids.restore({});
+  await merchants.ensureDemo();
+}
