@@ -78,6 +78,9 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     answerChallenge: (reference: string, answer: 'authenticate' | 'fail' | 'cancel') =>
       http.POST('/_sim/intents/{reference}/challenge', { params: { path: { reference } }, body: { answer } }),
     checkoutState: (reference: string) => http.GET('/checkout/{reference}/state', { params: { path: { reference } } }),
+    listProviderStates: () => http.GET('/_sim/provider-states'),
+    /** Sets up a Pact provider state by name; answers its values (reference, key, credentials). */
+    providerState: (state: string) => http.POST('/_sim/provider-states', { body: { state, action: 'setup' } }),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;

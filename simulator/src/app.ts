@@ -14,6 +14,7 @@ import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
+import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
 import { createAjv } from './http/validation.js';
@@ -24,6 +25,7 @@ import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
+import { ProviderStates } from './services/provider-states.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
@@ -155,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
     ...pageHandlers({ ctx, cards }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards)),
   };
   const routeCount = await registerRoutes(app, options, handlers, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, routeCount });

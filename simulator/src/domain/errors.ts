@@ -27,6 +27,7 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The body must be application/json' },
   INTERNAL_ERROR: { status: 500, summary: 'The simulator failed; this is a bug' },
+  UNKNOWN_PROVIDER_STATE: { status: 400, summary: 'POST /_sim/provider-states was given a state name it does not know' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
