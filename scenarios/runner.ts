@@ -8,6 +8,7 @@ import {
   type SimClient,
 } from '../client/src/index.js';
 import type { Expect, Journey, Step } from './journey.js';
+import { callSim } from './sim-steps.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -63,8 +64,11 @@ function pick(value: unknown, path: string): string {
   return found;
 }
 
-async function call(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>) {
+/** Makes one step's call with the typed clients (the Pact consumer tests drive the client through it too). */
+export async function callStep(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>) {
   switch (step.call) {
+    case 'sim':
+      return callSim(sim, step);
     case 'createPaToken':
       return client.createPaToken(step.reference, step.body);
     case 'checkEnrollment':
@@ -120,7 +124,7 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       log(`  ✓ callback #${step.count} received`);
       continue;
     }
-    const { data, error, response } = await call(client, sim, step);
+    const { data, error, response } = await callStep(client, sim, step);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);
     if (problem) return fail(`${step.call}: ${problem}`);
