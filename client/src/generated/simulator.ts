@@ -141,7 +141,8 @@ export type paths = {
         /**
          * The Pact provider states this simulator can set up
          * @description Names with {environment} (sandbox or production), {PROVIDER} (MPESA, AIRTEL, MTN, TIGOPESA) and {KEY}
-         *     (the merchant's own key, 1 to 64 letters, digits, "_" or "-") filled in by the pact.
+         *     (the merchant's own key, 1 to 64 letters, digits, "_" or "-") and {CARD} (a test card number of GET
+         *     /_sim/scenarios) filled in by the pact.
          */
         get: operations["listProviderStates"];
         put?: never;

@@ -78,7 +78,9 @@ export class ProviderStates {
       def('a {environment} merchant with an expired intent with key {KEY}', 'An intent created 16 minutes ago that expired unpaid a minute ago.', `an? (sandbox|production) merchant with an expired intent with key ${KEY}`, (env, [key]) =>
         this.expired(env, key!)),
       def('a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge', `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`, `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`, (env, [key]) =>
-        this.challenge(env, key!)),
+        this.enrolled(env, key!, CHALLENGE_CARD)),
+      def('a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}', 'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.', `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`, (env, [key, card]) =>
+        this.enrolled(env, key!, card!)),
     ];
   }
 
@@ -168,9 +170,9 @@ export class ProviderStates {
     return values(aged);
   }
 
-  private async challenge(env: Environment, key: string): Promise<StateValues> {
+  private async enrolled(env: Environment, key: string, card: string): Promise<StateValues> {
     const intent = await this.intent(env, key);
-    await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: CHALLENGE_CARD, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
+    await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: card, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
     await this.cards.enroll(intent.id, { deviceInformation: DEVICE });
     return values(this.payments.intent(intent.id));
   }
