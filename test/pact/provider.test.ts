@@ -13,7 +13,10 @@ import type { ContractViolation } from '../../simulator/src/http/response-check.
 import { testKeys } from '../helpers/sim.js';
 
 const PACTS_DIR = resolve('contracts/pacts');
-const pactFiles = readdirSync(PACTS_DIR).filter((f) => f.endsWith('.json')).map((f) => resolve(PACTS_DIR, f));
+// The HTTP pacts; the callback message pact is verified by messages.test.ts.
+const pactFiles = readdirSync(PACTS_DIR)
+  .filter((f) => f.endsWith('-littlepay-sim.json'))
+  .map((f) => resolve(PACTS_DIR, f));
 
 let app: FastifyInstance;
 let baseUrl: string;
