@@ -45,6 +45,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
+  /** With onContractViolation: told the operationId and status code of every reply. */
+  onReply?: (operationId: string, status: number) => void;
 }
 
 export interface SimHandle {
@@ -136,7 +138,7 @@ async function registerRoutes(
   });
   const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
-  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
+  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const routeCount = registerOperations(app, operations, handlers, authenticators(merchants));
   await registerPages(app, ctx, cards);
   return routeCount;

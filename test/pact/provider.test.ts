@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../simulator/src/app.js';
 import { defaultConfig } from '../../simulator/src/config.js';
 import type { ContractViolation } from '../../simulator/src/http/response-check.js';
+import { replyRecorder } from '../helpers/reply-log.js';
 import { testKeys } from '../helpers/sim.js';
 
 const PACTS_DIR = resolve('contracts/pacts');
@@ -25,7 +26,7 @@ const violations: ContractViolation[] = [];
 beforeAll(async () => {
   // The system clock with short delays: a long-polled payment answers within milliseconds.
   const config = defaultConfig({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:0', pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000 });
-  app = await buildApp({ config, keys: testKeys(), onContractViolation: (v) => violations.push(v) });
+  app = await buildApp({ config, keys: testKeys(), onContractViolation: (v) => violations.push(v), onReply: replyRecorder() });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
