@@ -45,12 +45,15 @@ function failureSummary(err: unknown): string {
   }
 }
 
+/** The integrator example of the README, verified the same way (npm run pact:verify does it against a URL). */
+const EXAMPLE_PACT = resolve('examples/pacts/my-shop-littlepay-sim.json');
+
 describe('provider verification of the simulator', () => {
   it('finds the committed pacts', () => {
     expect(pactFiles.map((f) => f.split('/').at(-1))).toEqual(['littlepay-client-littlepay-sim.json', 'littlepay-sim-client-littlepay-sim.json']);
   });
 
-  it.each(pactFiles)('honours %s', async (pactFile) => {
+  it.each([...pactFiles, EXAMPLE_PACT])('honours %s', async (pactFile) => {
     const verifier = new Verifier({
       provider: 'littlepay-sim',
       providerBaseUrl: baseUrl,
