@@ -70,7 +70,7 @@ describe('provider states', () => {
   it('refuses an unknown state or provider naming body.state, and changes nothing', async () => {
     const sim = await startTestSim();
     const before = storeSnapshot(sim);
-    for (const state of ['a merchant with everything', 'a sandbox merchant with a completed CARDS payment with key K']) {
+    for (const state of ['a merchant with everything', 'a sandbox merchant with a completed CARDS payment with key K', 'a sandbox merchant with an intent with key K enrolled with card 4111111111111111']) {
       const res = await setup(sim, state);
       expect(res.statusCode).toBe(400);
       expect(res.json().data).toMatchObject({ code: 'UNKNOWN_PROVIDER_STATE', errors: [{ field: 'body.state' }] });

@@ -3,7 +3,7 @@
 // setup starts from a fresh merchant holding the documented fixed credentials (the one set up before
 // gets new random ones), so states never collide on a key however often a verifier runs
 // (docs/decisions/0060-provider-states.md).
-import { mobileOutcomes } from '../domain/catalogue.js';
+import { mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import { newMerchant } from '../domain/merchants.js';
 import type { AttemptRecord, Environment, IntentRecord, MerchantRecord } from '../domain/records.js';
@@ -171,6 +171,10 @@ export class ProviderStates {
   }
 
   private async enrolled(env: Environment, key: string, card: string): Promise<StateValues> {
+    // Checked before anything is made, so a wrong name changes nothing.
+    if (!TEST_CARD_NUMBERS.includes(card)) {
+      throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'testCard', `${card} is not a test card (GET /_sim/scenarios lists them)`);
+    }
     const intent = await this.intent(env, key);
     await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: card, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
     await this.cards.enroll(intent.id, { deviceInformation: DEVICE });
