@@ -11,6 +11,7 @@ import { createLittlePayClient, createSimClient } from '../../client/src/index.j
 import { callStep } from '../../scenarios/index.js';
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
 import { littlePayInteractions, simulatorInteractions, type PactInteraction } from './interactions.js';
+import { freshConnectionFetch } from './fresh-fetch.js';
 import { requestOf, withExampleReference } from './request.js';
 
 export const PACTS_DIR = 'contracts/pacts';
@@ -35,8 +36,8 @@ for (const spec of PACTS) {
     for (const i of spec.interactions) {
       it(`${i.description} (given ${i.state})`, async () => {
         await define(pact, i).executeTest(async (mock) => {
-          const client = createLittlePayClient({ baseUrl: mock.url, ...PACT_CREDENTIALS.sandbox });
-          const sim = createSimClient({ baseUrl: mock.url });
+          const client = createLittlePayClient({ baseUrl: mock.url, ...PACT_CREDENTIALS.sandbox, fetch: freshConnectionFetch });
+          const sim = createSimClient({ baseUrl: mock.url, fetch: freshConnectionFetch });
           const { response } = await callStep(client, sim, withExampleReference(i.step));
           expect(response.status).toBe(i.status);
         });
