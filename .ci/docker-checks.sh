@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the image must do beyond ../shared/docker-smoke.sh (health, non-root, exit 0 on SIGTERM), run as its
 # SMOKE_CMD while the smoke container is up at $SIM_URL:
-#   1. every scenario journey against that container;
+#   1. every scenario journey against that container, and the README's integrator pact verified against it;
 #   2. the image is under 250 MB;
 #   3. the data volume: a container on a named /data volume takes a payment, is stopped (SIGTERM: exit 0),
 #      and a new container on the same volume still has the merchant, the payment, its callback and the
@@ -22,6 +22,9 @@ trap cleanup EXIT
 
 npm run -s scenarios -- --base-url "$SIM_URL"
 echo "ok - scenario journeys against the container"
+
+npm run -s pact:verify -- --base-url "$SIM_URL" examples/pacts/my-shop-littlepay-sim.json
+echo "ok - the README's integrator pact verifies against the container"
 
 size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
 if [ "$size" -lt "$MAX_IMAGE_BYTES" ]; then echo "ok - image is $((size / 1000000)) MB (under $((MAX_IMAGE_BYTES / 1000000)) MB)";

@@ -1,9 +1,10 @@
 // Every journey, in the order the runner takes them.
 import { cardJourneys } from './journeys/cards.js';
 import { controlJourneys } from './journeys/control.js';
+import { lifecycleJourneys } from './journeys/lifecycle.js';
 import { mobileMoneyJourneys } from './journeys/mobile-money.js';
 import type { Journey } from './journey.js';
 
-export const journeys: Journey[] = [...mobileMoneyJourneys, ...cardJourneys, ...controlJourneys];
-export { runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
+export const journeys: Journey[] = [...mobileMoneyJourneys, ...cardJourneys, ...controlJourneys, ...lifecycleJourneys];
+export { callStep, runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
 export type { Journey, Step } from './journey.js';

@@ -2,6 +2,7 @@
 // Strings may use ${name}: ${run} is unique per run (so keys never collide on a shared simulator),
 // ${inbox} is this run's callback inbox URL, and any value a step saves is available to later steps.
 import type { Schemas, SimSchemas } from '../client/src/index.js';
+import type { SimStepArgs } from './sim-steps.js';
 
 export type Expect = {
   status: number;
@@ -18,6 +19,8 @@ export type Step =
   | { call: 'answerChallenge'; reference: string; answer: 'authenticate' | 'fail' | 'cancel'; expect: Expect; save?: Record<string, string> }
   | { call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> }
   | { call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> }
+  /** A call to the simulator's own /_sim API. */
+  | ({ call: 'sim'; expect: Expect; save?: Record<string, string> } & SimStepArgs)
   /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one. */
   | { call: 'awaitCallback'; count: number; expect: { body: unknown } }
   /** /_sim: queues the outcomes of this run's merchant's next attempts. */

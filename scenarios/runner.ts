@@ -8,6 +8,7 @@ import {
   type SimClient,
 } from '../client/src/index.js';
 import type { Expect, Journey, Step } from './journey.js';
+import { callSim } from './sim-steps.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -65,15 +66,14 @@ function pick(value: unknown, path: string): string {
   return found;
 }
 
-/** The clients a step may use: the merchant's, and /_sim's for this run's merchant. */
-interface Clients {
-  client: LittlePayClient;
-  sim: SimClient;
-  merchantId: string;
-}
-
-async function call({ client, sim, merchantId }: Clients, step: Exclude<Step, { call: 'awaitCallback' }>) {
+/**
+ * Makes one step's call with the typed clients (the Pact consumer tests drive the client through it too).
+ * `merchantId` is the run's merchant, for the /_sim steps that act on it.
+ */
+export async function callStep(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>, merchantId = '') {
   switch (step.call) {
+    case 'sim':
+      return callSim(sim, step);
     case 'queueOutcomes':
       return sim.queueOutcomes(merchantId, step.body);
     case 'clock':
@@ -133,7 +133,7 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       log(`  ✓ callback #${step.count} received`);
       continue;
     }
-    const { data, error, response } = await call({ client, sim, merchantId: merchant.data.id }, step);
+    const { data, error, response } = await callStep(client, sim, step, merchant.data.id);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);
     if (problem) return fail(`${step.call}: ${problem}`);

@@ -82,6 +82,9 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     callbackPublicKey: () => http.GET('/_sim/keys/callback.pem', { parseAs: 'text' }),
     listCallbacks: (query: { merchantId?: string; reference?: string } = {}) => http.GET('/_sim/callbacks', { params: { query } }),
     inbox: (name: string) => http.GET('/_sim/inbox/{name}', { params: { path: { name } } }),
+    /** Posts a callback to a named inbox, as the simulator's callback worker does. */
+    postInbox: (name: string, body: unknown, headers: Record<string, string> = {}) =>
+      http.POST('/_sim/inbox/{name}', { params: { path: { name } }, body: body as Record<string, never>, headers }),
     /** Answers an intent's waiting 3-D Secure challenge, as the shopper would on the challenge page. */
     answerChallenge: (reference: string, answer: 'authenticate' | 'fail' | 'cancel') =>
       http.POST('/_sim/intents/{reference}/challenge', { params: { path: { reference } }, body: { answer } }),
@@ -113,6 +116,9 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
     /** The merchant's request journal, oldest first. */
     requests: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/requests', merchant(merchantId)),
+    listProviderStates: () => http.GET('/_sim/provider-states'),
+    /** Sets up a Pact provider state by name; answers its values (reference, key, credentials). */
+    providerState: (state: string) => http.POST('/_sim/provider-states', { body: { state, action: 'setup' } }),
   };
 }
 export type SimClient = ReturnType<typeof createSimClient>;

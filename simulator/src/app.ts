@@ -19,6 +19,7 @@ import { callbackHandlers } from './http/handlers/callbacks.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
+import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
 import { createAjv } from './http/validation.js';
@@ -33,6 +34,7 @@ import { Controls } from './services/controls.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
 import { MerchantClocks } from './services/test-clocks.js';
+import { ProviderStates } from './services/provider-states.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
@@ -54,6 +56,8 @@ export interface AppOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where log lines go (default: JSON lines on stdout); tests capture them to prove what is never logged. */
   logStream?: LogStream;
+  /** With onContractViolation: told the operationId and status code of every reply. */
+  onReply?: (operationId: string, status: number) => void;
 }
 
 export interface SimHandle {
@@ -161,7 +165,7 @@ async function registerRoutes(
     maxAge: 600,
   });
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
-  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
+  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth);
   await registerPages(app, ctx, cards);
@@ -194,6 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards)),
   };
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };

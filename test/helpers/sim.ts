@@ -12,6 +12,7 @@ import type { ContractViolation } from '../../simulator/src/http/response-check.
 import { SimClock } from '../../simulator/src/runtime/clock.js';
 import type { Store } from '../../simulator/src/store/store.js';
 import type { SimSchemas } from '../../client/src/index.js';
+import { replyRecorder } from './reply-log.js';
 
 let sharedKeys: SigningKeys | undefined;
 /** One RSA key for the whole test process: generating one per app would cost ~100 ms each. */
@@ -106,6 +107,7 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
     ...(extra.logStream ?? logStream ? { logStream: extra.logStream ?? logStream } : {}),
     ...(extra.sleep ? { sleep: extra.sleep } : {}),
     onContractViolation: (v) => violations.push(v),
+    onReply: replyRecorder(),
   });
   await app.ready();
   const admin = config.adminToken ? { authorization: `Bearer ${config.adminToken}` } : {};

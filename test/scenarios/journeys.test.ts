@@ -5,17 +5,22 @@ import { journeys, mismatch, runJourney, type Journey } from '../../scenarios/in
 import { buildApp } from '../../simulator/src/app.js';
 import { defaultConfig } from '../../simulator/src/config.js';
 import { injectFetch } from '../helpers/inject-fetch.js';
+import type { ContractViolation } from '../../simulator/src/http/response-check.js';
+import { replyRecorder } from '../helpers/reply-log.js';
 import { testKeys } from '../helpers/sim.js';
 
 const apps: FastifyInstance[] = [];
+const violations: ContractViolation[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((a) => a.close()));
+  // Every reply a journey saw matches the contract.
+  expect(violations.splice(0)).toEqual([]);
 });
 
 /** A simulator on the system clock with short delays: the runner waits for real events, never for a fixed time. */
 async function simulator(adminToken?: string) {
   const publicUrl = 'http://sim.test';
-  const app = await buildApp({ config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000, adminToken }), keys: testKeys() });
+  const app = await buildApp({ config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000, adminToken }), keys: testKeys(), onContractViolation: (v) => violations.push(v), onReply: replyRecorder() });
   apps.push(app);
   await app.ready();
   return { baseUrl: publicUrl, fetch: injectFetch(app), runId: 'T1', callbackWaitMs: 5_000 };

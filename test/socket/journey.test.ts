@@ -14,6 +14,7 @@ import { RETRY_SCHEDULE_MS } from '../../simulator/src/callbacks/outbox.js';
 import { defaultConfig } from '../../simulator/src/config.js';
 import type { ContractViolation } from '../../simulator/src/http/response-check.js';
 import { SimClock } from '../../simulator/src/runtime/clock.js';
+import { replyRecorder } from '../helpers/reply-log.js';
 
 const HOST = '127.0.0.1';
 // One key pair for the file: a fresh RSA key per app would only cost time.
@@ -51,6 +52,7 @@ async function startSim(clock?: SimClock): Promise<Started> {
     keys,
     ...(clock ? { clock } : {}),
     onContractViolation: (v) => violations.push(v),
+    onReply: replyRecorder(),
   });
   closers.push(() => app.close());
   await app.listen({ port: 0, host: HOST });

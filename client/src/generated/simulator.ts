@@ -248,6 +248,35 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/provider-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Pact provider states this simulator can set up
+         * @description Names with {environment} (sandbox or production), {PROVIDER} (MPESA, AIRTEL, MTN, TIGOPESA) and {KEY}
+         *     (the merchant's own key, 1 to 64 letters, digits, "_" or "-") and {CARD} (a test card number of GET
+         *     /_sim/scenarios) filled in by the pact.
+         */
+        get: operations["listProviderStates"];
+        put?: never;
+        /**
+         * Set up a Pact provider state (the verifier's --state-change-url)
+         * @description Sets up the named state through the simulator's own services and answers the values a pact can
+         *     inject with fromProviderState (reference, key and the merchant's credentials). Every setup starts
+         *     from a fresh merchant holding the fixed credentials of its environment (listed in the README), so
+         *     the same state can be set up any number of times. "teardown" changes nothing.
+         */
+        post: operations["applyProviderState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkout/{reference}/state": {
         parameters: {
             query?: never;
@@ -498,6 +527,34 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        ProviderStateInfo: {
+            name: string;
+            description: string;
+            /** @description The regular expression a state name must match. */
+            pattern: string;
+        };
+        ProviderStateRequest: {
+            state: string;
+            /** @description Parameters the pact gives with the state; accepted and not used. */
+            params?: Record<string, never>;
+            /**
+             * @default setup
+             * @enum {string}
+             */
+            action: "setup" | "teardown";
+        };
+        /** @description Empty after a teardown. */
+        ProviderStateValues: {
+            merchantId?: string;
+            clientId?: string;
+            clientSecret?: string;
+            tokenId?: string;
+            apiKey?: string;
+            reference?: string;
+            key?: string;
+        } & {
+            [key: string]: string | number;
+        };
         Health: {
             /**
              * @description `ok` (200) once ready; `starting`, `stopping`, or `down` when a check failed (503).
@@ -1437,6 +1494,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["responses-NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listProviderStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every known state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        states: components["schemas"]["ProviderStateInfo"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    applyProviderState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The values of the state, for provider-state injected values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderStateValues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };

@@ -36,6 +36,7 @@ export const errorCatalogue = {
   CREDENTIALS_IN_USE: { status: 409, summary: "The id or a credential is already another merchant's" },
   CLOCK_BACKWARDS: { status: 409, summary: 'A test clock only moves forward' },
   SIMULATED_FAULT: { status: 503, summary: 'A fault switched on through /_sim (the status is the fault\'s)' },
+  UNKNOWN_PROVIDER_STATE: { status: 400, summary: 'POST /_sim/provider-states was given a state name it does not know' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

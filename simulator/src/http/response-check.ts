@@ -10,7 +10,13 @@ export interface ContractViolation {
   problem: string;
 }
 
-export function installResponseCheck(app: FastifyInstance, operations: Operation[], report: (v: ContractViolation) => void): void {
+export function installResponseCheck(
+  app: FastifyInstance,
+  operations: Operation[],
+  report: (v: ContractViolation) => void,
+  /** Told of every reply (the tests record which declared status codes were reached). */
+  seen?: (operationId: string, status: number) => void,
+): void {
   const ajv = createAjv(false);
   const byId = new Map(operations.map((o) => [o.operationId, o]));
   const cache = new Map<string, Validator>();
@@ -20,6 +26,7 @@ export function installResponseCheck(app: FastifyInstance, operations: Operation
     // A simulated fault's answer is not the operation's: the contract does not describe it (decision 0022).
     if (!op || req.simReplaced) return payload;
     const status = reply.statusCode;
+    seen?.(op.operationId, status);
     const declared = op.responses[String(status)];
     if (!declared) {
       report({ operationId: op.operationId, status, problem: `status ${status} is not declared by the contract` });

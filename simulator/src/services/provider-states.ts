@@ -1,0 +1,187 @@
+// Pact provider states: named situations a consumer pact can ask for ("a sandbox merchant with a
+// completed MPESA payment with key ORDER123"), built through the same services the API uses. Each
+// setup starts from a fresh merchant holding the documented fixed credentials (the one set up before
+// gets new random ones), so states never collide on a key however often a verifier runs
+// (docs/decisions/0060-provider-states.md).
+import { mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
+import { ApiError, fieldError } from '../domain/errors.js';
+import { newMerchant } from '../domain/merchants.js';
+import type { AttemptRecord, Environment, IntentRecord, MerchantRecord } from '../domain/records.js';
+import { iso } from '../runtime/clock.js';
+import { finalizeAttempt, Waiters } from './attempts.js';
+import type { Cards } from './cards.js';
+import { commit, type Context } from './context.js';
+import type { Merchants } from './merchants.js';
+import type { Payments } from './payments.js';
+
+/** The credentials every provider state's merchant has, so a consumer pact can carry them as literals. */
+export const PACT_CREDENTIALS: Record<Environment, Pick<MerchantRecord, 'clientId' | 'clientSecret' | 'tokenId' | 'apiKey'>> = {
+  sandbox: {
+    clientId: 'c0ffee0000000001',
+    clientSecret: 'cGFjdC1zYW5kYm94LWtleQ==',
+    tokenId: '00000000-0000-4000-8000-00000000000a',
+    apiKey: 'sk_sandbox_c0ffee0000000000000000000000000000000001',
+  },
+  production: {
+    clientId: 'c0ffee0000000002',
+    clientSecret: 'cGFjdC1wcm9kdWN0aW9uIQ==',
+    tokenId: '00000000-0000-4000-8000-00000000000b',
+    apiKey: 'sk_live_c0ffee0000000000000000000000000000000002',
+  },
+};
+
+const KEY = '([A-Za-z0-9_-]{1,64})';
+const CHALLENGE_CARD = '5200000000002151';
+const DEVICE = {
+  httpBrowserColorDepth: 24,
+  httpBrowserJavaEnabled: false,
+  httpBrowserJavaScriptEnabled: true,
+  httpBrowserLanguage: 'en-US',
+  httpBrowserScreenHeight: 1080,
+  httpBrowserScreenWidth: 1920,
+  httpBrowserTimeDifference: 0,
+};
+
+export type StateValues = Record<string, string | number>;
+/** Gets the environment and the name's other captures ({PROVIDER}, {KEY}) in order. */
+type Builder = (env: Environment, captures: string[]) => Promise<StateValues>;
+
+export interface ProviderStateDef {
+  /** The name, with {environment}, {KEY} and {PROVIDER} where the caller fills one in. */
+  name: string;
+  description: string;
+  pattern: RegExp;
+}
+
+export class ProviderStates {
+  private readonly waiters = new Waiters();
+  private readonly defs: Array<ProviderStateDef & { build: Builder }>;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly merchants: Merchants,
+    private readonly payments: Payments,
+    private readonly cards: Cards,
+  ) {
+    const def = (name: string, description: string, source: string, build: Builder) => ({ name, description, pattern: new RegExp(`^${source}$`), build });
+    this.defs = [
+      def('a {environment} merchant', 'A fresh merchant with the fixed credentials of its environment.', 'an? (sandbox|production) merchant', async (env) => {
+        await this.freshMerchant(env);
+        return {};
+      }),
+      def('a {environment} merchant with a pending intent with key {KEY}', 'An intent of 1500 KES, not paid yet, expiring in 15 minutes.', `an? (sandbox|production) merchant with a pending intent with key ${KEY}`, (env, [key]) =>
+        this.intent(env, key!).then(values)),
+      def('a {environment} merchant with a completed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES paid in full by MPESA, AIRTEL, MTN or TIGOPESA, nothing refunded.', `an? (sandbox|production) merchant with a completed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
+        this.paid(env, key!, provider!, 'success')),
+      def('a {environment} merchant with a failed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES whose only attempt failed for insufficient funds.', `an? (sandbox|production) merchant with a failed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
+        this.paid(env, key!, provider!, 'insufficient_funds')),
+      def('a {environment} merchant with an expired intent with key {KEY}', 'An intent created 16 minutes ago that expired unpaid a minute ago.', `an? (sandbox|production) merchant with an expired intent with key ${KEY}`, (env, [key]) =>
+        this.expired(env, key!)),
+      def('a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge', `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`, `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`, (env, [key]) =>
+        this.enrolled(env, key!, CHALLENGE_CARD)),
+      def('a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}', 'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.', `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`, (env, [key, card]) =>
+        this.enrolled(env, key!, card!)),
+    ];
+  }
+
+  list(): ProviderStateDef[] {
+    return this.defs.map(({ name, description, pattern }) => ({ name, description, pattern }));
+  }
+
+  /** Sets up a named state; answers the values a pact injects (reference, key, credentials). */
+  async setup(state: string): Promise<StateValues> {
+    for (const d of this.defs) {
+      const m = d.pattern.exec(state);
+      if (!m) continue;
+      const env = m[1] as Environment;
+      const found = await d.build(env, m.slice(2));
+      const merchant = this.fixed(env);
+      return { merchantId: merchant.id, ...PACT_CREDENTIALS[env], ...found };
+    }
+    throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'known', `"${state}" is not a provider state this simulator knows; GET /_sim/provider-states lists them`);
+  }
+
+  /** Retires the merchant holding the fixed credentials (new random ones) and makes a fresh one. */
+  async freshMerchant(env: Environment): Promise<MerchantRecord> {
+    const now = iso(this.ctx.globalClock.now());
+    const puts: Parameters<typeof commit>[1] = [];
+    const old = this.merchants.byTokenId(PACT_CREDENTIALS[env].tokenId);
+    if (old) {
+      const { clientId, clientSecret, tokenId, apiKey } = newMerchant(this.ctx.ids, { environment: env }, now);
+      puts.push({ collection: 'merchants', value: { ...old, clientId, clientSecret, tokenId, apiKey } });
+    }
+    const merchant: MerchantRecord = { ...newMerchant(this.ctx.ids, { environment: env, name: `Pact provider state (${env})` }, now), ...PACT_CREDENTIALS[env] };
+    puts.push({ collection: 'merchants', value: merchant });
+    await commit(this.ctx, puts);
+    return merchant;
+  }
+
+  private fixed(env: Environment): MerchantRecord {
+    const merchant = this.merchants.byTokenId(PACT_CREDENTIALS[env].tokenId);
+    if (!merchant) throw new ApiError('INTERNAL_ERROR', 'the provider-state merchant vanished');
+    return merchant;
+  }
+
+  private async intent(env: Environment, key: string): Promise<IntentRecord> {
+    const merchant = await this.freshMerchant(env);
+    return this.payments.createIntent(merchant, merchant.tokenId, {
+      amount: 1500,
+      currency: 'KES',
+      description: `Order ${key}`,
+      // The simulator's own inbox: delivered in-process, whatever the network around it.
+      callbackUrl: `${this.ctx.publicUrl()}/_sim/inbox/provider-states`,
+      key,
+      returnUrl: 'https://shop.example/return',
+      payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } },
+    });
+  }
+
+  /** A mobile-money payment made through the API, its provider result given at once instead of after the PIN delay. */
+  private async paid(env: Environment, key: string, provider: string, outcome: 'success' | 'insufficient_funds'): Promise<StateValues> {
+    if (!['MPESA', 'AIRTEL', 'MTN', 'TIGOPESA'].includes(provider)) {
+      throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'provider', `"${provider}" is not a mobile-money provider (MPESA, AIRTEL, MTN, TIGOPESA)`);
+    }
+    const created = await this.intent(env, key);
+    const type = provider as 'MPESA' | 'AIRTEL' | 'MTN' | 'TIGOPESA';
+    await this.payments.processMobile(created.id, { type, payment: { mobile: '254712345678' } }, false);
+    const intent = this.payments.intent(created.id);
+    const attempt = intent.attempts.at(-1)!;
+    const result = mobileOutcomes[outcome];
+    const now = this.ctx.clockFor(intent.merchantId).now();
+    const done: AttemptRecord = {
+      ...attempt,
+      outcome,
+      status: result.status,
+      message: result.message,
+      resultCode: result.resultCode,
+      providerReference: result.status === 'COMPLETED' ? this.ctx.ids.hex('provider-reference', 10, true) : '',
+      finishedAt: iso(now),
+    };
+    return values(await finalizeAttempt(this.ctx, this.waiters, intent, done));
+  }
+
+  /** An intent whose expiry has passed: created with the default 15 minutes, then dated 16 minutes back. */
+  private async expired(env: Environment, key: string): Promise<StateValues> {
+    const intent = await this.intent(env, key);
+    const now = this.ctx.clockFor(intent.merchantId).now();
+    const createdAt = now - (intent.expiresInMinutes + 1) * 60_000;
+    const aged: IntentRecord = { ...intent, createdAt: iso(createdAt), updatedAt: iso(createdAt), expiresAt: iso(now - 60_000) };
+    await commit(this.ctx, [{ collection: 'intents', value: aged }]);
+    return values(aged);
+  }
+
+  private async enrolled(env: Environment, key: string, card: string): Promise<StateValues> {
+    // Checked before anything is made, so a wrong name changes nothing.
+    if (!TEST_CARD_NUMBERS.includes(card)) {
+      throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'testCard', `${card} is not a test card (GET /_sim/scenarios lists them)`);
+    }
+    const intent = await this.intent(env, key);
+    await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: card, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
+    await this.cards.enroll(intent.id, { deviceInformation: DEVICE });
+    return values(this.payments.intent(intent.id));
+  }
+}
+
+function values(intent: IntentRecord): StateValues {
+  return { reference: intent.id, key: intent.key };
+}

@@ -1,0 +1,21 @@
+// The consumer of the message pacts: a merchant's callback endpoint as the README tells integrators to
+// write it. It verifies the signature with the client's verifyCallback, then acts on the callback's
+// kind (a refund callback has "reason", a payment callback has "provider"); a bad signature is refused.
+import { verifyCallback, type Schemas } from '../../client/src/index.js';
+
+export type ReceivedCallback =
+  | { accepted: true; kind: 'payment'; reference: string; key: string; status: Schemas['PaymentCallback']['status']; amount: number }
+  | { accepted: true; kind: 'refund'; reference: string; key: string; status: Schemas['RefundCallback']['status']; amount: number }
+  | { accepted: false; reason: string };
+
+export function receiveCallback(body: unknown, headers: Record<string, string | undefined>, publicKeyPem: string): ReceivedCallback {
+  const verified = verifyCallback(body, headers, publicKeyPem);
+  if (!verified.ok) return { accepted: false, reason: verified.reason };
+  if (!body || typeof body !== 'object') return { accepted: false, reason: 'not an object' };
+  if ('reason' in body) {
+    const refund = body as Schemas['RefundCallback'];
+    return { accepted: true, kind: 'refund', reference: refund.reference, key: refund.key, status: refund.status, amount: refund.amount };
+  }
+  const payment = body as Schemas['PaymentCallback'];
+  return { accepted: true, kind: 'payment', reference: payment.reference, key: payment.key, status: payment.status, amount: payment.amount };
+}

@@ -1,0 +1,70 @@
+// The HTTP request of a journey step, read from the contract (path, method, credentials), so the pact
+// records what the typed client must send, and the consumer test proves it sends exactly that.
+import { MatchersV3 as M, type PactV4 } from '@pact-foundation/pact';
+import { CONTRACT_FILES } from '../../simulator/src/app.js';
+import { ContractSet, type Operation } from '../../simulator/src/http/contract.js';
+import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
+import { EXAMPLE_REFERENCE, REF, type CallStep } from './interactions.js';
+
+const contracts = new ContractSet();
+export const operations: Operation[] = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
+
+const byCall: Record<string, string> = { refund: 'refundPayment' };
+
+/** The contract operation a step calls. */
+export function operationOf(step: CallStep): Operation {
+  const id = step.call === 'sim' ? step.op : (byCall[step.call] ?? step.call);
+  const op = operations.find((o) => o.operationId === id);
+  if (!op) throw new Error(`no operation ${id} in the contracts`);
+  return op;
+}
+
+const creds = PACT_CREDENTIALS.sandbox;
+
+/** pact-js does not export its builder types from the package root. */
+type V4RequestBuilderFunc = NonNullable<Parameters<ReturnType<PactV4['addInteraction']>['withRequest']>[2]>;
+
+export interface PactRequest {
+  method: string;
+  path: string | ReturnType<typeof M.fromProviderState>;
+  builder: V4RequestBuilderFunc;
+}
+
+export function requestOf(step: CallStep): PactRequest {
+  const op = operationOf(step);
+  const params: Record<string, string> = {
+    tokenId: creds.tokenId,
+    reference: 'reference' in step && step.reference ? step.reference : '',
+    key: 'key' in step ? step.key : '',
+    name: 'name' in step && step.name ? step.name : '',
+  };
+  const template = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => params[p] ?? '');
+  const path = template.includes(REF) ? M.fromProviderState(template, template.replace(REF, EXAMPLE_REFERENCE)) : template;
+  const body = requestBody(step);
+  const builder: V4RequestBuilderFunc = (b) => {
+    if (op.security.includes('basicAuth')) b.headers({ Authorization: `Basic ${Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64')}` });
+    if (op.security.includes('apiKeyAuth')) b.headers({ 'X-API-KEY': creds.apiKey });
+    if (step.call === 'processPayment' && step.longPoll !== undefined) b.query({ longPoll: String(step.longPoll) });
+    if (step.call === 'sim' && step.op === 'listCallbacks' && step.reference) b.query({ reference: M.fromProviderState('${reference}', EXAMPLE_REFERENCE) as unknown as string });
+    if (body !== undefined) b.jsonBody(body);
+  };
+  return { method: op.method, path, builder };
+}
+
+function requestBody(step: CallStep): unknown {
+  switch (step.call) {
+    case 'answerChallenge':
+      return { answer: step.answer };
+    case 'getPaymentStatus':
+      return undefined;
+    case 'sim':
+      return step.op === 'applyProviderState' ? { state: step.body, action: 'setup' } : step.body;
+    default:
+      return step.body;
+  }
+}
+
+/** The step with the example reference in place of the provider state's, for the mock server. */
+export function withExampleReference(step: CallStep): CallStep {
+  return JSON.parse(JSON.stringify(step).replaceAll(REF, EXAMPLE_REFERENCE)) as CallStep;
+}
