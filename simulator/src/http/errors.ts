@@ -76,4 +76,10 @@ export function installJsonParser(app: FastifyInstance): void {
       done(null, value);
     });
   });
+  // An empty body under another Content-Type is no body at all: Pact verifiers send a body-less POST
+  // (POST /_sim/reset, a replay) as text/plain, and there is nothing in it to misread.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => {
+    if ((body as Buffer).length === 0) return done(null, undefined);
+    done(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'), undefined);
+  });
 }
