@@ -1,6 +1,6 @@
 // A journey is data: the calls to make with the typed client and what each answer must contain.
 // Strings may use ${name}: ${run} is unique per run (so keys never collide on a shared simulator),
-// ${inbox} is this run's callback inbox URL, and any value a step saves is available to later steps.
+// ${inbox} is this run's callback inbox URL, ${merchant} its merchant's id, and any value a step saves is available to later steps.
 import type { Schemas, SimSchemas } from '../client/src/index.js';
 import type { SimStepArgs } from './sim-steps.js';
 

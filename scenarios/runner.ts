@@ -73,7 +73,7 @@ function pick(value: unknown, path: string): string {
 export async function callStep(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>, merchantId = '') {
   switch (step.call) {
     case 'sim':
-      return callSim(sim, step);
+      return callSim(sim, step, merchantId);
     case 'queueOutcomes':
       return sim.queueOutcomes(merchantId, step.body);
     case 'clock':
@@ -114,7 +114,7 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
   const merchant = await sim.createMerchant({ environment: journey.environment, name: `Scenario ${journey.name}` });
   if (!health.data || !merchant.data) return fail('the simulator did not answer /_sim/health and /_sim/merchants');
   const inboxName = `${journey.name}-${runId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
-  const vars: Vars = { run: runId.replace(/[^A-Za-z0-9]/g, ''), inbox: `${health.data.publicUrl}/_sim/inbox/${inboxName}` };
+  const vars: Vars = { run: runId.replace(/[^A-Za-z0-9]/g, ''), inbox: `${health.data.publicUrl}/_sim/inbox/${inboxName}`, merchant: merchant.data.id };
   const client = createLittlePayClient({ ...merchantClientOptions(options.baseUrl, merchant.data), ...fetchOpt });
 
   for (const raw of journey.steps) {

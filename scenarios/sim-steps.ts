@@ -13,21 +13,47 @@ export type SimOperation =
   | 'listInbox'
   | 'getCheckoutState'
   | 'listProviderStates'
-  | 'applyProviderState';
+  | 'applyProviderState'
+  | 'listMerchantCallbacks'
+  | 'replayCallback'
+  | 'getCallbackSettings'
+  | 'updateCallbackSettings'
+  | 'checkCallbackReceiver'
+  | 'getCallbackCheck'
+  | 'resetAll'
+  | 'resetMerchant'
+  | 'listMerchantIntents'
+  | 'getClock'
+  | 'controlClock'
+  | 'listOutcomes'
+  | 'queueOutcomes'
+  | 'clearOutcomes'
+  | 'listFaults'
+  | 'addFault'
+  | 'clearFaults'
+  | 'listRequests'
+  | 'getInspector'
+  | 'getInspectorCallbacks';
 
 export interface SimStepArgs {
   op: SimOperation;
-  /** The intent (getCheckoutState, listCallbacks). */
+  /** The intent (getCheckoutState, listCallbacks, listMerchantCallbacks). */
   reference?: string;
   /** The inbox name (receiveInboxCallback, listInbox). */
   name?: string;
-  /** The JSON body (createMerchant, receiveInboxCallback) or, for applyProviderState, the state name. */
+  /** The merchant of the per-merchant operations; the run's own merchant when left out. */
+  merchantId?: string;
+  /** The callback to replay (replayCallback). */
+  id?: string;
+  /** The JSON body (createMerchant, receiveInboxCallback, the control operations) or, for applyProviderState, the state name. */
   body?: unknown;
   /** Extra request headers (receiveInboxCallback: a callback's signature headers). */
   headers?: Record<string, string>;
 }
 
-export function callSim(sim: SimClient, step: SimStepArgs) {
+/** `runMerchant` is the journey's own merchant, acted on when the step names none. */
+export function callSim(sim: SimClient, step: SimStepArgs, runMerchant = '') {
+  const m = step.merchantId ?? runMerchant;
   switch (step.op) {
     case 'getHealth':
       return sim.health();
@@ -51,5 +77,55 @@ export function callSim(sim: SimClient, step: SimStepArgs) {
       return sim.listProviderStates();
     case 'applyProviderState':
       return sim.providerState(String(step.body));
+    default:
+      return callControl(sim, step, m);
+  }
+}
+
+/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, faults, journal, inspector. */
+function callControl(sim: SimClient, step: SimStepArgs, m: string) {
+  switch (step.op) {
+    case 'listMerchantCallbacks':
+      return sim.merchantCallbacks(m, step.reference ? { reference: step.reference } : {});
+    case 'replayCallback':
+      return sim.replayCallback(step.id ?? '');
+    case 'getCallbackSettings':
+      return sim.callbackSettings(m);
+    case 'updateCallbackSettings':
+      return sim.updateCallbackSettings(m, step.body as SimSchemas['CallbackSettingsUpdate']);
+    case 'checkCallbackReceiver':
+      return sim.checkCallbackReceiver(m, step.body as SimSchemas['CallbackCheckRequest']);
+    case 'getCallbackCheck':
+      return sim.lastCallbackCheck(m);
+    case 'resetAll':
+      return sim.resetAll();
+    case 'resetMerchant':
+      return sim.resetMerchant(m);
+    case 'listMerchantIntents':
+      return sim.listIntents(m);
+    case 'getClock':
+      return sim.clock(m);
+    case 'controlClock':
+      return sim.controlClock(m, step.body as SimSchemas['ClockAction']);
+    case 'listOutcomes':
+      return sim.outcomes(m);
+    case 'queueOutcomes':
+      return sim.queueOutcomes(m, step.body as SimSchemas['QueueOutcomesRequest']);
+    case 'clearOutcomes':
+      return sim.clearOutcomes(m);
+    case 'listFaults':
+      return sim.faults(m);
+    case 'addFault':
+      return sim.addFault(m, step.body as SimSchemas['FaultRequest']);
+    case 'clearFaults':
+      return sim.clearFaults(m);
+    case 'listRequests':
+      return sim.requests(m);
+    case 'getInspector':
+      return sim.inspector();
+    case 'getInspectorCallbacks':
+      return sim.inspectorCallbacks(m);
+    default:
+      throw new Error(`no sim operation ${step.op}`);
   }
 }

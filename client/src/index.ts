@@ -116,6 +116,10 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
     /** The merchant's request journal, oldest first. */
     requests: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/requests', merchant(merchantId)),
+    /** The inspector page (HTML). */
+    inspector: () => http.GET('/_sim/ui', { parseAs: 'text' }),
+    /** The inspector's callback panel of one merchant (an HTML fragment). */
+    inspectorCallbacks: (merchantId: string) => http.GET('/_sim/ui/merchants/{merchantId}/callbacks', { ...merchant(merchantId), parseAs: 'text' }),
     listProviderStates: () => http.GET('/_sim/provider-states'),
     /** Sets up a Pact provider state by name; answers its values (reference, key, credentials). */
     providerState: (state: string) => http.POST('/_sim/provider-states', { body: { state, action: 'setup' } }),

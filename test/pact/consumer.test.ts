@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLittlePayClient, createSimClient } from '../../client/src/index.js';
 import { callStep } from '../../scenarios/index.js';
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
+import { controlInteractions } from './control-interactions.js';
 import { littlePayInteractions, simulatorInteractions, type PactInteraction } from './interactions.js';
 import { freshConnectionFetch } from './fresh-fetch.js';
 import { requestOf, withExampleReference } from './request.js';
@@ -17,7 +18,7 @@ import { requestOf, withExampleReference } from './request.js';
 export const PACTS_DIR = 'contracts/pacts';
 export const PACTS = [
   { consumer: 'littlepay-client', provider: 'littlepay-sim', interactions: littlePayInteractions },
-  { consumer: 'littlepay-sim-client', provider: 'littlepay-sim', interactions: simulatorInteractions },
+  { consumer: 'littlepay-sim-client', provider: 'littlepay-sim', interactions: [...simulatorInteractions, ...controlInteractions] },
 ] as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'pacts-'));

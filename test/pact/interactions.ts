@@ -18,6 +18,8 @@ export interface PactInteraction {
 /** The reference the provider state answers; the mock server uses this example. */
 export const EXAMPLE_REFERENCE = '1cbfffbc-b365-45f6-9e5d-13e445c125cd';
 export const REF = '${reference}';
+/** The other provider-state values a pact names, with the examples the mock server uses. */
+export const EXAMPLES = { merchantId: 'mer_1c9a0e3b5d7f', callbackId: 'cb_0d6d1ff2a0c54f9e7b31', inboxUrl: 'http://localhost:3000/_sim/inbox/provider-states' };
 const ref = () => M.fromProviderState('${reference}', EXAMPLE_REFERENCE);
 const date = () => M.regex('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', '2026-01-01T00:00:00.000Z');
 const text = (example: string) => M.string(example);

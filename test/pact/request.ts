@@ -4,12 +4,13 @@ import { MatchersV3 as M, type PactV4 } from '@pact-foundation/pact';
 import { CONTRACT_FILES } from '../../simulator/src/app.js';
 import { ContractSet, type Operation } from '../../simulator/src/http/contract.js';
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
-import { EXAMPLE_REFERENCE, REF, type CallStep } from './interactions.js';
+import { EXAMPLE_REFERENCE, EXAMPLES, type CallStep } from './interactions.js';
 
 const contracts = new ContractSet();
 export const operations: Operation[] = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
 
-const byCall: Record<string, string> = { refund: 'refundPayment' };
+// The journey steps named after what they do rather than after their operation.
+const byCall: Record<string, string> = { refund: 'refundPayment', clock: 'controlClock' };
 
 /** The contract operation a step calls. */
 export function operationOf(step: CallStep): Operation {
@@ -37,9 +38,12 @@ export function requestOf(step: CallStep): PactRequest {
     reference: 'reference' in step && step.reference ? step.reference : '',
     key: 'key' in step ? step.key : '',
     name: 'name' in step && step.name ? step.name : '',
+    merchantId: 'merchantId' in step && step.merchantId ? step.merchantId : '',
+    id: 'id' in step && step.id ? step.id : '',
   };
   const template = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => params[p] ?? '');
-  const path = template.includes(REF) ? M.fromProviderState(template, template.replace(REF, EXAMPLE_REFERENCE)) : template;
+  const example = withExamples(template);
+  const path = example !== template ? M.fromProviderState(template, example) : template;
   const body = requestBody(step);
   const builder: V4RequestBuilderFunc = (b) => {
     if (op.security.includes('basicAuth')) b.headers({ Authorization: `Basic ${Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64')}` });
@@ -58,13 +62,21 @@ function requestBody(step: CallStep): unknown {
     case 'getPaymentStatus':
       return undefined;
     case 'sim':
-      return step.op === 'applyProviderState' ? { state: step.body, action: 'setup' } : step.body;
+      if (step.op === 'applyProviderState') return { state: step.body, action: 'setup' };
+      // A receiver check of the simulator's own inbox, whose URL only the provider state knows.
+      if (step.op === 'checkCallbackReceiver') return { ...(step.body as object), url: M.fromProviderState('${inboxUrl}', EXAMPLES.inboxUrl) };
+      return step.body;
     default:
       return step.body;
   }
 }
 
-/** The step with the example reference in place of the provider state's, for the mock server. */
+/** A text with the examples in place of the provider state's values (`${reference}`, `${merchantId}`, ...). */
+function withExamples(text: string): string {
+  return text.replace(/\$\{(\w+)\}/g, (m, name: string) => (name === 'reference' ? EXAMPLE_REFERENCE : (EXAMPLES as Record<string, string>)[name] ?? m));
+}
+
+/** The step with the examples in place of the provider state's values, for the mock server. */
 export function withExampleReference(step: CallStep): CallStep {
-  return JSON.parse(JSON.stringify(step).replaceAll(REF, EXAMPLE_REFERENCE)) as CallStep;
+  return JSON.parse(withExamples(JSON.stringify(step))) as CallStep;
 }

@@ -9,6 +9,7 @@ import { newMerchant } from '../domain/merchants.js';
 import type { AttemptRecord, Environment, IntentRecord, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { finalizeAttempt, Waiters } from './attempts.js';
+import { Callbacks } from './callbacks.js';
 import type { Cards } from './cards.js';
 import { commit, type Context } from './context.js';
 import type { Merchants } from './merchants.js';
@@ -79,6 +80,11 @@ export class ProviderStates {
         this.expired(env, key!)),
       def('a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge', `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`, `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`, (env, [key]) =>
         this.enrolled(env, key!, CHALLENGE_CARD)),
+      def('a {environment} merchant whose callback receiver was checked', "A fresh merchant that ran the receiver check against the simulator's own inbox (graded unsafe: the inbox accepts everything).", 'an? (sandbox|production) merchant whose callback receiver was checked', async (env) => {
+        const merchant = await this.freshMerchant(env);
+        await new Callbacks(this.ctx).check(merchant.id, { url: this.inboxUrl() });
+        return {};
+      }),
       def('a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}', 'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.', `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`, (env, [key, card]) =>
         this.enrolled(env, key!, card!)),
     ];
@@ -96,7 +102,8 @@ export class ProviderStates {
       const env = m[1] as Environment;
       const found = await d.build(env, m.slice(2));
       const merchant = this.fixed(env);
-      return { merchantId: merchant.id, ...PACT_CREDENTIALS[env], ...found };
+      // inboxUrl: a callback receiver every state can name (the receiver check's pact sends it).
+      return { merchantId: merchant.id, inboxUrl: this.inboxUrl(), ...PACT_CREDENTIALS[env], ...found };
     }
     throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'known', `"${state}" is not a provider state this simulator knows; GET /_sim/provider-states lists them`);
   }
@@ -116,6 +123,11 @@ export class ProviderStates {
     return merchant;
   }
 
+  /** The simulator's own inbox: delivered in-process, whatever the network around it. */
+  private inboxUrl(): string {
+    return `${this.ctx.publicUrl()}/_sim/inbox/provider-states`;
+  }
+
   private fixed(env: Environment): MerchantRecord {
     const merchant = this.merchants.byTokenId(PACT_CREDENTIALS[env].tokenId);
     if (!merchant) throw new ApiError('INTERNAL_ERROR', 'the provider-state merchant vanished');
@@ -128,8 +140,7 @@ export class ProviderStates {
       amount: 1500,
       currency: 'KES',
       description: `Order ${key}`,
-      // The simulator's own inbox: delivered in-process, whatever the network around it.
-      callbackUrl: `${this.ctx.publicUrl()}/_sim/inbox/provider-states`,
+      callbackUrl: this.inboxUrl(),
       key,
       returnUrl: 'https://shop.example/return',
       payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } },
@@ -157,7 +168,10 @@ export class ProviderStates {
       providerReference: result.status === 'COMPLETED' ? this.ctx.ids.hex('provider-reference', 10, true) : '',
       finishedAt: iso(now),
     };
-    return values(await finalizeAttempt(this.ctx, this.waiters, intent, done));
+    const final = await finalizeAttempt(this.ctx, this.waiters, intent, done);
+    // The callback the payment set off, for a pact that replays it.
+    const callback = [...this.ctx.store.all('callbacks')].find((cb) => cb.reference === final.id);
+    return { ...values(final), ...(callback ? { callbackId: callback.id } : {}) };
   }
 
   /** An intent whose expiry has passed: created with the default 15 minutes, then dated 16 minutes back. */
