@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES } from '../../simulator/src/app.js';
 import { ContractSet, type Operation } from '../../simulator/src/http/contract.js';
-import { basicAuth, createIntent, paidIntent, startTestSim, type TestSim } from '../helpers/sim.js';
+import { basicAuth, createIntent, paidIntent, startTestSim, storeSnapshot, type TestSim } from '../helpers/sim.js';
 
 const contracts = new ContractSet();
 const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
@@ -67,6 +67,43 @@ describe('declared transport errors, for every operation that declares them', ()
     const res = await sim.inject({ method: op.method, url: url(op, { reference: '00000000-0000-4000-8000-000000000000' }), headers: headers(sim, op, 'application/json'), ...(payload ? { payload } : {}) });
     expect(res.statusCode).toBe(404);
     expect(res.json().data.code).toBe('INTENT_NOT_FOUND');
+  });
+});
+
+describe('declared answers for a merchant that does not exist', () => {
+  // A valid body for each per-merchant operation that takes one, so the 404 is about the merchant alone.
+  const bodies: Record<string, unknown> = {
+    updateCallbackSettings: { duplicates: true },
+    checkCallbackReceiver: { url: 'http://127.0.0.1:9/littlepay/callback' },
+    controlClock: { action: 'freeze' },
+    queueOutcomes: { outcomes: ['success'] },
+    addFault: { type: 'latency', ms: 0 },
+  };
+  const byMerchant = declares('404').filter((op) => op.path.includes('{merchantId}'));
+  it.each(byMerchant.map((op) => [op.operationId, op] as const))('%s answers 404 for an unknown merchant and changes nothing', async (_id, op) => {
+    const sim = await startTestSim();
+    const payload = bodies[op.operationId];
+    const before = storeSnapshot(sim);
+    const res = await sim.inject({ method: op.method, url: url(op, { merchantId: 'mer_000000000000' }), ...(payload ? { payload } : {}) });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().data.code).toBe('MERCHANT_NOT_FOUND');
+    expect(storeSnapshot(sim)).toEqual(before);
+    expect(res.json().data.message).toContain('mer_000000000000');
+  });
+
+  it('covers the control operations that change a merchant', () => {
+    expect(byMerchant.map((op) => op.operationId)).toEqual(expect.arrayContaining(['controlClock', 'clearOutcomes', 'addFault', 'clearFaults', ...Object.keys(bodies)]));
+  });
+});
+
+describe('the inspector', () => {
+  it("answers a merchant's callback panel as an HTML fragment", async () => {
+    const sim = await startTestSim();
+    await paidIntent(sim, sim.sandbox, { key: 'PANEL1' });
+    const res = await sim.inject({ method: 'GET', url: `/_sim/ui/merchants/${sim.sandbox.id}/callbacks` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('PANEL1');
   });
 });
 
