@@ -10,10 +10,10 @@ export interface ScenariosIO {
 }
 
 export async function runScenariosCommand(argv: string[], io: ScenariosIO, command = 'npm run scenarios --'): Promise<number> {
-  const usage = `usage: ${command} --base-url URL [--journey NAME] [--admin-token TOKEN]`;
+  const usage = `usage: ${command} --base-url URL [--journey NAME | --all] [--admin-token TOKEN]`;
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'base-url': { type: 'string' }, journey: { type: 'string' }, 'admin-token': { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { 'base-url': { type: 'string' }, journey: { type: 'string' }, all: { type: 'boolean' }, 'admin-token': { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
   } catch (err) {
     io.err(`${(err as Error).message}\n${usage}`);
     return 2;
@@ -27,7 +27,8 @@ export async function runScenariosCommand(argv: string[], io: ScenariosIO, comma
     io.err(`--base-url is required\n${usage}`);
     return 2;
   }
-  const selected = values.journey ? journeys.filter((j) => j.name === values.journey) : journeys;
+  // A default run is safe on a simulator others use: journeys that reset everything run only when named or with --all.
+  const selected = values.journey ? journeys.filter((j) => j.name === values.journey) : journeys.filter((j) => values.all || !j.resetsEverything);
   if (selected.length === 0) {
     io.err(`no journey named "${values.journey}"; --help lists them`);
     return 2;

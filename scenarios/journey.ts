@@ -34,5 +34,7 @@ export interface Journey {
   summary: string;
   /** Each run uses a new merchant of this environment (created through /_sim), isolated from others. */
   environment: 'sandbox' | 'production';
+  /** Forgets everyone's data (POST /_sim/reset): left out of a default run, which must be safe on a shared simulator. */
+  resetsEverything?: boolean;
   steps: Step[];
 }

@@ -40,7 +40,7 @@ export const lifecycleJourneys: Journey[] = [
   },
   {
     name: 'simulator-control',
-    summary: 'Every /_sim operation: health, merchants, scenarios, the signing key, the outbox, an inbox, the checkout state, provider states, and a reset of everything',
+    summary: 'The simulator-wide /_sim operations: health, merchants, scenarios, the signing key, the outbox, an inbox, the checkout state and provider states',
     environment: 'sandbox',
     steps: [
       { call: 'sim', op: 'getHealth', expect: { status: 200, body: { status: 'ok' } } },
@@ -57,9 +57,17 @@ export const lifecycleJourneys: Journey[] = [
       { call: 'sim', op: 'getCheckoutState', reference: 'no-such-intent', expect: { status: 404 } },
       { call: 'sim', op: 'receiveInboxCallback', name: 'unsigned-${run}', body: { status: 'COMPLETED' }, expect: { status: 200, body: { received: true, signatureValid: false } } },
       { call: 'sim', op: 'listInbox', name: 'unsigned-${run}', expect: { status: 200, body: { messages: [{ signatureValid: false, body: { status: 'COMPLETED' } }] } } },
-      // Forgets everything, so it is the last step of the last journey: nothing after it on a shared
-      // simulator relies on what the journeys made (the demo merchants come back).
+    ],
+  },
+  {
+    name: 'reset-everything',
+    summary: 'POST /_sim/reset forgets every merchant and payment; the demo merchants come back with their credentials',
+    environment: 'sandbox',
+    // Wipes a shared simulator: run only when named (--journey reset-everything) or with --all.
+    resetsEverything: true,
+    steps: [
       { call: 'sim', op: 'resetAll', expect: { status: 200 } },
+      { call: 'sim', op: 'listMerchants', expect: { status: 200 } },
     ],
   },
 ];

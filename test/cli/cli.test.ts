@@ -70,7 +70,7 @@ describe('littlepay-sim --help and bad command lines', () => {
   it('passes scenarios flags to the runner, which refuses a missing --base-url', async () => {
     const res = await cli(['scenarios']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe('--base-url is required\nusage: littlepay-sim scenarios --base-url URL [--journey NAME] [--admin-token TOKEN]\n');
+    expect(res.stderr).toBe('--base-url is required\nusage: littlepay-sim scenarios --base-url URL [--journey NAME | --all] [--admin-token TOKEN]\n');
     const help = await cli(['scenarios', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('mpesa-success-refund');
