@@ -64,6 +64,20 @@ export function createLittlePayClient(options: LittlePayClientOptions) {
 export type LittlePayClient = ReturnType<typeof createLittlePayClient>;
 
 /**
+ * What the official client gathers in a desktop browser for enroll (littlepay-api.md §4.4): a ready
+ * `deviceInformation` for scripts, journeys and tests that have no browser.
+ */
+export const EXAMPLE_DEVICE_INFORMATION: Schemas['DeviceInformation'] = {
+  httpBrowserColorDepth: 24,
+  httpBrowserJavaEnabled: false,
+  httpBrowserJavaScriptEnabled: true,
+  httpBrowserLanguage: 'en-US',
+  httpBrowserScreenHeight: 1080,
+  httpBrowserScreenWidth: 1920,
+  httpBrowserTimeDifference: -180,
+};
+
+/**
  * A typed client of the simulator's own /_sim API. `adminToken` is the simulator's SIM_ADMIN_TOKEN, sent as
  * a bearer token on every call (the open operations ignore it).
  */

@@ -1,6 +1,7 @@
 // Card journeys through 3-D Secure, in the order of the official client's waitForStepUp option
 // (cspaToken, enroll, the challenge, process) and with process sent before the challenge is answered.
 // The challenge is answered through /_sim, as a shopper would on the challenge page.
+import { EXAMPLE_DEVICE_INFORMATION } from '../../client/src/index.js';
 import type { Journey } from '../journey.js';
 
 const intent = (key: string, amount = 2500) => ({
@@ -15,15 +16,7 @@ const intent = (key: string, amount = 2500) => ({
 
 const card = (cc_number: string) => ({ cc_number, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' });
 
-const deviceInformation = {
-  httpBrowserColorDepth: 24,
-  httpBrowserJavaEnabled: false,
-  httpBrowserJavaScriptEnabled: true,
-  httpBrowserLanguage: 'en-US',
-  httpBrowserScreenHeight: 1080,
-  httpBrowserScreenWidth: 1920,
-  httpBrowserTimeDifference: -180,
-};
+const deviceInformation = EXAMPLE_DEVICE_INFORMATION;
 
 export const cardJourneys: Journey[] = [
   {

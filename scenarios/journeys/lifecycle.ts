@@ -1,15 +1,7 @@
 // Journeys for refunds in full and beyond the balance, expiry, and every operation of the simulator's
 // own /_sim API (what QA and integrators' CI call around the payments).
 import type { Journey } from '../journey.js';
-
-const intent = (key: string, amount = 1500) => ({
-  amount,
-  currency: 'KES',
-  description: `Order ${key}`,
-  callbackUrl: '${inbox}',
-  key,
-  payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } },
-});
+import { intent } from './intent.js';
 
 export const lifecycleJourneys: Journey[] = [
   {

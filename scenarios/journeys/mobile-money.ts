@@ -1,14 +1,6 @@
 // Mobile-money journeys: the Foundation's end-to-end paths, one per outcome class.
 import type { Journey } from '../journey.js';
-
-const intent = (key: string, amount = 1500) => ({
-  amount,
-  currency: 'KES',
-  description: `Order ${key}`,
-  callbackUrl: '${inbox}',
-  key,
-  payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } },
-});
+import { intent } from './intent.js';
 
 export const mobileMoneyJourneys: Journey[] = [
   {

@@ -4,21 +4,14 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createVerify } from 'node:crypto';
 import type { components } from '../../client/src/generated/littlepay.js';
+import { EXAMPLE_DEVICE_INFORMATION } from '../../client/src/index.js';
 import { catalogue } from '../../simulator/src/domain/catalogue.js';
 import { createIntent, until, type TestSim } from './sim.js';
 
 export type Card = components['schemas']['CardDetails'];
 
 /** What the official client gathers in the browser (littlepay-api.md §4.4). */
-export const DEVICE_INFORMATION = {
-  httpBrowserColorDepth: 24,
-  httpBrowserJavaEnabled: false,
-  httpBrowserJavaScriptEnabled: true,
-  httpBrowserLanguage: 'en-US',
-  httpBrowserScreenHeight: 1080,
-  httpBrowserScreenWidth: 1920,
-  httpBrowserTimeDifference: -180,
-} as const;
+export const DEVICE_INFORMATION = EXAMPLE_DEVICE_INFORMATION;
 
 /** Distinctive CVVs (nothing else in a reply or the store is likely to hold them as a whole string). */
 export const CVV3 = '737';

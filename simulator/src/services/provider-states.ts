@@ -3,6 +3,7 @@
 // setup starts from a fresh merchant holding the documented fixed credentials (the one set up before
 // gets new random ones), so states never collide on a key however often a verifier runs
 // (docs/decisions/0060-provider-states.md).
+import { EXAMPLE_DEVICE_INFORMATION } from '../../../client/src/index.js';
 import { mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import { newMerchant } from '../domain/merchants.js';
@@ -33,15 +34,6 @@ export const PACT_CREDENTIALS: Record<Environment, Pick<MerchantRecord, 'clientI
 
 const KEY = '([A-Za-z0-9_-]{1,64})';
 const CHALLENGE_CARD = '5200000000002151';
-const DEVICE = {
-  httpBrowserColorDepth: 24,
-  httpBrowserJavaEnabled: false,
-  httpBrowserJavaScriptEnabled: true,
-  httpBrowserLanguage: 'en-US',
-  httpBrowserScreenHeight: 1080,
-  httpBrowserScreenWidth: 1920,
-  httpBrowserTimeDifference: 0,
-};
 
 export type StateValues = Record<string, string | number>;
 /** Gets the environment and the name's other captures ({PROVIDER}, {KEY}) in order. */
@@ -191,7 +183,7 @@ export class ProviderStates {
     }
     const intent = await this.intent(env, key);
     await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: card, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
-    await this.cards.enroll(intent.id, { deviceInformation: DEVICE });
+    await this.cards.enroll(intent.id, { deviceInformation: EXAMPLE_DEVICE_INFORMATION });
     return values(this.payments.intent(intent.id));
   }
 }
