@@ -4,13 +4,26 @@
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
+/** Deletes the record with this id (nothing happens when there is none). */
+export interface Removal {
+  collection: CollectionName;
+  remove: string;
+}
+/** What a commit is made of: a whole record to store (replacing any earlier version), or a removal. */
+export type Change = Put | Removal;
+
+/** Reads the store's current version of a record (a persistence writes snapshots from it). */
+export type RecordReader = <C extends CollectionName>(collection: C, id: string) => Collections[C] | undefined;
+
+export const changedId = (change: Change): string => ('value' in change ? change.value.id : change.remove);
 
 export interface Persistence {
   readonly kind: 'memory' | 'lowdb';
-  /** Every put ever committed, oldest first (later puts of an id replace earlier ones). */
-  load(): Promise<Put[]>;
-  /** Resolves once the puts are on disk. */
-  append(puts: Put[]): Promise<void>;
+  /** Replays what is stored, oldest first, through `apply` (a later change of an id replaces an earlier one). */
+  load(apply: (change: Change) => void, records: RecordReader): Promise<void>;
+  /** Resolves once the changes are on disk. */
+  append(changes: Change[]): Promise<void>;
+  /** Waits for every write under way, then leaves the files tidy for the next start. */
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
@@ -40,7 +53,10 @@ export class Store {
   }
 
   async open(): Promise<void> {
-    for (const put of await this.persistence.load()) this.apply(put);
+    await this.persistence.load(
+      (change) => this.apply(change),
+      (collection, id) => this.get(collection, id),
+    );
     this.opened = true;
   }
 
@@ -57,18 +73,18 @@ export class Store {
   }
 
   intentByKey(merchantId: string, key: string): IntentRecord | undefined {
-    return this.intentsByKey.get(`${merchantId}\u0000${key}`);
+    return this.intentsByKey.get(keyOf(merchantId, key));
   }
 
   /**
-   * Applies the puts in memory now (so the next request sees them) and resolves when they are durable.
+   * Applies the changes in memory now (so the next request sees them) and resolves when they are durable.
    * Records are cloned on the way in, so a caller that keeps mutating its object cannot change the store
    * behind a commit.
    */
-  async commit(puts: Put[]): Promise<void> {
+  async commit(changes: Change[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const copies = puts.map((p) => ({ collection: p.collection, value: structuredClone(p.value) }) as Put);
-    for (const put of copies) this.apply(put);
+    const copies = changes.map((c): Change => ('value' in c ? ({ collection: c.collection, value: structuredClone(c.value) } as Put) : { ...c }));
+    for (const change of copies) this.apply(change);
     try {
       await this.persistence.append(copies);
     } catch (err) {
@@ -86,17 +102,29 @@ export class Store {
     return this.persistence.size();
   }
 
-  private apply(put: Put): void {
-    (this.tables[put.collection] as Map<string, unknown>).set(put.value.id, put.value);
-    if (put.collection === 'intents') {
-      this.intentsByKey.set(`${put.value.merchantId}\u0000${put.value.key}`, put.value);
+  private apply(change: Change): void {
+    const table = this.tables[change.collection] as Map<string, Collections[CollectionName]>;
+    if ('value' in change) {
+      table.set(change.value.id, change.value);
+      if (change.collection === 'intents') this.intentsByKey.set(keyOf(change.value.merchantId, change.value.key), change.value);
+      return;
+    }
+    const old = table.get(change.remove);
+    if (!old) return;
+    table.delete(change.remove);
+    if (change.collection === 'intents') {
+      const { merchantId, key: merchantKey } = old as IntentRecord;
+      const key = keyOf(merchantId, merchantKey);
+      if (this.intentsByKey.get(key) === old) this.intentsByKey.delete(key);
     }
   }
 }
 
+const keyOf = (merchantId: string, key: string): string => `${merchantId}\u0000${key}`;
+
 export const memoryPersistence = (): Persistence => ({
   kind: 'memory',
-  load: async () => [],
+  load: async () => {},
   append: async () => {},
   close: async () => {},
   size: async () => 0,

@@ -1,0 +1,189 @@
+// The persisted store's files: a commit is one write-ahead log file (several concurrent commits share
+// one), compaction folds the log into pages and rewrites only the pages it touched, and whatever point a
+// crash stops it at, a reopen finds the latest version of every record.
+import { copyFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/store/lowdb-store.js';
+import type { Change } from '../../simulator/src/store/store.js';
+import { intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
+
+const files = async (dir: string) => (await readdir(join(dir, 'store'))).sort();
+const wals = async (dir: string) => (await files(dir)).filter((f) => f.startsWith('wal-'));
+const pages = async (dir: string) => (await files(dir)).filter((f) => f.startsWith('page-'));
+const json = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, 'store', file), 'utf8'));
+const inode = async (dir: string, file: string) => (await stat(join(dir, 'store', file))).ino;
+const open = (dir: string, options: LowdbStoreOptions = {}) => opened(createLowdbStore(dir, options));
+
+/** `n` intents i0..i{n-1}, one commit each, all at once. */
+async function createMany(store: Awaited<ReturnType<typeof open>>, n: number, from = 0): Promise<void> {
+  await Promise.all(Array.from({ length: n }, (_, k) => store.commit([putIntent(intent(`i${from + k}`, 'm1', `K${from + k}`, { amount: from + k + 1 }))])));
+}
+
+describe('Store (lowdb) on disk', () => {
+  it('a new store opened on the same folder sees everything, the latest version of each record', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await first.commit([putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))]);
+    await first.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' })), { collection: 'intents', remove: 'i2' }]);
+    await first.commit([{ collection: 'meta', value: { id: 'counters', values: { intent: 2 } } }]);
+    await first.close();
+
+    const again = await open(dir);
+    expect(again.count('intents')).toBe(1);
+    expect(again.get('intents', 'i1')?.status).toBe('FAILED');
+    expect(again.intentByKey('m1', 'K2')).toBeUndefined();
+    expect(again.get('meta', 'counters')?.values).toEqual({ intent: 2 });
+  });
+
+  it('a resolved commit is in a log file on disk even if the store is never closed', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await first.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    const [log] = await wals(dir);
+    expect(await json(dir, log!)).toEqual({ version: 2, seq: 1, changes: [putIntent(intent('i1', 'm1', 'K1'))] });
+    const second = await open(dir);
+    expect(second.get('intents', 'i1')?.key).toBe('K1');
+  });
+
+  it('commits that arrive while a write is under way share the next log file (group commit)', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await createMany(store, 200);
+    // The first commit is written alone; the 199 made while it was on its way share one file.
+    const logs = await wals(dir);
+    expect(logs).toHaveLength(2);
+    expect((await json(dir, logs[1]!)).changes).toHaveLength(199);
+  });
+
+  it('a write costs the same however much is stored: one small log file, no page rewritten', async () => {
+    const dir = await tempDir();
+    const seeded = await open(dir, { pageSize: 100 });
+    await createMany(seeded, 1000);
+    await seeded.close();
+    expect(await wals(dir)).toEqual([]);
+    const before = await files(dir);
+    const inodes = await Promise.all(before.map((f) => inode(dir, f)));
+
+    const store = await open(dir, { pageSize: 100 });
+    await store.commit([putIntent(intent('i5', 'm1', 'K5', { status: 'COMPLETED' }))]);
+    const added = (await files(dir)).filter((f) => !before.includes(f));
+    expect(added).toEqual([expect.stringMatching(/^wal-\d{12}\.json$/)]);
+    expect(await Promise.all(before.map((f) => inode(dir, f)))).toEqual(inodes);
+    expect((await stat(join(dir, 'store', added[0]!))).size).toBeLessThan(1000);
+  });
+
+  it('compacts once the log is long enough: pages of at most pageSize records, log files removed', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10, compactAfterChanges: 30 });
+    for (let round = 0; round < 5; round++) await createMany(store, 10, round * 10);
+    // Compactions run in the background after a write; the last one may still be under way.
+    await store.close();
+    expect(await wals(dir)).toEqual([]);
+    expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json', 'page-intents-000003.json', 'page-intents-000004.json', 'page-intents-000005.json']);
+    const first = await json(dir, 'page-intents-000001.json');
+    expect(first.records.map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 10 }, (_, k) => `i${k}`));
+    expect(await json(dir, 'manifest.json')).toEqual({ version: 2, compactedThrough: expect.any(Number) });
+
+    const again = await open(dir, { pageSize: 10 });
+    expect(again.count('intents')).toBe(50);
+    expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
+  });
+
+  it('a compaction rewrites only the pages whose records changed, and drops removed records', async () => {
+    const dir = await tempDir();
+    const seeded = await open(dir, { pageSize: 10 });
+    await createMany(seeded, 50);
+    await seeded.close();
+    const inodes = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
+
+    const store = await open(dir, { pageSize: 10 });
+    await store.commit([putIntent(intent('i15', 'm1', 'K15', { status: 'COMPLETED' }))]);
+    await store.commit([{ collection: 'intents', remove: 'i42' }]);
+    await store.close();
+    const after = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
+    expect(after.map((ino, k) => ino === inodes[k])).toEqual([true, false, true, true, false]);
+    const second = await json(dir, 'page-intents-000002.json');
+    expect(second.records.find((r: { id: string }) => r.id === 'i15').status).toBe('COMPLETED');
+    expect((await json(dir, 'page-intents-000005.json')).records.map((r: { id: string }) => r.id)).not.toContain('i42');
+
+    // A page left empty is removed.
+    const last = await open(dir, { pageSize: 10 });
+    await last.commit(Array.from({ length: 10 }, (_, k): Change => ({ collection: 'intents', remove: `i${k}` })));
+    await last.close();
+    expect(await pages(dir)).not.toContain('page-intents-000001.json');
+    expect((await open(dir, { pageSize: 10 })).count('intents')).toBe(39);
+  });
+
+  it('a crash after the pages were written but before the manifest: the log replays over them', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10 });
+    await createMany(store, 20);
+    await store.commit([putIntent(intent('i3', 'm1', 'K3', { status: 'COMPLETED' }))]);
+    const logs = await wals(dir);
+    const saved = await Promise.all(logs.map((f) => readFile(join(dir, 'store', f))));
+    await store.close();
+    // Put the folded log files back and the manifest out of the way: as if the crash came just before it.
+    await Promise.all(logs.map((f, k) => writeFile(join(dir, 'store', f), saved[k]!)));
+    await rm(join(dir, 'store', 'manifest.json'));
+    const again = await open(dir, { pageSize: 10 });
+    expect(again.count('intents')).toBe(20);
+    expect(again.get('intents', 'i3')?.status).toBe('COMPLETED');
+  });
+
+  it('log files the manifest says are folded in are never replayed over newer pages, and are removed', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10 });
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    const [stale] = await wals(dir);
+    await copyFile(join(dir, 'store', stale!), join(dir, 'stale'));
+    await store.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'COMPLETED' }))]);
+    await store.close();
+    await copyFile(join(dir, 'stale'), join(dir, 'store', stale!));
+    const again = await open(dir, { pageSize: 10 });
+    expect(again.get('intents', 'i1')?.status).toBe('COMPLETED');
+    expect(await wals(dir)).toEqual([]);
+  });
+
+  it('a write that never finished (a leftover temp file) is ignored and removed', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await writeFile(join(dir, 'store', '.wal-000000000002.json.tmp'), '{"version":2,"seq":2,"changes":[{"coll');
+    const again = await open(dir);
+    expect(again.count('intents')).toBe(1);
+    expect((await files(dir)).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('refuses to open a store file that is not valid JSON, naming the file', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await writeFile(join(dir, 'store', 'wal-000000000001.json'), '{"version":2,"seq":1,"changes":[');
+    await expect(createLowdbStore(dir).open()).rejects.toThrow(/wal-000000000001\.json is not valid JSON/);
+  });
+
+  it('reads a store written in the first format (segment files), then folds it into pages', async () => {
+    const dir = await tempDir();
+    await open(dir); // makes the folder
+    await writeFile(join(dir, 'store', 'segment-00000001.json'), JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))] }));
+    await writeFile(join(dir, 'store', 'segment-00000002.json'), JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' }))] }));
+    const store = await open(dir);
+    expect(store.get('intents', 'i1')?.status).toBe('FAILED');
+    await store.close();
+    expect((await files(dir)).filter((f) => f.startsWith('segment-'))).toEqual([]);
+    const again = await open(dir);
+    expect(again.count('intents')).toBe(2);
+    expect(again.get('intents', 'i1')?.status).toBe('FAILED');
+  });
+
+  it('a store that cannot write rejects the commit, reports unhealthy, and refuses later commits', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await rm(join(dir, 'store'), { recursive: true, force: true });
+    await expect(store.commit([putIntent(intent('i2', 'm1', 'K2'))])).rejects.toThrow();
+    expect(store.healthy).toBe(false);
+    await expect(store.commit([putIntent(intent('i3', 'm1', 'K3'))])).rejects.toThrow();
+  });
+});
