@@ -1,9 +1,9 @@
 // The persisted store's files: a commit is one write-ahead log file (several concurrent commits share
 // one), compaction folds the log into pages and rewrites only the pages it touched, and whatever point a
 // crash stops it at, a reopen finds the latest version of every record.
-import { copyFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, open as fsOpen, readdir, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/store/lowdb-store.js';
 import type { Change } from '../../simulator/src/store/store.js';
 import { intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
@@ -42,21 +42,30 @@ describe('Store (lowdb) on disk', () => {
     await first.commit([putIntent(intent('i1', 'm1', 'K1'))]);
     const [log] = await wals(dir);
     expect(await json(dir, log!)).toEqual({ version: 2, seq: 1, changes: [putIntent(intent('i1', 'm1', 'K1'))] });
+    await first.commit([putIntent(intent('i2', 'm1', 'K2'))]);
+    expect((await json(dir, log!)).changes).toHaveLength(2); // appended to the same segment, still whole JSON
     const second = await open(dir);
     expect(second.get('intents', 'i1')?.key).toBe('K1');
   });
 
-  it('commits that arrive while a write is under way share the next log file (group commit)', async () => {
+  it('commits that arrive while a write is under way share the next append and fdatasync (group commit)', async () => {
     const dir = await tempDir();
     const store = await open(dir);
-    await createMany(store, 200);
-    // The first commit is written alone; the 199 made while it was on its way share one file.
-    const logs = await wals(dir);
-    expect(logs).toHaveLength(2);
-    expect((await json(dir, logs[1]!)).changes).toHaveLength(199);
+    const probe = await fsOpen(join(dir, 'probe'), 'w');
+    const datasync = vi.spyOn(Object.getPrototypeOf(probe) as FileHandle, 'datasync');
+    await probe.close();
+    try {
+      await createMany(store, 200);
+      // The first commit is written alone; the 199 made while it was on its way share the second append.
+      expect(datasync).toHaveBeenCalledTimes(2);
+    } finally {
+      datasync.mockRestore();
+    }
+    const [log] = await wals(dir);
+    expect((await json(dir, log!)).changes).toHaveLength(200);
   });
 
-  it('a write costs the same however much is stored: one small log file, no page rewritten', async () => {
+  it('a write costs the same however much is stored: an append to a new log segment, no page rewritten', async () => {
     const dir = await tempDir();
     const seeded = await open(dir, { pageSize: 100 });
     await createMany(seeded, 1000);
@@ -145,22 +154,45 @@ describe('Store (lowdb) on disk', () => {
     expect(await wals(dir)).toEqual([]);
   });
 
-  it('a write that never finished (a leftover temp file) is ignored and removed', async () => {
+  it('a page write that never finished (a leftover temp file) is ignored and removed', async () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
-    await writeFile(join(dir, 'store', '.wal-000000000002.json.tmp'), '{"version":2,"seq":2,"changes":[{"coll');
+    await store.close();
+    await writeFile(join(dir, 'store', '.page-intents-000001.json.tmp'), '{"version":2,"collection":"intents","records":[{"id":"i9"');
     const again = await open(dir);
     expect(again.count('intents')).toBe(1);
-    expect((await files(dir)).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(await files(dir)).not.toContain('.page-intents-000001.json.tmp');
   });
 
-  it('refuses to open a store file that is not valid JSON, naming the file', async () => {
+  it('a log segment cut short by a crash keeps every complete change before the cut', async () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
-    await writeFile(join(dir, 'store', 'wal-000000000001.json'), '{"version":2,"seq":1,"changes":[');
-    await expect(createLowdbStore(dir).open()).rejects.toThrow(/wal-000000000001\.json is not valid JSON/);
+    await store.commit([putIntent(intent('i2', 'm1', 'K2'))]);
+    const [log] = await wals(dir);
+    const text = await readFile(join(dir, 'store', log!), 'utf8');
+    // The append of a third commit, cut in the middle of its line: the closing bracket is gone too.
+    await writeFile(join(dir, 'store', log!), `${text.slice(0, text.lastIndexOf('\n]}'))},\n{"collection":"intents","value":{"id":"i3","merch`);
+    const again = await open(dir);
+    expect([...again.all('intents')].map((i) => i.id)).toEqual(['i1', 'i2']);
+    await again.close();
+    expect(await wals(dir)).toEqual([]);
+    expect((await open(dir)).count('intents')).toBe(2);
+  });
+
+  it('refuses to open a store file that was not written by the store, naming the file', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    const [log] = await wals(dir);
+    await writeFile(join(dir, 'store', log!), '{"version":2,"seq":1,"chan\n');
+    await expect(createLowdbStore(dir).open()).rejects.toThrow(new RegExp(`${log!.replace('.', '\\.')} is not valid JSON`));
+    await writeFile(join(dir, 'store', log!), '[]');
+    await expect(createLowdbStore(dir).open()).rejects.toThrow(/is not a store log segment/);
+    await rm(join(dir, 'store', log!));
+    await writeFile(join(dir, 'store', 'page-intents-000001.json'), '{"records": [');
+    await expect(createLowdbStore(dir).open()).rejects.toThrow(/page-intents-000001\.json is not valid JSON/);
   });
 
   it('reads a store written in the first format (segment files), then folds it into pages', async () => {
@@ -179,7 +211,8 @@ describe('Store (lowdb) on disk', () => {
 
   it('a store that cannot write rejects the commit, reports unhealthy, and refuses later commits', async () => {
     const dir = await tempDir();
-    const store = await open(dir);
+    // A compaction after every write: the next write must create a new segment, in a folder that is gone.
+    const store = await open(dir, { compactAfterChanges: 1 });
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
     await rm(join(dir, 'store'), { recursive: true, force: true });
     await expect(store.commit([putIntent(intent('i2', 'm1', 'K2'))])).rejects.toThrow();

@@ -1,7 +1,7 @@
-// The persisted store, in DATA_DIR/store as lowdb files: a write-ahead log of small files, one per group
-// of commits (wal.ts), folded from time to time into pages of records (pages.ts). A commit resolves only
-// once its log file is fsync'ed, so an answered write survives a crash; what a write costs does not grow
-// with what is stored; a start reads the pages and the few log files written since the last compaction.
+// The persisted store, in DATA_DIR/store as lowdb files: a write-ahead log that groups concurrent commits
+// into one append (wal.ts), folded from time to time into pages of records (pages.ts). A commit resolves
+// only once its append is fdatasync'ed, so an answered write survives a crash; what a write costs does not
+// grow with what is stored; a start reads the pages and the log written since the last compaction.
 // Design and measurements: docs/decisions/0050-store-log-and-pages.md.
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,13 +15,11 @@ import { STORE_FORMAT, WriteAheadLog } from './wal.js';
 export interface LowdbStoreOptions {
   /** Records per page file. */
   pageSize?: number;
-  /** A compaction starts once the log holds this many changes... */
+  /** A compaction starts once the segment being written holds this many changes. */
   compactAfterChanges?: number;
-  /** ...or this many files. */
-  compactAfterFiles?: number;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 5000, compactAfterFiles: 1000 };
+export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 5000 };
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -44,7 +42,9 @@ class LowdbPersistence implements Persistence {
     options: LowdbStoreOptions,
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.wal = new WriteAheadLog(dir, () => this.maybeCompact());
+    this.wal = new WriteAheadLog(dir, (changes) => {
+      if (changes >= this.options.compactAfterChanges) this.maybeCompact();
+    });
     this.pages = new Pages(dir, this.options.pageSize);
   }
 
@@ -61,7 +61,8 @@ class LowdbPersistence implements Persistence {
     };
     this.legacy = await readLegacySegments(this.dir, replay);
     await this.wal.load(manifest.data?.compactedThrough ?? 0, replay);
-    this.maybeCompact();
+    // What the last run left in the log (it stopped without closing) is folded in the background.
+    if (this.wal.segments > 0 || this.legacy.length > 0) this.maybeCompact();
   }
 
   append(changes: Change[]): Promise<void> {
@@ -75,8 +76,8 @@ class LowdbPersistence implements Persistence {
     await this.wal.idle();
     await this.compacting;
     // Leave the next start nothing to replay. After a write failure the log is the only record: keep it.
-    if (this.wal.failed) return;
-    if (this.wal.backlog.files > 0 || this.legacy.length > 0 || this.pages.hasDirty) await this.compact();
+    if (!this.wal.failed && (this.wal.segments > 0 || this.legacy.length > 0 || this.pages.hasDirty)) await this.compact();
+    await this.wal.close();
   }
 
   async size(): Promise<number> {
@@ -87,23 +88,25 @@ class LowdbPersistence implements Persistence {
 
   private maybeCompact(): void {
     if (this.compacting || this.closed) return;
-    const { files, changes } = this.wal.backlog;
-    if (this.legacy.length === 0 && changes < this.options.compactAfterChanges && files < this.options.compactAfterFiles) return;
     this.compacting = this.compact()
       .catch((err: Error) => this.wal.fail(new Error(`store compaction failed: ${err.message}`)))
       .finally(() => (this.compacting = null));
   }
 
   /**
-   * Folds the log into the pages: rewrites the pages the logged changes touched (from the records as they
-   * are in memory now, which are at least as new as anything logged), records in the manifest that the
-   * log is folded in up to here, then removes those log files. A crash at any point leaves either the
-   * old manifest, so the log is replayed over the pages (later versions win), or the new one.
+   * Folds the log into the pages: seals the segment being written, rewrites the pages the logged changes
+   * touched (from the records as they are in memory now, at least as new as anything logged), records in
+   * the manifest that the log is folded in up to the sealed segment, then removes the sealed segments. A
+   * crash at any point leaves either the old manifest, so the log is replayed over the pages (later
+   * versions win), or the new one.
    */
   private async compact(): Promise<void> {
-    const through = this.wal.newestSeq;
-    for (const ref of this.pages.takeDirty(this.records)) await this.pages.write(ref, this.records);
-    await this.wal.durableThrough(through);
+    // Both in the same tick: every change marked dirty so far is in a sealed segment or still pending.
+    const refs = this.pages.takeDirty(this.records);
+    const { through, done } = this.wal.seal();
+    for (const ref of refs) await this.pages.write(ref, this.records);
+    await done;
+    if (this.wal.failed) throw new Error('the log could not be written');
     await syncFolder(this.dir);
     await this.manifest(through).write();
     await syncFolder(this.dir);

@@ -1,22 +1,18 @@
-// The write-ahead log: every group of commits becomes one small lowdb file, wal-<seq>.json, written once
-// and never rewritten, so the cost of a write depends on what is written, not on what is stored. Commits
-// that arrive while a file is being written wait and go together into the next one (group commit): one
-// fsync serves them all. Files are removed once a compaction has folded them into the pages.
+// The write-ahead log: segments wal-<seq>.json, each a lowdb document that only grows (append-file.ts).
+// Commits that arrive while a write is under way wait and go together into the next one (group commit):
+// one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
+// A compaction seals the segment being written (later commits start the next one), folds the sealed
+// segments into the pages and removes them.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile, jsonWithListPerLine, removeIfPresent, syncFolder } from './durable-file.js';
+import { AppendOnlyJsonFile, type Segment } from './append-file.js';
+import { removeIfPresent, syncFolder } from './durable-file.js';
 import type { Change } from './store.js';
 
 export const STORE_FORMAT = 2;
 
-interface WalFile {
-  version: typeof STORE_FORMAT;
-  seq: number;
-  changes: Change[];
-}
-
-/** Most changes one log file takes: a burst is split rather than stringified in one long block. */
+/** Most changes one append takes: a burst is split rather than stringified in one long block. */
 const MAX_GROUP_CHANGES = 2000;
 const WAL_RE = /^wal-(\d+)\.json$/;
 
@@ -26,23 +22,31 @@ interface Waiting {
   reject: (err: Error) => void;
 }
 
+interface Active {
+  seq: number;
+  file: AppendOnlyJsonFile;
+  db: Low<Segment>;
+  /** Set when a compaction sealed it while a write to it was under way. */
+  sealed?: () => void;
+}
+
 export class WriteAheadLog {
   private pending: Waiting[] = [];
   private writing: Promise<void> | null = null;
   private failure: Error | null = null;
-  /** Sequence number of the newest file started, and of the newest one known to be on disk. */
+  private active: Active | null = null;
+  private busy: Active | null = null;
   private lastSeq = 0;
-  private durableSeq = 0;
-  private readonly onDisk: Array<{ seq: number; changes: number }> = [];
-  private changesOnDisk = 0;
-  private readonly durableWaiters: Array<{ seq: number; done: (err?: Error) => void }> = [];
+  /** Segments on disk that no longer take writes, oldest first. */
+  private readonly sealedSeqs: number[] = [];
 
   constructor(
     private readonly dir: string,
-    private readonly afterWrite: () => void,
+    /** Called after each write with the number of changes in the segment being written. */
+    private readonly afterWrite: (changesInSegment: number) => void,
   ) {}
 
-  /** Replays the log files newer than `after` (older ones are already in the pages), oldest first. */
+  /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
   async load(after: number, apply: (change: Change) => void): Promise<void> {
     const numbers = (await readdir(this.dir))
       .map((f) => WAL_RE.exec(f)?.[1])
@@ -54,17 +58,17 @@ export class WriteAheadLog {
         await removeIfPresent(this.file(seq)); // folded in by a compaction that stopped before tidying up
         continue;
       }
-      const db = new Low<WalFile | null>(new DurableJsonFile(this.file(seq)), null);
+      const db = new Low<Segment | null>(new AppendOnlyJsonFile(this.file(seq)), null);
       await db.read();
-      if (!db.data || !Array.isArray(db.data.changes)) throw new Error(`${this.file(seq)} is not a store log file (no "changes" list)`);
-      for (const change of db.data.changes) apply(change);
-      this.onDisk.push({ seq, changes: db.data.changes.length });
-      this.changesOnDisk += db.data.changes.length;
+      const segment = db.data;
+      if (!segment || !Array.isArray(segment.changes)) throw new Error(`${this.file(seq)} is not a store log segment (no "changes" list)`);
+      for (const change of segment.changes) apply(change);
+      this.sealedSeqs.push(seq);
     }
-    this.lastSeq = this.durableSeq = Math.max(after, numbers.at(-1) ?? 0);
+    this.lastSeq = Math.max(after, numbers.at(-1) ?? 0);
   }
 
-  /** Resolves once the changes are in a log file on disk. */
+  /** Resolves once the changes are in a segment on disk. */
   append(changes: Change[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
@@ -73,30 +77,28 @@ export class WriteAheadLog {
     });
   }
 
-  /** How much a compaction would fold in: log files on disk and the changes in them. */
-  get backlog(): { files: number; changes: number } {
-    return { files: this.onDisk.length, changes: this.changesOnDisk };
+  /**
+   * Seals the segment being written: later commits go to the next one. Returns the newest sealed
+   * sequence number (every change applied so far is in a segment up to it, or still pending) and a
+   * promise of the moment everything up to it is on disk.
+   */
+  seal(): { through: number; done: Promise<void> } {
+    const active = this.active;
+    this.active = null;
+    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve() };
+    this.sealedSeqs.push(active.seq);
+    if (this.busy !== active) return { through: active.seq, done: active.file.close() };
+    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
   }
 
-  /** The sequence number of the newest file started: every change applied so far is in it or earlier, or pending. */
-  get newestSeq(): number {
-    return this.lastSeq;
+  /** Segments (sealed or not) holding changes not yet folded into the pages. */
+  get segments(): number {
+    return this.sealedSeqs.length + (this.active ? 1 : 0);
   }
 
-  /** Resolves when every file up to `seq` is on disk. */
-  durableThrough(seq: number): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.durableSeq >= seq) return Promise.resolve();
-    return new Promise((resolve, reject) => this.durableWaiters.push({ seq, done: (err) => (err ? reject(err) : resolve()) }));
-  }
-
-  /** Removes the files up to `seq` (their changes are in the pages now). */
+  /** Removes the sealed segments up to `seq` (their changes are in the pages now). */
   async removeThrough(seq: number): Promise<void> {
-    while (this.onDisk.length > 0 && this.onDisk[0]!.seq <= seq) {
-      const done = this.onDisk.shift()!;
-      this.changesOnDisk -= done.changes;
-      await removeIfPresent(this.file(done.seq));
-    }
+    while (this.sealedSeqs.length > 0 && this.sealedSeqs[0]! <= seq) await removeIfPresent(this.file(this.sealedSeqs.shift()!));
     await syncFolder(this.dir);
   }
 
@@ -108,35 +110,44 @@ export class WriteAheadLog {
     while (this.writing) await this.writing;
   }
 
+  async close(): Promise<void> {
+    await this.idle();
+    await this.active?.file.close();
+  }
+
   /** Stops every later write: a log with a hole in it must not go on as if nothing happened. */
   fail(err: Error): void {
     this.failure ??= err;
     for (const w of this.pending.splice(0)) w.reject(this.failure);
-    for (const w of this.durableWaiters.splice(0)) w.done(this.failure);
   }
 
   private async drain(): Promise<void> {
     while (this.pending.length > 0 && !this.failure) {
       const group = this.takeGroup();
-      const changes = group.length === 1 ? group[0]!.changes : group.flatMap((w) => w.changes);
-      const seq = ++this.lastSeq;
+      const target = (this.active ??= this.open(++this.lastSeq));
+      this.busy = target;
       try {
-        const db = new Low<WalFile>(new DurableJsonFile(this.file(seq), (d) => jsonWithListPerLine({ version: d.version, seq: d.seq }, 'changes', d.changes)), { version: STORE_FORMAT, seq, changes });
-        await db.write();
-        await syncFolder(this.dir);
+        const created = target.db.data.changes.length === 0;
+        for (const w of group) for (const c of w.changes) target.db.data.changes.push(c);
+        await target.db.write();
+        if (created) await syncFolder(this.dir); // the new file's name is durable too
       } catch (err) {
         for (const w of group) w.reject(err as Error);
         this.fail(err as Error);
-        break;
+      } finally {
+        this.busy = null;
+        if (target.sealed) await target.file.close().finally(target.sealed);
       }
-      this.onDisk.push({ seq, changes: changes.length });
-      this.changesOnDisk += changes.length;
-      this.durableSeq = seq;
+      if (this.failure) break;
       for (const w of group) w.resolve();
-      this.wakeDurable();
-      this.afterWrite();
+      this.afterWrite(target.db.data.changes.length);
     }
     this.writing = null;
+  }
+
+  private open(seq: number): Active {
+    const file = new AppendOnlyJsonFile(this.file(seq));
+    return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
   }
 
   private takeGroup(): Waiting[] {
@@ -147,16 +158,6 @@ export class WriteAheadLog {
       n++;
     }
     return this.pending.splice(0, n);
-  }
-
-  private wakeDurable(): void {
-    for (let i = this.durableWaiters.length - 1; i >= 0; i--) {
-      const w = this.durableWaiters[i]!;
-      if (w.seq <= this.durableSeq) {
-        this.durableWaiters.splice(i, 1);
-        w.done();
-      }
-    }
   }
 
   private file(seq: number): string {
