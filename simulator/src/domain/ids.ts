@@ -1,6 +1,6 @@
 // Deterministic ids: the n-th id of a stream is a hash of (seed, stream, n). The counters are stored,
 // so a restart continues the sequence instead of repeating it, and a seeded run repeats exactly.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type Counters = Record<string, number>;
 
@@ -16,7 +16,7 @@ export class Ids {
     const n = (this.counters[stream] ?? 0) + 1;
     this.counters[stream] = n;
     this.dirty = true;
-    return createHash('sha256').update(`${this.seed}\u0000${stream}\u0000${n}`).digest();
+    return hash('sha256', `${this.seed}\u0000${stream}\u0000${n}`, 'buffer');
   }
 
   uuid(stream: string): string {

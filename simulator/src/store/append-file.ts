@@ -4,7 +4,11 @@
 // included, can open. Appending costs two system calls per group of commits, where rewriting the file
 // (lowdb's JSONFile) costs its whole size and a rename. A crash in the middle of a write can only cut the
 // last, unanswered, group short: read() keeps every complete line before the cut.
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+//
+// The file can start as a spare: one already filled with spaces and synced (spaces after a JSON document
+// are still JSON). Writing over bytes that exist does not change the file's size, so fdatasync need not
+// wait for a journal commit of the file system, which on a busy machine is what makes a sync slow.
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { Change } from './store.js';
 
@@ -23,8 +27,19 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
   private written = 0;
   /** Whether the last read found the file cut short by a crash. */
   recovered = false;
+  /** A prepared file of spaces to become this one at the first write. */
+  private spare: string | null = null;
 
   constructor(readonly path: string) {}
+
+  adopt(spare: string | null): void {
+    this.spare = spare;
+  }
+
+  /** Bytes of JSON written (the file may be longer: a spare's spaces). */
+  get size(): number {
+    return this.end + TAIL.length;
+  }
 
   async read(): Promise<Segment | null> {
     let text: string;
@@ -49,7 +64,8 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${JSON.stringify(fresh[i])}`;
     let position = this.end;
     if (!this.handle) {
-      this.handle = await open(this.path, 'wx');
+      if (this.spare) await rename(this.spare, this.path);
+      this.handle = await open(this.path, this.spare ? 'r+' : 'wx');
       chunk = JSON.stringify({ version: data.version, seq: data.seq, changes: [] }).slice(0, -2) + chunk;
       position = 0;
     }

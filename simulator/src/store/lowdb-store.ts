@@ -10,7 +10,7 @@ import { DurableJsonFile, isTempFile, removeIfPresent, syncFolder } from './dura
 import { readLegacySegments } from './legacy-segments.js';
 import { Pages } from './pages.js';
 import { Store, type Change, type Persistence, type RecordReader } from './store.js';
-import { STORE_FORMAT, WriteAheadLog } from './wal.js';
+import { SEGMENT_BYTES, STORE_FORMAT, WriteAheadLog } from './wal.js';
 
 export interface LowdbStoreOptions {
   /** Records per page file. */
@@ -42,8 +42,8 @@ class LowdbPersistence implements Persistence {
     options: LowdbStoreOptions,
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.wal = new WriteAheadLog(dir, (changes) => {
-      if (changes >= this.options.compactAfterChanges) this.maybeCompact();
+    this.wal = new WriteAheadLog(dir, (changes, bytes) => {
+      if (changes >= this.options.compactAfterChanges || bytes >= SEGMENT_BYTES - 1024 * 1024) this.maybeCompact();
     });
     this.pages = new Pages(dir, this.options.pageSize);
   }

@@ -2,6 +2,7 @@
 // through commit(), which makes it visible at once and resolves only when it is durable. The memory
 // and lowdb stores differ only in their Persistence, and pass one shared test suite.
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
+import { cloneRecord } from './clone.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
 /** Deletes the record with this id (nothing happens when there is none). */
@@ -83,7 +84,7 @@ export class Store {
    */
   async commit(changes: Change[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const copies = changes.map((c): Change => ('value' in c ? ({ collection: c.collection, value: structuredClone(c.value) } as Put) : { ...c }));
+    const copies = changes.map((c): Change => ('value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c }));
     for (const change of copies) this.apply(change);
     try {
       await this.persistence.append(copies);

@@ -3,7 +3,7 @@
 // one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
 // A compaction seals the segment being written (later commits start the next one), folds the sealed
 // segments into the pages and removes them.
-import { readdir } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppendOnlyJsonFile, type Segment } from './append-file.js';
@@ -14,6 +14,9 @@ export const STORE_FORMAT = 2;
 
 /** Most changes one append takes: a burst is split rather than stringified in one long block. */
 const MAX_GROUP_CHANGES = 2000;
+/** The size of a spare segment; a compaction starts before a segment outgrows it. */
+export const SEGMENT_BYTES = 8 * 1024 * 1024;
+const SPACES = Buffer.alloc(1024 * 1024, 0x20);
 const WAL_RE = /^wal-(\d+)\.json$/;
 
 interface Waiting {
@@ -39,11 +42,15 @@ export class WriteAheadLog {
   private lastSeq = 0;
   /** Segments on disk that no longer take writes, oldest first. */
   private readonly sealedSeqs: number[] = [];
+  private spare: string | null = null;
+  private preparing: Promise<void> | null = null;
+  private spares = 0;
+  private closed = false;
 
   constructor(
     private readonly dir: string,
-    /** Called after each write with the number of changes in the segment being written. */
-    private readonly afterWrite: (changesInSegment: number) => void,
+    /** Called after each write with the changes and bytes in the segment being written. */
+    private readonly afterWrite: (changesInSegment: number, bytesInSegment: number) => void,
   ) {}
 
   /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
@@ -58,14 +65,15 @@ export class WriteAheadLog {
         await removeIfPresent(this.file(seq)); // folded in by a compaction that stopped before tidying up
         continue;
       }
-      const db = new Low<Segment | null>(new AppendOnlyJsonFile(this.file(seq)), null);
+      const db = new Low<Segment>(new AppendOnlyJsonFile(this.file(seq)), { version: STORE_FORMAT, seq, changes: [] });
       await db.read();
-      const segment = db.data;
+      const segment = db.data as Segment | null;
       if (!segment || !Array.isArray(segment.changes)) throw new Error(`${this.file(seq)} is not a store log segment (no "changes" list)`);
       for (const change of segment.changes) apply(change);
       this.sealedSeqs.push(seq);
     }
     this.lastSeq = Math.max(after, numbers.at(-1) ?? 0);
+    this.prepareSpare();
   }
 
   /** Resolves once the changes are in a segment on disk. */
@@ -111,8 +119,12 @@ export class WriteAheadLog {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.idle();
     await this.active?.file.close();
+    await this.preparing;
+    if (this.spare) await removeIfPresent(this.spare);
+    this.spare = null;
   }
 
   /** Stops every later write: a log with a hole in it must not go on as if nothing happened. */
@@ -130,7 +142,10 @@ export class WriteAheadLog {
         const created = target.db.data.changes.length === 0;
         for (const w of group) for (const c of w.changes) target.db.data.changes.push(c);
         await target.db.write();
-        if (created) await syncFolder(this.dir); // the new file's name is durable too
+        if (created) {
+          await syncFolder(this.dir); // the new file's name is durable too
+          this.prepareSpare();
+        }
       } catch (err) {
         for (const w of group) w.reject(err as Error);
         this.fail(err as Error);
@@ -140,14 +155,37 @@ export class WriteAheadLog {
       }
       if (this.failure) break;
       for (const w of group) w.resolve();
-      this.afterWrite(target.db.data.changes.length);
+      this.afterWrite(target.db.data.changes.length, target.file.size);
     }
     this.writing = null;
   }
 
   private open(seq: number): Active {
     const file = new AppendOnlyJsonFile(this.file(seq));
+    // Without a spare ready (the first segment after a start) the segment grows as it is written.
+    file.adopt(this.spare);
+    this.spare = null;
     return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
+  }
+
+  /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced. */
+  private prepareSpare(): void {
+    if (this.spare || this.preparing || this.closed || this.failure) return;
+    const path = join(this.dir, `.wal-spare-${++this.spares}.tmp`);
+    this.preparing = (async () => {
+      const handle = await open(path, 'wx');
+      try {
+        for (let at = 0; at < SEGMENT_BYTES; at += SPACES.length) await handle.write(SPACES, 0, SPACES.length, at);
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      if (this.closed) await removeIfPresent(path);
+      else this.spare = path;
+    })()
+      // No spare (a full disk, say): the next segment grows as it is written instead, which still works.
+      .catch(() => removeIfPresent(path).catch(() => {}))
+      .finally(() => (this.preparing = null));
   }
 
   private takeGroup(): Waiting[] {
