@@ -1,21 +1,21 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
-import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
-import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
+import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
 import { authenticators } from './http/auth.js';
+import { installCors } from './http/cors.js';
 import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
 import { ApiError } from './domain/errors.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
-import { createAjv } from './http/validation.js';
+import { compileOnFirstUse, createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import type { Context } from './services/context.js';
@@ -74,19 +74,24 @@ function createServer(config: Config, clock: SimClock): FastifyInstance {
     },
   });
   installJsonParser(app);
-  const bodyAjv = createAjv(false);
-  const paramAjv = createAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+  const bodyAjv = createAjv(false, false);
+  const paramAjv = createAjv(true, false);
+  app.setValidatorCompiler(({ schema, httpPart }) => compileOnFirstUse(() => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object)));
   installErrorHandling(app, () => clock.now());
   return app;
 }
 
 /** The store, keys, ids, clock and outbox every service shares. */
-async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void }> {
+async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void; keysLoaded: Promise<Error | null> }> {
   const { config } = options;
+  // A new RSA key pair takes 50 to 170 ms: it is made in the thread pool while the rest starts, and is
+  // in `keys` before the app is ready (nothing signs or serves it earlier).
+  const keys = options.keys ?? ({} as SigningKeys);
+  const keysLoaded = options.keys
+    ? Promise.resolve(null)
+    : (config.memory ? generateSigningKeysAsync() : loadOrCreateSigningKeys(config.dataDir)).then((made) => (Object.assign(keys, made), null), (err: Error) => err);
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
-  const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
@@ -97,6 +102,7 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
     return { statusCode: res.statusCode, text: res.body };
   };
   return {
+    keysLoaded,
     config,
     store,
     ids: new Ids(config.seed, store.get('meta', 'counters')?.values),
@@ -112,12 +118,7 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
 
 /** One route per contract operation, CORS for the browser-side calls, and the pages. */
 async function registerRoutes(app: FastifyInstance, options: AppOptions, handlers: Record<string, OperationHandler>, merchants: Merchants, ctx: Context): Promise<number> {
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
-    maxAge: 600,
-  });
+  installCors(app);
   const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation);
@@ -143,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('sim', { ctx, payments, merchants, routeCount });
 
   app.addHook('onReady', async () => {
+    const keysFailed = await ctx.keysLoaded;
+    if (keysFailed) throw keysFailed;
     ctx.outbox.resume();
     payments.resume();
     state = 'ok';
