@@ -6,6 +6,7 @@ import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/store/lowdb-store.js';
+import { SEGMENT_BYTES } from '../../simulator/src/store/wal.js';
 import type { Change } from '../../simulator/src/store/store.js';
 import { intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
 
@@ -17,6 +18,11 @@ const pages = async (dir: string) => (await files(dir)).filter((f) => f.startsWi
 const json = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, 'store', file), 'utf8'));
 const inode = async (dir: string, file: string) => (await stat(join(dir, 'store', file))).ino;
 const open = (dir: string, options: LowdbStoreOptions = {}) => opened(createLowdbStore(dir, options));
+
+/** Waits (without a time limit of its own: vitest's applies) until the store's background work got there. */
+async function eventually(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
+}
 
 /** `n` intents i0..i{n-1}, one commit each, all at once. */
 async function createMany(store: Awaited<ReturnType<typeof open>>, n: number, from = 0): Promise<void> {
@@ -73,6 +79,33 @@ describe('Store (lowdb) on disk', () => {
     expect(synced.filter((f) => /\/wal-\d{12}\.json$/.test(f))).toHaveLength(2);
     const [log] = await wals(dir);
     expect((await json(dir, log!)).changes).toHaveLength(200);
+  });
+
+  it('writes the id counters of a group once, in their latest version, before the records that used them', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const counters = (n: number): Change => ({ collection: 'meta', value: { id: 'counters', values: { intent: n } } });
+    await Promise.all(Array.from({ length: 50 }, (_, n) => store.commit([putIntent(intent(`i${n}`, 'm1', `K${n}`)), counters(n + 1)])));
+    const [log] = await wals(dir);
+    const changes = (await json(dir, log!)).changes as Change[];
+    // The first commit alone, then the 49 that waited for it, as one group.
+    expect(changes.map((c) => c.collection)).toEqual(['meta', 'intents', 'meta', ...Array(49).fill('intents')]);
+    expect(changes[2]).toEqual(counters(50));
+    expect((await open(dir)).get('meta', 'counters')?.values).toEqual({ intent: 50 });
+  });
+
+  it('rolls over to a spare segment prepared ahead, which is still a whole JSON document', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { compactAfterChanges: 1 });
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]); // creates the first segment, then a spare
+    // The spare is renamed to .wal-spare-<n>.tmp once it is filled and synced.
+    await eventually(async () => (await files(dir)).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f)) && (await wals(dir)).length === 0);
+    await store.commit([putIntent(intent('i2', 'm1', 'K2'))]);
+    const [log] = await wals(dir);
+    expect((await stat(join(dir, 'store', log!))).size).toBe(SEGMENT_BYTES);
+    expect((await json(dir, log!)).changes).toEqual([putIntent(intent('i2', 'm1', 'K2'))]);
+    await store.close();
+    expect((await open(dir)).count('intents')).toBe(2);
   });
 
   it('a write costs the same however much is stored: an append to a new log segment, no page rewritten', async () => {
@@ -224,7 +257,8 @@ describe('Store (lowdb) on disk', () => {
     // A compaction after every write: the next write must create a new segment, in a folder that is gone.
     const store = await open(dir, { compactAfterChanges: 1 });
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
-    await rm(join(dir, 'store'), { recursive: true, force: true });
+    // Retried: the store may be writing a spare segment into the folder at that moment.
+    await rm(join(dir, 'store'), { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });
     await expect(store.commit([putIntent(intent('i2', 'm1', 'K2'))])).rejects.toThrow();
     expect(store.healthy).toBe(false);
     await expect(store.commit([putIntent(intent('i3', 'm1', 'K3'))])).rejects.toThrow();

@@ -131,7 +131,7 @@ describe('the app restarted on the same data folder', () => {
     await first.advance(first.config.pinDelayMs);
     await processMobile(first, paid.reference, 'MPESA', '254712345678');
     await first.advance(first.config.pinDelayMs);
-    await until(() => first.sent.length === 2, 20_000); // both callbacks out before the stop
+    await until(() => first.sent.length === 2, 2_000_000); // both callbacks out before the stop (after fsyncs)
     const inFlight = await createIntent(first, first.sandbox, body('R2'));
     await processMobile(first, inFlight.reference, 'AIRTEL', '254733123456');
     const theirs = (await create(first, created, body('M1', { currency: 'USD' }))).json().data;
@@ -166,8 +166,9 @@ describe('the app restarted on the same data folder', () => {
     expect((await status(second, second.sandbox, 'R2')).json().data.status).toBe('PENDING');
     await second.advance(second.config.pinDelayMs);
     expect((await status(second, second.sandbox, 'R2')).json().data.status).toBe('COMPLETED');
-    // The callback is scheduled once its commit is on disk, which takes real I/O turns with lowdb.
-    await until(() => second.sent.length > 0, 20_000);
+    // The callback is scheduled once its commit is on disk: an fsync, which on a busy disk can take
+    // many event-loop turns (the bound only stops a test that would otherwise never end).
+    await until(() => second.sent.length > 0, 2_000_000);
     expect(second.sent.map((s) => (s.body as { reference: string }).reference)).toEqual([inFlight.reference]);
 
     // Ids go on from the stored counters: nothing made after the restart repeats an earlier id.

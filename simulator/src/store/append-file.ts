@@ -20,17 +20,26 @@ export interface Segment {
 
 const TAIL = '\n]}\n';
 
+/**
+ * What Low holds for a segment being written is the next append: write() adds data.changes after what
+ * the file holds, and the caller empties the list (a segment's thousands of changes are not kept).
+ */
 export class AppendOnlyJsonFile implements Adapter<Segment> {
   private handle: FileHandle | null = null;
   /** Where the closing bracket starts: the next changes go there. */
   private end = 0;
-  private written = 0;
+  /** Changes in the file. */
+  written = 0;
   /** Whether the last read found the file cut short by a crash. */
   recovered = false;
   /** A prepared file of spaces to become this one at the first write. */
   private spare: string | null = null;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    /** One change as JSON (the log reuses what it serialized when it compacts). */
+    private readonly line: (change: Change) => string = (change) => JSON.stringify(change),
+  ) {}
 
   adopt(spare: string | null): void {
     this.spare = spare;
@@ -57,11 +66,11 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     }
   }
 
-  /** Appends data.changes beyond those already written; the first write creates the file (never over an old one). */
+  /** Appends data.changes; the first write creates the file (never over an old one). */
   async write(data: Segment): Promise<void> {
-    const fresh = data.changes.slice(this.written);
+    const fresh = data.changes;
     let chunk = '';
-    for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${JSON.stringify(fresh[i])}`;
+    for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${this.line(fresh[i]!)}`;
     let position = this.end;
     if (!this.handle) {
       if (this.spare) await rename(this.spare, this.path);
@@ -73,7 +82,7 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     await this.handle.write(bytes, 0, bytes.length, position);
     await this.handle.datasync();
     this.end = position + bytes.length - TAIL.length;
-    this.written = data.changes.length;
+    this.written += fresh.length;
   }
 
   async close(): Promise<void> {

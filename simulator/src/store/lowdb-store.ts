@@ -15,11 +15,11 @@ import { SEGMENT_BYTES, STORE_FORMAT, WriteAheadLog } from './wal.js';
 export interface LowdbStoreOptions {
   /** Records per page file. */
   pageSize?: number;
-  /** A compaction starts once the segment being written holds this many changes. */
+  /** A compaction starts once the segment being written holds this many changes (or nearly fills its spare). */
   compactAfterChanges?: number;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 5000 };
+export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 50_000 };
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -103,8 +103,8 @@ class LowdbPersistence implements Persistence {
   private async compact(): Promise<void> {
     // Both in the same tick: every change marked dirty so far is in a sealed segment or still pending.
     const refs = this.pages.takeDirty(this.records);
-    const { through, done } = this.wal.seal();
-    for (const ref of refs) await this.pages.write(ref, this.records);
+    const { through, done, json } = this.wal.seal();
+    for (const ref of refs) await this.pages.write(ref, this.records, json);
     await done;
     if (this.wal.failed) throw new Error('the log could not be written');
     await syncFolder(this.dir);

@@ -3,7 +3,7 @@
 // one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
 // A compaction seals the segment being written (later commits start the next one), folds the sealed
 // segments into the pages and removes them.
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppendOnlyJsonFile, type Segment } from './append-file.js';
@@ -33,8 +33,12 @@ interface Active {
   sealed?: () => void;
 }
 
+/** The JSON of each record object the log wrote: a compaction writes the same text into the pages. */
+export type JsonOf = Map<object, string>;
+
 export class WriteAheadLog {
   private pending: Waiting[] = [];
+  private json: JsonOf = new Map();
   private writing: Promise<void> | null = null;
   private failure: Error | null = null;
   private active: Active | null = null;
@@ -73,7 +77,6 @@ export class WriteAheadLog {
       this.sealedSeqs.push(seq);
     }
     this.lastSeq = Math.max(after, numbers.at(-1) ?? 0);
-    this.prepareSpare();
   }
 
   /** Resolves once the changes are in a segment on disk. */
@@ -90,13 +93,15 @@ export class WriteAheadLog {
    * sequence number (every change applied so far is in a segment up to it, or still pending) and a
    * promise of the moment everything up to it is on disk.
    */
-  seal(): { through: number; done: Promise<void> } {
+  seal(): { through: number; done: Promise<void>; json: JsonOf } {
     const active = this.active;
+    const json = this.json;
     this.active = null;
-    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve() };
+    this.json = new Map();
+    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve(), json };
     this.sealedSeqs.push(active.seq);
-    if (this.busy !== active) return { through: active.seq, done: active.file.close() };
-    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
+    if (this.busy !== active) return { through: active.seq, done: active.file.close(), json };
+    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)), json };
   }
 
   /** Segments (sealed or not) holding changes not yet folded into the pages. */
@@ -139,11 +144,14 @@ export class WriteAheadLog {
       const target = (this.active ??= this.open(++this.lastSeq));
       this.busy = target;
       try {
-        const created = target.db.data.changes.length === 0;
-        for (const w of group) for (const c of w.changes) target.db.data.changes.push(c);
+        const created = target.file.written === 0;
+        target.db.data.changes = forAppend(group);
         await target.db.write();
+        target.db.data.changes = [];
         if (created) {
           await syncFolder(this.dir); // the new file's name is durable too
+          // Prepared once writing has begun (not at start, where it would slow the start down), so a
+          // simulator that writes has a spare ready by the time it rolls over to its next segment.
           this.prepareSpare();
         }
       } catch (err) {
@@ -155,37 +163,50 @@ export class WriteAheadLog {
       }
       if (this.failure) break;
       for (const w of group) w.resolve();
-      this.afterWrite(target.db.data.changes.length, target.file.size);
+      this.afterWrite(target.file.written, target.file.size);
     }
     this.writing = null;
   }
 
   private open(seq: number): Active {
-    const file = new AppendOnlyJsonFile(this.file(seq));
+    const file = new AppendOnlyJsonFile(this.file(seq), (change) => this.line(change));
     // Without a spare ready (the first segment after a start) the segment grows as it is written.
     file.adopt(this.spare);
     this.spare = null;
     return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
   }
 
-  /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced. */
+  /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced, then named ready. */
   private prepareSpare(): void {
     if (this.spare || this.preparing || this.closed || this.failure) return;
-    const path = join(this.dir, `.wal-spare-${++this.spares}.tmp`);
+    const n = ++this.spares;
+    const filling = join(this.dir, `.wal-spare-${n}.filling.tmp`);
+    const ready = join(this.dir, `.wal-spare-${n}.tmp`);
     this.preparing = (async () => {
-      const handle = await open(path, 'wx');
+      const handle = await open(filling, 'wx');
       try {
         for (let at = 0; at < SEGMENT_BYTES; at += SPACES.length) await handle.write(SPACES, 0, SPACES.length, at);
         await handle.datasync();
       } finally {
         await handle.close();
       }
-      if (this.closed) await removeIfPresent(path);
-      else this.spare = path;
+      await rename(filling, ready);
+      if (this.closed) await removeIfPresent(ready);
+      else this.spare = ready;
     })()
       // No spare (a full disk, say): the next segment grows as it is written instead, which still works.
-      .catch(() => removeIfPresent(path).catch(() => {}))
+      .catch(async () => {
+        await Promise.all([removeIfPresent(filling), removeIfPresent(ready)]).catch(() => {});
+      })
       .finally(() => (this.preparing = null));
+  }
+
+  private line(change: Change): string {
+    if (!('value' in change)) return JSON.stringify(change);
+    const json = JSON.stringify(change.value);
+    // A meta record is rewritten by every commit: only records worth reusing are kept.
+    if (change.collection !== 'meta') this.json.set(change.value, json);
+    return `{"collection":${JSON.stringify(change.collection)},"value":${json}}`;
   }
 
   private takeGroup(): Waiting[] {
@@ -201,4 +222,21 @@ export class WriteAheadLog {
   private file(seq: number): string {
     return join(this.dir, `wal-${String(seq).padStart(12, '0')}.json`);
   }
+}
+
+/**
+ * The changes of a group in commit order, except that each meta record (the id counters every commit
+ * carries) is written once, in its latest version, first: a log cut short inside the group then still
+ * holds counters at least as far as every id in what it kept, so no id is ever handed out twice.
+ */
+function forAppend(group: Waiting[]): Change[] {
+  const meta = new Map<string, Change>();
+  const rest: Change[] = [];
+  for (const w of group) {
+    for (const c of w.changes) {
+      if (c.collection === 'meta' && 'value' in c) meta.set(c.value.id, c);
+      else rest.push(c);
+    }
+  }
+  return meta.size === 0 ? rest : [...meta.values(), ...rest];
 }
