@@ -142,6 +142,21 @@ describe('Store (lowdb) on disk', () => {
     expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
   });
 
+  it('folds a segment into the pages once it is older than compactAfterMs, however little it holds', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { compactAfterMs: 0 });
+    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await eventually(async () => (await wals(dir)).length === 0);
+    expect(await pages(dir)).toEqual(['page-intents-000001.json']);
+    // With the default limits a second commit goes to the same segment, and nothing is folded yet.
+    const other = await tempDir();
+    const lazy = await open(other);
+    await lazy.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    await lazy.commit([putIntent(intent('i2', 'm1', 'K2'))]);
+    expect(await wals(other)).toHaveLength(1);
+    expect(await pages(other)).toEqual([]);
+  });
+
   it('a compaction rewrites only the pages whose records changed, and drops removed records', async () => {
     const dir = await tempDir();
     const seeded = await open(dir, { pageSize: 10 });

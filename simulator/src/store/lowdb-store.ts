@@ -15,11 +15,13 @@ import { SEGMENT_BYTES, STORE_FORMAT, WriteAheadLog } from './wal.js';
 export interface LowdbStoreOptions {
   /** Records per page file. */
   pageSize?: number;
-  /** A compaction starts once the segment being written holds this many changes (or nearly fills its spare). */
+  /** A compaction starts once the segment being written holds this many changes (or nearly fills its spare)... */
   compactAfterChanges?: number;
+  /** ...or was first written this long ago: a quiet simulator does not keep a day of changes in its log. */
+  compactAfterMs?: number;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 50_000 };
+export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 50_000, compactAfterMs: 60_000 };
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -42,8 +44,9 @@ class LowdbPersistence implements Persistence {
     options: LowdbStoreOptions,
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.wal = new WriteAheadLog(dir, (changes, bytes) => {
-      if (changes >= this.options.compactAfterChanges || bytes >= SEGMENT_BYTES - 1024 * 1024) this.maybeCompact();
+    this.wal = new WriteAheadLog(dir, (changes, bytes, ageMs) => {
+      const o = this.options;
+      if (changes >= o.compactAfterChanges || bytes >= SEGMENT_BYTES - 1024 * 1024 || ageMs >= o.compactAfterMs) this.maybeCompact();
     });
     this.pages = new Pages(dir, this.options.pageSize);
   }

@@ -27,18 +27,38 @@ interface Waiting {
 
 interface Active {
   seq: number;
+  /** When it was opened (ms since the epoch, wall clock: the store's housekeeping, not the simulated time). */
+  since: number;
   file: AppendOnlyJsonFile;
   db: Low<Segment>;
   /** Set when a compaction sealed it while a write to it was under way. */
   sealed?: () => void;
 }
 
-/** The JSON of each record object the log wrote: a compaction writes the same text into the pages. */
-export type JsonOf = Map<object, string>;
+/**
+ * The JSON the log wrote for the latest version of each record since the last seal: a compaction writes
+ * the same text into the pages instead of serializing the record again. One entry per record, so its
+ * size is bounded by what changed since the last compaction.
+ */
+export class LoggedJson {
+  private readonly byCollection = new Map<string, Map<string, { value: object; json: string }>>();
+
+  set(collection: string, value: { id: string }, json: string): void {
+    let entries = this.byCollection.get(collection);
+    if (!entries) this.byCollection.set(collection, (entries = new Map()));
+    entries.set(value.id, { value, json });
+  }
+
+  /** The JSON logged for this very record object, if that is the latest version logged. */
+  get(collection: string, value: { id: string }): string | undefined {
+    const entry = this.byCollection.get(collection)?.get(value.id);
+    return entry?.value === value ? entry.json : undefined;
+  }
+}
 
 export class WriteAheadLog {
   private pending: Waiting[] = [];
-  private json: JsonOf = new Map();
+  private json = new LoggedJson();
   private writing: Promise<void> | null = null;
   private failure: Error | null = null;
   private active: Active | null = null;
@@ -53,8 +73,8 @@ export class WriteAheadLog {
 
   constructor(
     private readonly dir: string,
-    /** Called after each write with the changes and bytes in the segment being written. */
-    private readonly afterWrite: (changesInSegment: number, bytesInSegment: number) => void,
+    /** Called after each write with the changes, bytes and age (ms since its first write) of the segment being written. */
+    private readonly afterWrite: (changesInSegment: number, bytesInSegment: number, ageMs: number) => void,
   ) {}
 
   /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
@@ -93,11 +113,11 @@ export class WriteAheadLog {
    * sequence number (every change applied so far is in a segment up to it, or still pending) and a
    * promise of the moment everything up to it is on disk.
    */
-  seal(): { through: number; done: Promise<void>; json: JsonOf } {
+  seal(): { through: number; done: Promise<void>; json: LoggedJson } {
     const active = this.active;
     const json = this.json;
     this.active = null;
-    this.json = new Map();
+    this.json = new LoggedJson();
     if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve(), json };
     this.sealedSeqs.push(active.seq);
     if (this.busy !== active) return { through: active.seq, done: active.file.close(), json };
@@ -163,7 +183,7 @@ export class WriteAheadLog {
       }
       if (this.failure) break;
       for (const w of group) w.resolve();
-      this.afterWrite(target.file.written, target.file.size);
+      this.afterWrite(target.file.written, target.file.size, Date.now() - target.since);
     }
     this.writing = null;
   }
@@ -173,7 +193,7 @@ export class WriteAheadLog {
     // Without a spare ready (the first segment after a start) the segment grows as it is written.
     file.adopt(this.spare);
     this.spare = null;
-    return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
+    return { seq, since: Date.now(), file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
   }
 
   /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced, then named ready. */
@@ -205,7 +225,7 @@ export class WriteAheadLog {
     if (!('value' in change)) return JSON.stringify(change);
     const json = JSON.stringify(change.value);
     // A meta record is rewritten by every commit: only records worth reusing are kept.
-    if (change.collection !== 'meta') this.json.set(change.value, json);
+    if (change.collection !== 'meta') this.json.set(change.collection, change.value, json);
     return `{"collection":${JSON.stringify(change.collection)},"value":${json}}`;
   }
 
