@@ -9,8 +9,9 @@ import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
 import { startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
 import { seedTemplate, startSink } from './lib/fixtures.js';
-import { EMPTY_LOWDB, machine, median, table, targetLines, targets, type Row } from './lib/report.js';
+import { coldLine, EMPTY_LOWDB, machine, median, table, targetLines, targets, type Row } from './lib/report.js';
 import { interleave } from './lib/rounds.js';
+import { rssAt } from './lib/rss.js';
 import { ROOT } from './lib/servers.js';
 import { WORKLOADS, type Workload } from './lib/workloads.js';
 
@@ -37,6 +38,7 @@ const opts = {
   coldRuns: Number(values['cold-runs']),
 };
 const MOST = Math.max(...opts.stored);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
 const tmp = await mkdtemp(join(tmpdir(), 'littlepay-bench-'));
 const sink = await startSink();
@@ -88,6 +90,8 @@ async function main(): Promise<number> {
     }
   }
   const cold = await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log });
+  const rss = templates.has(MOST) && MOST > 0 ? await rssAt(MOST, templates.get(MOST)!, tmp, sink.url) : null;
+  if (rss) log(`RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`);
   const rows: Row[] = [];
   for (const stored of opts.stored) {
     for (const workload of opts.workloads) {
@@ -96,7 +100,7 @@ async function main(): Promise<number> {
       rows.push(...group);
     }
   }
-  const met = targets(rows, cold);
+  const met = targets(rows, cold, rss);
   const failures = rows.filter((r) => r.store !== 'reference' && r.result.non2xx + r.result.errors > 0);
   const text = [
     `Bench of ${startedAt.toISOString()} on ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, node ${info.node} (commit ${info.commit}); load average at start ${info.loadAverageAtStart.join(' ')}.`,
@@ -104,15 +108,16 @@ async function main(): Promise<number> {
     '',
     table(rows),
     '',
-    `Cold start to the first 200, median of ${opts.coldRuns}: bare fastify ${median(cold.bareMs).toFixed(0)} ms, simulator (persisted, fresh data folder) ${median(cold.simulatorMs).toFixed(0)} ms (${(median(cold.simulatorMs) / median(cold.bareMs)).toFixed(2)}×)${cold.restart100kMs.length ? `; a restart with 100,000 intents stored ${median(cold.restart100kMs).toFixed(0)} ms` : ''}.`,
+    coldLine(cold, opts.coldRuns),
+    rss ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).` : '',
     '',
     targetLines(met),
   ].join('\n');
   console.log(`\n${text}\n`);
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   const file = join(ROOT, 'bench/results', `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
-  const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), restart100kMs: median(cold.restart100kMs) };
-  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
+  const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
+  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
   log(`wrote ${file}`);
   if (failures.length) console.error(`simulator runs with non-2xx answers or errors: ${failures.map((r) => `${r.server} ${r.workload} ${r.stored}`).join(', ')}`);
   return met.every((t) => t.met) && failures.length === 0 ? 0 : 1;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
+import type { RssAt } from './rss.js';
 import { ROOT } from './servers.js';
 
 export interface Row {
@@ -26,9 +27,21 @@ export const EMPTY_LOWDB = 'simulator (lowdb), none stored';
 
 export interface ColdStart {
   bareMs: number[];
+  /** `npm start` on its data folder, as every start but the first (the target). */
   simulatorMs: number[];
-  /** A restart of the persisted simulator with 100,000 intents stored (no target; for information). */
+  /** For information: the first start on a fresh data folder, with --memory, and with 100,000 intents stored. */
+  firstStartMs: number[];
+  memoryMs: number[];
   restart100kMs: number[];
+}
+
+export function coldLine(cold: ColdStart, runs: number): string {
+  const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${(median(xs) / median(cold.bareMs)).toFixed(2)}×)`;
+  return (
+    `Cold start to the first 200, medians of ${runs}: bare fastify ${median(cold.bareMs).toFixed(0)} ms; the simulator on its data folder ${ms(cold.simulatorMs)}; ` +
+    `for information, its first start on a fresh folder ${ms(cold.firstStartMs)}, with --memory ${ms(cold.memoryMs)}` +
+    `${cold.restart100kMs.length ? `, with 100,000 intents stored ${ms(cold.restart100kMs)}` : ''}.`
+  );
 }
 
 export interface Target {
@@ -82,7 +95,7 @@ export function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
-export function targets(rows: Row[], cold: ColdStart): Target[] {
+export function targets(rows: Row[], cold: ColdStart, rss: RssAt | null): Target[] {
   const out: Target[] = [];
   const at = (workload: string, stored: number) => rows.find((r) => r.workload === workload && r.server === 'simulator (lowdb)' && r.stored === stored);
   const levels = [...new Set(rows.filter((r) => r.server === 'simulator (lowdb)').map((r) => r.stored))];
@@ -100,8 +113,8 @@ export function targets(rows: Row[], cold: ColdStart): Target[] {
   const most = at('create', 100_000);
   const none = rows.find((r) => r.workload === 'create' && r.server === EMPTY_LOWDB);
   if (none && most) add('create req/s with 100,000 stored ÷ with none (same rounds)', most.result.rps / none.result.rps, 0.8);
-  if (cold.bareMs.length && cold.simulatorMs.length) add('cold start to the first 200 ÷ bare fastify\'s (medians)', median(cold.simulatorMs) / median(cold.bareMs), 1.5, true);
-  if (most?.reference) add('RSS with 100,000 stored ÷ Map reference\'s', most.rssBytes / most.reference.rssBytes, 2, true);
+  if (cold.bareMs.length && cold.simulatorMs.length) add('cold start to the first 200 on its data folder ÷ bare fastify\'s (medians)', median(cold.simulatorMs) / median(cold.bareMs), 1.5, true);
+  if (rss) add(`RSS with ${rss.stored.toLocaleString('en')} stored, just started ÷ Map reference's`, rss.lowdbBytes / rss.mapBytes, 2, true);
   return out;
 }
 

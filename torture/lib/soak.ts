@@ -28,7 +28,7 @@ export interface Minute {
 
 export interface SoakReport {
   minutes: Minute[];
-  /** RSS at the end against RSS after the first minute. */
+  /** RSS in the last minute against the first (medians of each minute's samples). */
   rssGrowth: number;
   errors: number;
 }
@@ -45,7 +45,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     const started = Date.now();
     let window: number[] = [];
     let counts = { requests: 0, non2xx: 0 };
+    let rss: number[] = [];
     const minutes: Minute[] = [];
+    // RSS swings by 10 to 20 % with the garbage collector's cycle: a minute's figure is the median of
+    // twelve samples, so that a trend is not a matter of which moment of the cycle a sample fell on.
+    const rssSampler = setInterval(() => void sim.rss().then((b) => rss.push(b / 2 ** 20)), 5_000);
     const instance = autocannon({ url: sim.url, connections: 10, overallRate: o.rate, duration: o.minutes * 60, requests }, () => {});
     (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => {
       counts.requests++;
@@ -55,7 +59,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     const sampler = setInterval(() => {
       void (async () => {
         const sorted = Float64Array.from(window).sort();
-        const m: Minute = { minute: minutes.length + 1, ...counts, p99Ms: percentile(sorted, 99), rssMB: (await sim.rss()) / 2 ** 20 };
+        const samples = Float64Array.from(rss.length ? rss : [(await sim.rss()) / 2 ** 20]).sort();
+        const m: Minute = { minute: minutes.length + 1, ...counts, p99Ms: percentile(sorted, 99), rssMB: percentile(samples, 50) };
+        rss = [];
         minutes.push(m);
         o.log?.(`minute ${m.minute}: ${m.requests} requests (${m.non2xx} not 2xx), p99 ${m.p99Ms.toFixed(2)} ms, RSS ${m.rssMB.toFixed(1)} MB, ${Math.round((Date.now() - started) / 1000)} s`);
         window = [];
@@ -64,6 +70,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     }, 60_000);
     const result = await new Promise<autocannon.Result>((done) => instance.once('done', done));
     clearInterval(sampler);
+    clearInterval(rssSampler);
     await new Promise((r) => setTimeout(r, 200)); // the last sample's own requests
     const first = minutes[0]?.rssMB ?? NaN;
     const last = minutes.at(-1)?.rssMB ?? NaN;

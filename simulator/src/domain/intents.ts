@@ -28,9 +28,21 @@ export function requestHash(body: CreateIntentBody, tokenId: string): string {
   return hash('sha256', canonicalJson({ tokenId, body: normalised }), 'hex');
 }
 
-/** JSON with object keys sorted and undefined fields left out. Runs on every create: loops, not map/filter. */
+/** JSON with object keys sorted and undefined fields left out. Runs on every create: no map/filter chains. */
 function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? '';
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value) ?? '';
+  }
+  if (value === null) return 'null';
   let out: string;
   if (Array.isArray(value)) {
     out = '[';
@@ -42,10 +54,19 @@ function canonicalJson(value: unknown): string {
   for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    out += `${first ? '' : ','}${quote(key)}:${canonicalJson(v)}`;
     first = false;
   }
   return `${out}}`;
+}
+
+/** JSON.stringify of a string, without the call when nothing needs escaping (the usual case). */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 export function newIntent(

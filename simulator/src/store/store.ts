@@ -38,8 +38,8 @@ export class Store {
     inbox: new Map(),
     meta: new Map(),
   };
-  /** intents by `${merchantId}\u0000${key}` */
-  private readonly intentsByKey = new Map<string, IntentRecord>();
+  /** intents by merchant id, then by the merchant's key (no key string built per lookup) */
+  private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();
   private failure: Error | null = null;
   private opened = false;
 
@@ -74,7 +74,7 @@ export class Store {
   }
 
   intentByKey(merchantId: string, key: string): IntentRecord | undefined {
-    return this.intentsByKey.get(keyOf(merchantId, key));
+    return this.intentsByKey.get(merchantId)?.get(key);
   }
 
   /**
@@ -84,7 +84,11 @@ export class Store {
    */
   async commit(changes: Change[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const copies = changes.map((c): Change => ('value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c }));
+    const copies: Change[] = new Array(changes.length);
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i]!;
+      copies[i] = 'value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c };
+    }
     for (const change of copies) this.apply(change);
     try {
       await this.persistence.append(copies);
@@ -107,21 +111,23 @@ export class Store {
     const table = this.tables[change.collection] as Map<string, Collections[CollectionName]>;
     if ('value' in change) {
       table.set(change.value.id, change.value);
-      if (change.collection === 'intents') this.intentsByKey.set(keyOf(change.value.merchantId, change.value.key), change.value);
+      if (change.collection === 'intents') {
+        let keys = this.intentsByKey.get(change.value.merchantId);
+        if (!keys) this.intentsByKey.set(change.value.merchantId, (keys = new Map()));
+        keys.set(change.value.key, change.value);
+      }
       return;
     }
     const old = table.get(change.remove);
     if (!old) return;
     table.delete(change.remove);
     if (change.collection === 'intents') {
-      const { merchantId, key: merchantKey } = old as IntentRecord;
-      const key = keyOf(merchantId, merchantKey);
-      if (this.intentsByKey.get(key) === old) this.intentsByKey.delete(key);
+      const { merchantId, key } = old as IntentRecord;
+      const keys = this.intentsByKey.get(merchantId);
+      if (keys?.get(key) === old) keys.delete(key);
     }
   }
 }
-
-const keyOf = (merchantId: string, key: string): string => `${merchantId}\u0000${key}`;
 
 export const memoryPersistence = (): Persistence => ({
   kind: 'memory',
