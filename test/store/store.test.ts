@@ -69,6 +69,19 @@ describe.each(kinds)('Store (%s)', (kind, make) => {
     expect(store.get('intents', 'i1')).toMatchObject({ status: 'PENDING', attempts: [] });
   });
 
+  it('hands out records that cannot be changed in place (empty lists are shared and frozen)', async () => {
+    const store = await opened(await make());
+    await store.commit([putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))]);
+    const [one, two] = [store.get('intents', 'i1')!, store.get('intents', 'i2')!];
+    expect(Object.isFrozen(one.attempts)).toBe(true);
+    expect(one.attempts).toBe(two.attempts);
+    expect(() => one.attempts.push({} as never)).toThrow(TypeError);
+    // A change is a new record: the store replaces the old one.
+    await store.commit([putIntent({ ...one, attempts: [...one.attempts, { id: 'a1' } as never] })]);
+    expect(store.get('intents', 'i1')?.attempts).toHaveLength(1);
+    expect(store.get('intents', 'i2')?.attempts).toEqual([]);
+  });
+
   it('resolves every one of many concurrent commits', async () => {
     const store = await opened(await make());
     const commits = Array.from({ length: 120 }, (_, n) => store.commit([putIntent(intent(`i${n}`, 'm1', `K${n}`, { amount: n + 1 }))]));

@@ -28,7 +28,7 @@ export interface Minute {
 
 export interface SoakReport {
   minutes: Minute[];
-  /** RSS in the last minute against the first (medians of each minute's samples). */
+  /** See rssGrowth(). */
   rssGrowth: number;
   errors: number;
 }
@@ -72,12 +72,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     clearInterval(sampler);
     clearInterval(rssSampler);
     await new Promise((r) => setTimeout(r, 200)); // the last sample's own requests
-    const first = minutes[0]?.rssMB ?? NaN;
-    const last = minutes.at(-1)?.rssMB ?? NaN;
-    return { minutes, rssGrowth: last / first - 1, errors: result.errors + result.timeouts };
+    return { minutes, rssGrowth: rssGrowth(minutes), errors: result.errors + result.timeouts };
   } finally {
     await sim.stop();
     await sink.close();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * RSS follows the collector's cycle (here about three minutes from trough to peak), so comparing two
+ * single minutes measures where in the cycle each fell. Compared instead: the top of the cycle in the
+ * three minutes after the first, and in the last three. A leak raises every top.
+ */
+export function rssGrowth(minutes: Minute[]): number {
+  const top = (ms: Minute[]) => Math.max(...ms.map((m) => m.rssMB));
+  if (minutes.length < 4) return (minutes.at(-1)?.rssMB ?? NaN) / (minutes[0]?.rssMB ?? NaN) - 1;
+  return top(minutes.slice(-3)) / top(minutes.slice(1, 4)) - 1;
 }
