@@ -1,8 +1,12 @@
-// Generates client/src/generated/*.ts from the contracts with openapi-typescript.
+// Generates client/src/generated/*.ts from the contracts with openapi-typescript, and the parsed
+// contracts the simulator starts from (simulator/src/generated/contracts.json).
 // `--check` regenerates in memory and fails when the committed files differ (stale types in CI).
 import { readFile, writeFile } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+import { PARSED_CONTRACTS, sha256, type ParsedContracts } from '../simulator/src/http/contract.js';
 
 const root = new URL('../', import.meta.url);
 const targets = [
@@ -27,6 +31,23 @@ for (const { contract, out } of targets) {
     await writeFile(path, text);
     console.log(`wrote ${out}`);
   }
+}
+// The simulator reads these instead of parsing YAML at every start (it checks the SHA-256 first).
+const parsed: ParsedContracts = {};
+for (const { contract } of targets) {
+  const text = await readFile(new URL(contract, root), 'utf8');
+  parsed[basename(contract)] = { sha256: sha256(text), doc: parse(text) };
+}
+const parsedText = `${JSON.stringify(parsed)}\n`;
+const parsedName = relative(fileURLToPath(root), PARSED_CONTRACTS);
+if (check) {
+  if ((await readFile(PARSED_CONTRACTS, 'utf8').catch(() => '')) !== parsedText) {
+    stale++;
+    console.error(`${parsedName} is stale: run \`npm run generate\` and commit the result`);
+  }
+} else {
+  await writeFile(PARSED_CONTRACTS, parsedText);
+  console.log(`wrote ${parsedName}`);
 }
 if (stale) process.exit(1);
 if (check) console.log('generated client types are fresh');

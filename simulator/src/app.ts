@@ -1,6 +1,5 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
-import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
@@ -10,6 +9,7 @@ import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
+import { installCors } from './http/cors.js';
 import { installFaults } from './http/fault-hooks.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
@@ -22,7 +22,7 @@ import { simulatorHandlers } from './http/handlers/simulator.js';
 import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import { installResponseCheck, type ContractViolation } from './http/response-check.js';
-import { createAjv } from './http/validation.js';
+import { compileOnFirstUse, createAjv } from './http/validation.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -96,9 +96,9 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
     },
   });
   installJsonParser(app);
-  const bodyAjv = createAjv(false);
-  const paramAjv = createAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+  const bodyAjv = createAjv(false, false);
+  const paramAjv = createAjv(true, false);
+  app.setValidatorCompiler(({ schema, httpPart }) => compileOnFirstUse(() => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object)));
   installErrorHandling(app, (req) => errorClock.now(req));
   return app;
 }
@@ -158,12 +158,7 @@ async function registerRoutes(
   ctx: Context,
   cards: Cards,
 ): Promise<number> {
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept'],
-    maxAge: 600,
-  });
+  installCors(app);
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };

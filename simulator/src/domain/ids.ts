@@ -1,6 +1,6 @@
 // Deterministic ids: the n-th id of a stream is a hash of (seed, stream, n). The counters are stored,
 // so a restart continues the sequence instead of repeating it, and a seeded run repeats exactly.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type Counters = Record<string, number>;
 
@@ -13,14 +13,19 @@ export class Ids {
 
   /** 32 bytes of stable pseudo-randomness for the next item of `stream`. */
   next(stream: string): Buffer {
+    return hash('sha256', this.material(stream), 'buffer');
+  }
+
+  /** What the n-th item of `stream` is derived from; counts it. */
+  private material(stream: string): string {
     const n = (this.counters[stream] ?? 0) + 1;
     this.counters[stream] = n;
     this.dirty = true;
-    return createHash('sha256').update(`${this.seed}\u0000${stream}\u0000${n}`).digest();
+    return `${this.seed}\u0000${stream}\u0000${n}`;
   }
 
   uuid(stream: string): string {
-    return formatUuid(this.next(stream));
+    return uuidFromHex(hash('sha256', this.material(stream), 'hex'));
   }
 
   hex(stream: string, length: number, upper = false): string {
@@ -43,6 +48,15 @@ export class Ids {
   restore(counters: Counters): void {
     this.counters = { ...counters };
   }
+}
+
+/**
+ * formatUuid on hex digits: the same UUID without going through a Buffer (one is made per create, on
+ * the request path).
+ */
+export function uuidFromHex(h: string): string {
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Formats 16 bytes as a version-4, variant-1 UUID. */

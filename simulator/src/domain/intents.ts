@@ -1,5 +1,5 @@
 // Pure rules of intents and attempts: no I/O, no clock reads (time comes in as an argument).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { ApiError, fieldError } from './errors.js';
 import type { IntentRecord, MerchantRecord } from './records.js';
@@ -25,18 +25,48 @@ export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantReco
 export function requestHash(body: CreateIntentBody, tokenId: string): string {
   // Defaults applied first: leaving out currency is the same request as sending KES.
   const normalised = { ...body, currency: body.currency ?? DEFAULT_CURRENCY, expiresAt: body.expiresAt ?? DEFAULT_EXPIRY_MINUTES };
-  return createHash('sha256').update(canonicalJson({ tokenId, body: normalised })).digest('hex');
+  return hash('sha256', canonicalJson({ tokenId, body: normalised }), 'hex');
 }
 
+/** JSON with object keys sorted and undefined fields left out. Runs on every create: no map/filter chains. */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value) ?? '';
   }
-  return JSON.stringify(value);
+  if (value === null) return 'null';
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  out = '{';
+  let first = true;
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${quote(key)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** JSON.stringify of a string, without the call when nothing needs escaping (the usual case). */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 export function newIntent(

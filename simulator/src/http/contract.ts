@@ -1,11 +1,39 @@
 // Reads the OpenAPI contracts once at boot and resolves every $ref (local and across the two files),
 // so route schemas can be handed to Ajv as plain JSON Schema.
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 
 export const CONTRACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../contracts');
+/** The contracts already parsed, with the SHA-256 of the YAML each was parsed from (`npm run generate`). */
+export const PARSED_CONTRACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../generated/contracts.json');
+
+export type ParsedContracts = Record<string, { sha256: string; doc: JsonObject }>;
+
+/**
+ * A contract as a JSON object. Loading the YAML parser and parsing cost about 100 ms of every start, so
+ * the copy parsed by `npm run generate` is used while the YAML is unchanged (same SHA-256); an edited
+ * contract is parsed from its YAML, so the simulator never serves a stale one.
+ */
+export function loadContract(path: string, parsed: ParsedContracts | null): JsonObject {
+  const text = readFileSync(path, 'utf8');
+  const entry = parsed?.[path.slice(path.lastIndexOf('/') + 1)];
+  if (entry && entry.sha256 === sha256(text)) return entry.doc;
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text) as JsonObject;
+}
+
+export const sha256 = (text: string): string => hash('sha256', text, 'hex');
+
+function readParsed(): ParsedContracts | null {
+  try {
+    return JSON.parse(readFileSync(PARSED_CONTRACTS, 'utf8')) as ParsedContracts;
+  } catch {
+    return null; // not generated yet: every contract is parsed from its YAML
+  }
+}
 
 export type JsonObject = Record<string, unknown>;
 
@@ -34,13 +62,15 @@ function pointer(doc: unknown, ptr: string): unknown {
 
 export class ContractSet {
   private readonly docs = new Map<string, JsonObject>();
+  private parsed: ParsedContracts | null | undefined;
 
   constructor(private readonly dir = CONTRACTS_DIR) {}
 
   doc(file: string): JsonObject {
     let doc = this.docs.get(file);
     if (!doc) {
-      doc = parse(readFileSync(resolve(this.dir, file), 'utf8')) as JsonObject;
+      if (this.parsed === undefined) this.parsed = readParsed();
+      doc = loadContract(resolve(this.dir, file), this.parsed);
       this.docs.set(file, doc);
     }
     return doc;

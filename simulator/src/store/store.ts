@@ -2,27 +2,32 @@
 // through commit(), which makes it visible at once and resolves only when it is durable. The memory
 // and lowdb stores differ only in their Persistence, and pass one shared test suite.
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
+import { cloneRecord } from './clone.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
-/** Forgets a record (a reset through /_sim). */
+/** Deletes the record with this id (nothing happens when there is none). */
 export interface Removal {
   collection: CollectionName;
   remove: string;
 }
-/** What the log holds: a record's new version, or its removal. */
+/** What a commit is made of: a whole record to store (replacing any earlier version), or a removal. */
 export type Change = Put | Removal;
+
+/** Reads the store's current version of a record (a persistence writes snapshots from it). */
+export type RecordReader = <C extends CollectionName>(collection: C, id: string) => Collections[C] | undefined;
+
+export const changedId = (change: Change): string => ('value' in change ? change.value.id : change.remove);
 
 export interface Persistence {
   readonly kind: 'memory' | 'lowdb';
-  /** Every change ever committed, oldest first (later puts of an id replace earlier ones, removals forget it). */
-  load(): Promise<Change[]>;
+  /** Replays what is stored, oldest first, through `apply` (a later change of an id replaces an earlier one). */
+  load(apply: (change: Change) => void, records: RecordReader): Promise<void>;
   /** Resolves once the changes are on disk. */
   append(changes: Change[]): Promise<void>;
+  /** Waits for every write under way, then leaves the files tidy for the next start. */
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
-  /** Forgets everything on disk: the next load() returns nothing (a reset). */
-  clear(): Promise<void>;
 }
 
 export class Store {
@@ -36,11 +41,11 @@ export class Store {
     callbackChecks: new Map(),
     controls: new Map(),
   };
-  /** intents by `${merchantId}\u0000${key}` */
-  private readonly intentsByKey = new Map<string, IntentRecord>();
+  /** intents by merchant id, then by the merchant's key (no key string built per lookup) */
+  private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();
   private failure: Error | null = null;
   private opened = false;
-  /** Commits applied in memory whose write is not durable yet. */
+  /** Commits whose write is under way (a reset waits for them). */
   private readonly writes = new Set<Promise<void>>();
 
   constructor(private readonly persistence: Persistence) {}
@@ -54,7 +59,10 @@ export class Store {
   }
 
   async open(): Promise<void> {
-    for (const put of await this.persistence.load()) this.apply(put);
+    await this.persistence.load(
+      (change) => this.apply(change),
+      (collection, id) => this.get(collection, id),
+    );
     this.opened = true;
   }
 
@@ -76,18 +84,22 @@ export class Store {
   }
 
   intentByKey(merchantId: string, key: string): IntentRecord | undefined {
-    return this.intentsByKey.get(`${merchantId}\u0000${key}`);
+    return this.intentsByKey.get(merchantId)?.get(key);
   }
 
   /**
-   * Applies the puts in memory now (so the next request sees them) and resolves when they are durable.
+   * Applies the changes in memory now (so the next request sees them) and resolves when they are durable.
    * Records are cloned on the way in, so a caller that keeps mutating its object cannot change the store
    * behind a commit.
    */
   async commit(changes: Change[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const copies = changes.map((p) => ('remove' in p ? { ...p } : ({ collection: p.collection, value: structuredClone(p.value) } as Put)));
-    for (const put of copies) this.apply(put);
+    const copies: Change[] = new Array(changes.length);
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i]!;
+      copies[i] = 'value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c };
+    }
+    for (const change of copies) this.apply(change);
     const write = this.persistence.append(copies);
     this.writes.add(write);
     try {
@@ -102,9 +114,9 @@ export class Store {
   }
 
   /**
-   * Drops a record from memory only (the log on disk keeps it, so it comes back at the next start and is
-   * dropped again): how the callback outbox and the inbox bound their memory. Not for intents or merchants,
-   * whose indexes it does not update.
+   * Drops a record from memory only: how the callback outbox and the inbox bound their memory. The log
+   * keeps it until the next compaction rewrites its page from memory (it was delivered or read by then).
+   * Not for intents or merchants, whose indexes it does not update.
    */
   forget(collection: 'callbacks' | 'inbox', id: string): void {
     this.tables[collection].delete(id);
@@ -121,14 +133,14 @@ export class Store {
   }
 
   /**
-   * Forgets every record, in memory and on disk, after the writes under way (a reset). Commits made
-   * while it runs may be lost: call it when nothing else is writing.
+   * Forgets every record (a reset), after the writes under way, as one commit of removals: the log
+   * and its compaction treat it like any other change, so a crash leaves the old data or none.
    */
   async clear(): Promise<void> {
     await this.idle();
-    await this.persistence.clear();
-    for (const table of Object.values(this.tables)) table.clear();
-    this.intentsByKey.clear();
+    const removals: Change[] = [];
+    for (const collection of this.collections) for (const record of this.all(collection)) removals.push({ collection, remove: record.id });
+    await this.commit(removals);
   }
 
   async close(): Promise<void> {
@@ -140,32 +152,33 @@ export class Store {
   }
 
   private apply(change: Change): void {
-    if ('remove' in change) return this.remove(change);
-    const put = change;
-    (this.tables[put.collection] as Map<string, unknown>).set(put.value.id, put.value);
-    if (put.collection === 'intents') {
-      this.intentsByKey.set(`${put.value.merchantId}\u0000${put.value.key}`, put.value);
+    const table = this.tables[change.collection] as Map<string, Collections[CollectionName]>;
+    if ('value' in change) {
+      table.set(change.value.id, change.value);
+      if (change.collection === 'intents') {
+        let keys = this.intentsByKey.get(change.value.merchantId);
+        if (!keys) this.intentsByKey.set(change.value.merchantId, (keys = new Map()));
+        keys.set(change.value.key, change.value);
+      }
+      return;
     }
-  }
-
-  private remove(removal: Removal): void {
-    const table = this.tables[removal.collection] as Map<string, unknown>;
-    const old = table.get(removal.remove);
-    table.delete(removal.remove);
-    if (removal.collection === 'intents' && old) {
-      const intent = old as IntentRecord;
-      this.intentsByKey.delete(`${intent.merchantId}\u0000${intent.key}`);
+    const old = table.get(change.remove);
+    if (!old) return;
+    table.delete(change.remove);
+    if (change.collection === 'intents') {
+      const { merchantId, key } = old as IntentRecord;
+      const keys = this.intentsByKey.get(merchantId);
+      if (keys?.get(key) === old) keys.delete(key);
     }
   }
 }
 
 export const memoryPersistence = (): Persistence => ({
   kind: 'memory',
-  load: async () => [],
+  load: async () => {},
   append: async () => {},
   close: async () => {},
   size: async () => 0,
-  clear: async () => {},
 });
 
 export function createMemoryStore(): Store {

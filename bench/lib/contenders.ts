@@ -1,0 +1,87 @@
+// The servers a workload is run against, each in its own process: the reference for the workload, and
+// the simulator with the in-memory store and with the persisted (lowdb) default.
+import type autocannon from 'autocannon';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createPool, dirSize, sandboxMerchant } from './fixtures.js';
+import { SIMULATOR, startServer, type Server } from './servers.js';
+import { bareRequests, mapCreateRequests, simRequests, type Workload } from './workloads.js';
+
+export type StoreKind = 'memory' | 'lowdb' | 'reference';
+
+export interface Contender {
+  label: string;
+  store: StoreKind;
+  stored: number;
+  server: Server;
+  dataDir: string | null;
+  /** The requests of one run (each call gives fresh keys). */
+  requests: () => autocannon.Request[];
+}
+
+/** Simulator flags for load runs: payments complete at once; no line per request (the references log nothing either). */
+export const SIM_FLAGS = ['--pin-delay-ms', '0', '--log-level', 'warn'];
+
+let made = 0;
+
+/** bare fastify for status reads; the Map reference (holding `stored` bodies) for everything else. */
+export async function startReference(workload: Workload, stored: number, callbackUrl: string): Promise<Contender> {
+  if (workload === 'status') {
+    return { label: 'bare fastify, GET', store: 'reference', stored: 0, server: await startServer('bench/servers/bare.ts', ['0']), dataDir: null, requests: bareRequests };
+  }
+  const tag = `map${made++}`;
+  let round = 0;
+  return {
+    label: 'fastify + schema + Map, create',
+    store: 'reference',
+    stored,
+    server: await startServer('bench/servers/map.ts', [String(stored)]),
+    dataDir: null,
+    requests: () => mapCreateRequests(`${tag}r${round++}`, callbackUrl),
+  };
+}
+
+export interface SimulatorStart {
+  store: 'memory' | 'lowdb';
+  workload: Workload;
+  stored: number;
+  /** A persisted store holding `stored` intents, copied for this run (lowdb only). */
+  template: string | null;
+  tmp: string;
+  callbackUrl: string;
+  label?: string;
+}
+
+export async function startSimulator(s: SimulatorStart): Promise<Contender> {
+  const tag = `sim${made++}`;
+  const dataDir = s.store === 'lowdb' ? join(s.tmp, tag) : null;
+  if (dataDir) await cp(s.template!, dataDir, { recursive: true });
+  const server = dataDir
+    ? await startServer(SIMULATOR, ['--port', '0', '--data-dir', dataDir, ...SIM_FLAGS])
+    : await startServer('bench/servers/sim-memory.ts', [String(s.stored), '--port', '0', ...SIM_FLAGS]);
+  try {
+    const merchant = await sandboxMerchant(server.url);
+    const pool = s.workload === 'status' || s.workload === 'mixed' ? await createPool(server.url, merchant, s.callbackUrl, `${tag}pool`) : [];
+    let round = 0;
+    return {
+      label: s.label ?? `simulator (${s.store})`,
+      store: s.store,
+      stored: s.stored,
+      server,
+      dataDir,
+      requests: () => simRequests(s.workload, { merchant, callbackUrl: s.callbackUrl, pool, keyPrefix: `${tag}r${round++}` }),
+    };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+/** Stops the server (a graceful stop: the store compacts) and returns the size of its store on disk. */
+export async function stopContender(c: Contender): Promise<number | null> {
+  await c.server.stop();
+  if (!c.dataDir) return null;
+  const size = await dirSize(join(c.dataDir, 'store'));
+  await rm(c.dataDir, { recursive: true, force: true });
+  return size;
+}

@@ -1,0 +1,55 @@
+// Servers compared with each other are loaded in turns, round after round, and each figure is the median
+// of its rounds: on a machine other work shares, a slow minute then slows every contender alike instead
+// of whichever happened to run in it.
+import type { Contender } from './contenders.js';
+import { load, type LoadResult } from './load.js';
+
+export interface RoundOptions {
+  rounds: number;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+}
+
+export interface Measured {
+  contender: Contender;
+  runs: LoadResult[];
+  /** Medians of the runs (requests, non-2xx and errors are totals). */
+  summary: LoadResult;
+  rssBytes: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export function summarize(runs: LoadResult[]): LoadResult {
+  return {
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+export async function interleave(contenders: Contender[], o: RoundOptions): Promise<Measured[]> {
+  const runs = contenders.map(() => [] as LoadResult[]);
+  // Warm-up (JIT, first compile of each route's validator), not measured.
+  for (const c of contenders) await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.warmupS });
+  for (let round = 0; round < o.rounds; round++) {
+    // Each round starts with another contender, so none always runs right after the same neighbour.
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (k + round) % contenders.length;
+      const c = contenders[i]!;
+      runs[i]!.push(await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.durationS }));
+    }
+  }
+  const out: Measured[] = [];
+  for (let i = 0; i < contenders.length; i++) {
+    out.push({ contender: contenders[i]!, runs: runs[i]!, summary: summarize(runs[i]!), rssBytes: await contenders[i]!.server.rss() });
+  }
+  return out;
+}

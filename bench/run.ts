@@ -1,0 +1,131 @@
+// npm run bench [-- --duration 3 --rounds 3 --warmup 1 --connections 100 --stored 0,10000,100000
+//                  --stores memory,lowdb --workloads create,status,journey,mixed --cold-runs 5]
+// Starts the simulator and the reference servers itself, each in its own process on 127.0.0.1, loads them
+// in turns with autocannon, and prints every figure as a ratio to the reference measured in the same rounds.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { coldStarts } from './lib/cold.js';
+import { startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
+import { seedTemplate, startSink } from './lib/fixtures.js';
+import { coldLine, EMPTY_LOWDB, machine, median, table, targetLines, targets, type Row } from './lib/report.js';
+import { interleave } from './lib/rounds.js';
+import { rssAt } from './lib/rss.js';
+import { ROOT } from './lib/servers.js';
+import { WORKLOADS, type Workload } from './lib/workloads.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
+    connections: { type: 'string', default: '100' },
+    stored: { type: 'string', default: '0,10000,100000' },
+    stores: { type: 'string', default: 'memory,lowdb' },
+    workloads: { type: 'string', default: WORKLOADS.join(',') },
+    'cold-runs': { type: 'string', default: '5' },
+  },
+});
+const opts = {
+  durationS: Number(values.duration),
+  rounds: Number(values.rounds),
+  warmupS: Number(values.warmup),
+  connections: Number(values.connections),
+  stored: values.stored!.split(',').map(Number),
+  stores: values.stores!.split(',') as Array<'memory' | 'lowdb'>,
+  workloads: values.workloads!.split(',') as Workload[],
+  coldRuns: Number(values['cold-runs']),
+};
+const MOST = Math.max(...opts.stored);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+const tmp = await mkdtemp(join(tmpdir(), 'littlepay-bench-'));
+const sink = await startSink();
+const info = machine();
+const startedAt = new Date();
+const log = (line: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+/** One workload at one number of intents stored: the reference and the simulator's stores, in turns. */
+async function runGroup(workload: Workload, stored: number, templates: Map<number, string>): Promise<Row[]> {
+  const contenders: Contender[] = [];
+  try {
+    contenders.push(await startReference(workload, stored, sink.url));
+    for (const store of opts.stores) {
+      contenders.push(await startSimulator({ store, workload, stored, template: templates.get(stored) ?? null, tmp, callbackUrl: sink.url }));
+    }
+    // The cost of a write must not grow with what is stored: compare with an empty store in the same rounds.
+    if (workload === 'create' && stored === MOST && stored > 0 && templates.has(0)) {
+      contenders.push(await startSimulator({ store: 'lowdb', workload, stored: 0, template: templates.get(0)!, tmp, callbackUrl: sink.url, label: EMPTY_LOWDB }));
+    }
+    const measured = await interleave(contenders, opts);
+    const sizes: Array<number | null> = [];
+    for (const c of contenders.splice(0)) sizes.push(await stopContender(c));
+    const ref = measured[0]!;
+    const reference = { server: ref.contender.label, rps: ref.summary.rps, p99Ms: ref.summary.p99Ms, rssBytes: ref.rssBytes };
+    return measured.map((m, i): Row => ({
+      workload,
+      store: m.contender.store,
+      server: m.contender.label,
+      stored: m.contender.stored,
+      result: m.summary,
+      roundsRps: m.runs.map((r) => Math.round(r.rps)),
+      rssBytes: m.rssBytes,
+      dataBytes: sizes[i] ?? null,
+      ...(i === 0 ? {} : { reference }),
+    }));
+  } finally {
+    for (const c of contenders) await stopContender(c).catch(() => {});
+  }
+}
+
+async function main(): Promise<number> {
+  log(`bench on ${info.cpu}, ${info.cores} cores, node ${info.node}; load average ${info.loadAverageAtStart.join(' ')}; ${opts.connections} connections, ${opts.rounds} rounds of ${opts.durationS} s per server`);
+  const templates = new Map<number, string>();
+  if (opts.stores.includes('lowdb')) {
+    for (const stored of new Set([0, ...opts.stored])) {
+      const t0 = performance.now();
+      templates.set(stored, await seedTemplate(join(tmp, `template-${stored}`), stored));
+      log(`seeded a persisted store with ${stored} intents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  }
+  const cold = await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log });
+  const rss = templates.has(MOST) && MOST > 0 ? await rssAt(MOST, templates.get(MOST)!, tmp, sink.url) : null;
+  if (rss) log(`RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`);
+  const rows: Row[] = [];
+  for (const stored of opts.stored) {
+    for (const workload of opts.workloads) {
+      const group = await runGroup(workload, stored, templates);
+      for (const r of group) log(`${workload} ${r.server} (${r.stored} stored): ${r.result.rps.toFixed(0)} req/s [${r.roundsRps.join(', ')}], p99 ${r.result.p99Ms.toFixed(2)} ms, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MB`);
+      rows.push(...group);
+    }
+  }
+  const met = targets(rows, cold, rss);
+  const failures = rows.filter((r) => r.store !== 'reference' && r.result.non2xx + r.result.errors > 0);
+  const text = [
+    `Bench of ${startedAt.toISOString()} on ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, node ${info.node} (commit ${info.commit}); load average at start ${info.loadAverageAtStart.join(' ')}.`,
+    `Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}. autocannon with ${opts.connections} connections; each server in its own process (node --import tsx) on 127.0.0.1; the servers of a row group loaded in turns, ${opts.rounds} rounds of ${opts.durationS} s after ${opts.warmupS} s of warm-up, medians shown. Ratios are to the group's reference.`,
+    '',
+    table(rows),
+    '',
+    coldLine(cold, opts.coldRuns),
+    rss ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).` : '',
+    '',
+    targetLines(met),
+  ].join('\n');
+  console.log(`\n${text}\n`);
+  await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  const file = join(ROOT, 'bench/results', `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
+  const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
+  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
+  log(`wrote ${file}`);
+  if (failures.length) console.error(`simulator runs with non-2xx answers or errors: ${failures.map((r) => `${r.server} ${r.workload} ${r.stored}`).join(', ')}`);
+  return met.every((t) => t.met) && failures.length === 0 ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main();
+} finally {
+  await sink.close();
+  await rm(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,156 @@
+// The pages: the compacted store, as lowdb files of at most `pageSize` records of one collection each,
+// page-<collection>-<n>.json. A record stays in the page it was first put in, and pages fill in the
+// order records are created, so what a compaction rewrites is the few pages that recent writes touched
+// (new records land in the newest page) rather than everything stored.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { CollectionName, Collections } from '../domain/records.js';
+import { DurableJsonFile, jsonWithListPerLine, removeIfPresent } from './durable-file.js';
+import { changedId, type Change, type RecordReader } from './store.js';
+import { STORE_FORMAT, type LoggedJson } from './wal.js';
+
+interface PageFile {
+  version: typeof STORE_FORMAT;
+  collection: CollectionName;
+  records: Array<Collections[CollectionName]>;
+}
+
+const PAGE_RE = /^page-([A-Za-z]+)-(\d+)\.json$/;
+/** Every collection of records.ts: a record of one missing here could not be paged (the compile checks the list is complete). */
+const ALL: { [C in CollectionName]: true } = { merchants: true, intents: true, callbacks: true, inbox: true, meta: true, callbackSettings: true, callbackChecks: true, controls: true };
+export const COLLECTIONS: readonly CollectionName[] = Object.keys(ALL) as CollectionName[];
+
+interface Book {
+  pageOf: Map<string, number>;
+  members: Map<number, Set<string>>;
+  newest: number;
+  /** Ids changed since the last compaction began. */
+  dirty: Set<string>;
+  /** Pages to rewrite whatever changes (one that still holds a record that moved on). */
+  stale: Set<number>;
+}
+
+export interface PageRef {
+  collection: CollectionName;
+  page: number;
+}
+
+export class Pages {
+  private readonly books = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, dirty: new Set(), stale: new Set() } satisfies Book]),
+  ) as Record<CollectionName, Book>;
+
+  constructor(
+    private readonly dir: string,
+    private readonly pageSize: number,
+  ) {}
+
+  /** Reads every page, applying each record as a put. */
+  async load(apply: (change: Change) => void): Promise<void> {
+    // In page order, so that what `place` decides does not depend on the order readdir lists files in.
+    const files = (await readdir(this.dir))
+      .map((f) => PAGE_RE.exec(f))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => (a[1]! === b[1]! ? Number(a[2]) - Number(b[2]) : a[1]! < b[1]! ? -1 : 1));
+    for (const [file, collection = '', n = ''] of files) {
+      const book = this.books[collection as CollectionName];
+      if (!book) throw new Error(`${join(this.dir, file)}: unknown collection "${collection}"`);
+      const page = Number(n);
+      const db = new Low<PageFile | null>(new DurableJsonFile(join(this.dir, file)), null);
+      await db.read();
+      if (!db.data || !Array.isArray(db.data.records)) throw new Error(`${join(this.dir, file)} is not a store page (no "records" list)`);
+      const members = new Set<string>();
+      for (const value of db.data.records) {
+        apply({ collection, value } as Change);
+        this.place(book, value.id, page, members);
+      }
+      book.members.set(page, members);
+      book.newest = Math.max(book.newest, page);
+    }
+  }
+
+  markDirty(change: Change): void {
+    this.books[change.collection].dirty.add(changedId(change));
+  }
+
+  /**
+   * Starts a compaction: takes the ids changed so far, gives each new record a page (the newest one
+   * while it has room) and drops removed ones from theirs. Returns the pages to rewrite.
+   */
+  takeDirty(records: RecordReader): PageRef[] {
+    const out: PageRef[] = [];
+    for (const collection of COLLECTIONS) {
+      const book = this.books[collection];
+      const touched = new Set<number>(book.stale);
+      book.stale = new Set();
+      for (const id of book.dirty) {
+        const page = book.pageOf.get(id);
+        if (records(collection, id) === undefined) {
+          if (page === undefined) continue;
+          book.pageOf.delete(id);
+          book.members.get(page)?.delete(id);
+          touched.add(page);
+        } else if (page === undefined) {
+          touched.add(this.assign(book, id));
+        } else {
+          touched.add(page);
+        }
+      }
+      book.dirty = new Set();
+      for (const page of [...touched].sort((a, b) => a - b)) out.push({ collection, page });
+    }
+    return out;
+  }
+
+  /** Writes one page from the records as they are now (an empty page's file is removed). */
+  async write(ref: PageRef, records: RecordReader, json: LoggedJson): Promise<void> {
+    const book = this.books[ref.collection];
+    const ids = book.members.get(ref.page) ?? new Set<string>();
+    const path = join(this.dir, pageName(ref));
+    if (ids.size === 0) {
+      book.members.delete(ref.page);
+      await removeIfPresent(path);
+      return;
+    }
+    const list: Array<Collections[CollectionName]> = [];
+    for (const id of ids) {
+      const value = records(ref.collection, id);
+      if (value !== undefined) list.push(value);
+    }
+    // Records the log wrote are not serialized a second time: the same text goes into the page.
+    const stringify = (d: PageFile) => jsonWithListPerLine({ version: d.version, collection: d.collection }, 'records', d.records, (r) => json.get(ref.collection, r as { id: string }));
+    const db = new Low<PageFile>(new DurableJsonFile(path, stringify), { version: STORE_FORMAT, collection: ref.collection, records: list });
+    await db.write();
+  }
+
+  get hasDirty(): boolean {
+    return COLLECTIONS.some((c) => this.books[c].dirty.size > 0 || this.books[c].stale.size > 0);
+  }
+
+  private assign(book: Book, id: string): number {
+    let page = book.newest;
+    if (page === 0 || (book.members.get(page)?.size ?? 0) >= this.pageSize) page = ++book.newest;
+    let members = book.members.get(page);
+    if (!members) book.members.set(page, (members = new Set()));
+    members.add(id);
+    book.pageOf.set(id, page);
+    return page;
+  }
+
+  /**
+   * A record is only ever given one page, so it cannot be in two unless a file was copied in by hand;
+   * then the later page wins and the earlier one is rewritten without it at the next compaction.
+   */
+  private place(book: Book, id: string, page: number, members: Set<string>): void {
+    const earlier = book.pageOf.get(id);
+    if (earlier !== undefined && earlier !== page) {
+      book.members.get(earlier)?.delete(id);
+      book.stale.add(earlier);
+    }
+    book.pageOf.set(id, page);
+    members.add(id);
+  }
+}
+
+export const pageName = (ref: PageRef): string => `page-${ref.collection}-${String(ref.page).padStart(6, '0')}.json`;

@@ -1,0 +1,262 @@
+// The write-ahead log: segments wal-<seq>.json, each a lowdb document that only grows (append-file.ts).
+// Commits that arrive while a write is under way wait and go together into the next one (group commit):
+// one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
+// A compaction seals the segment being written (later commits start the next one), folds the sealed
+// segments into the pages and removes them.
+import { open, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { AppendOnlyJsonFile, type Segment } from './append-file.js';
+import { removeIfPresent, syncFolder } from './durable-file.js';
+import type { Change } from './store.js';
+
+export const STORE_FORMAT = 2;
+
+/** Most changes one append takes: a burst is split rather than stringified in one long block. */
+const MAX_GROUP_CHANGES = 2000;
+/** The size of a spare segment; a compaction starts before a segment outgrows it. */
+export const SEGMENT_BYTES = 8 * 1024 * 1024;
+const SPACES = Buffer.alloc(1024 * 1024, 0x20);
+const WAL_RE = /^wal-(\d+)\.json$/;
+
+interface Waiting {
+  changes: Change[];
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+interface Active {
+  seq: number;
+  /** When it was opened (ms since the epoch, wall clock: the store's housekeeping, not the simulated time). */
+  since: number;
+  file: AppendOnlyJsonFile;
+  db: Low<Segment>;
+  /** Set when a compaction sealed it while a write to it was under way. */
+  sealed?: () => void;
+}
+
+/**
+ * The JSON the log wrote for the latest version of each record since the last seal: a compaction writes
+ * the same text into the pages instead of serializing the record again. One entry per record, so its
+ * size is bounded by what changed since the last compaction.
+ */
+export class LoggedJson {
+  private readonly byCollection = new Map<string, Map<string, { value: object; json: string }>>();
+
+  set(collection: string, value: { id: string }, json: string): void {
+    let entries = this.byCollection.get(collection);
+    if (!entries) this.byCollection.set(collection, (entries = new Map()));
+    entries.set(value.id, { value, json });
+  }
+
+  /** The JSON logged for this very record object, if that is the latest version logged. */
+  get(collection: string, value: { id: string }): string | undefined {
+    const entry = this.byCollection.get(collection)?.get(value.id);
+    return entry?.value === value ? entry.json : undefined;
+  }
+}
+
+export class WriteAheadLog {
+  private pending: Waiting[] = [];
+  private json = new LoggedJson();
+  private writing: Promise<void> | null = null;
+  private failure: Error | null = null;
+  private active: Active | null = null;
+  private busy: Active | null = null;
+  private lastSeq = 0;
+  /** Segments on disk that no longer take writes, oldest first. */
+  private readonly sealedSeqs: number[] = [];
+  private spare: string | null = null;
+  private preparing: Promise<void> | null = null;
+  private spares = 0;
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    /** Called after each write with the changes, bytes and age (ms since its first write) of the segment being written. */
+    private readonly afterWrite: (changesInSegment: number, bytesInSegment: number, ageMs: number) => void,
+  ) {}
+
+  /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
+  async load(after: number, apply: (change: Change) => void): Promise<void> {
+    const numbers = (await readdir(this.dir))
+      .map((f) => WAL_RE.exec(f)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const seq of numbers) {
+      if (seq <= after) {
+        await removeIfPresent(this.file(seq)); // folded in by a compaction that stopped before tidying up
+        continue;
+      }
+      const db = new Low<Segment>(new AppendOnlyJsonFile(this.file(seq)), { version: STORE_FORMAT, seq, changes: [] });
+      await db.read();
+      const segment = db.data as Segment | null;
+      if (!segment || !Array.isArray(segment.changes)) throw new Error(`${this.file(seq)} is not a store log segment (no "changes" list)`);
+      for (const change of segment.changes) apply(change);
+      this.sealedSeqs.push(seq);
+    }
+    this.lastSeq = Math.max(after, numbers.at(-1) ?? 0);
+  }
+
+  /** Resolves once the changes are in a segment on disk. */
+  append(changes: Change[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ changes, resolve, reject });
+      this.writing ??= this.drain();
+    });
+  }
+
+  /**
+   * Seals the segment being written: later commits go to the next one. Returns the newest sealed
+   * sequence number (every change applied so far is in a segment up to it, or still pending) and a
+   * promise of the moment everything up to it is on disk.
+   */
+  seal(): { through: number; done: Promise<void>; json: LoggedJson } {
+    const active = this.active;
+    const json = this.json;
+    this.active = null;
+    this.json = new LoggedJson();
+    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve(), json };
+    this.sealedSeqs.push(active.seq);
+    if (this.busy !== active) return { through: active.seq, done: active.file.close(), json };
+    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)), json };
+  }
+
+  /** Segments (sealed or not) holding changes not yet folded into the pages. */
+  get segments(): number {
+    return this.sealedSeqs.length + (this.active ? 1 : 0);
+  }
+
+  /** Removes the sealed segments up to `seq` (their changes are in the pages now). */
+  async removeThrough(seq: number): Promise<void> {
+    while (this.sealedSeqs.length > 0 && this.sealedSeqs[0]! <= seq) await removeIfPresent(this.file(this.sealedSeqs.shift()!));
+    await syncFolder(this.dir);
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+    await this.active?.file.close();
+    await this.preparing;
+    if (this.spare) await removeIfPresent(this.spare);
+    this.spare = null;
+  }
+
+  /** Stops every later write: a log with a hole in it must not go on as if nothing happened. */
+  fail(err: Error): void {
+    this.failure ??= err;
+    for (const w of this.pending.splice(0)) w.reject(this.failure);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0 && !this.failure) {
+      const group = this.takeGroup();
+      const target = (this.active ??= this.open(++this.lastSeq));
+      this.busy = target;
+      try {
+        const created = target.file.written === 0;
+        target.db.data.changes = forAppend(group);
+        await target.db.write();
+        target.db.data.changes = [];
+        if (created) {
+          await syncFolder(this.dir); // the new file's name is durable too
+          // Prepared once writing has begun (not at start, where it would slow the start down), so a
+          // simulator that writes has a spare ready by the time it rolls over to its next segment.
+          this.prepareSpare();
+        }
+      } catch (err) {
+        for (const w of group) w.reject(err as Error);
+        this.fail(err as Error);
+      } finally {
+        this.busy = null;
+        if (target.sealed) await target.file.close().finally(target.sealed);
+      }
+      if (this.failure) break;
+      for (const w of group) w.resolve();
+      this.afterWrite(target.file.written, target.file.size, Date.now() - target.since);
+    }
+    this.writing = null;
+  }
+
+  private open(seq: number): Active {
+    const file = new AppendOnlyJsonFile(this.file(seq), (change) => this.line(change));
+    // Without a spare ready (the first segment after a start) the segment grows as it is written.
+    file.adopt(this.spare);
+    this.spare = null;
+    return { seq, since: Date.now(), file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
+  }
+
+  /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced, then named ready. */
+  private prepareSpare(): void {
+    if (this.spare || this.preparing || this.closed || this.failure) return;
+    const n = ++this.spares;
+    const filling = join(this.dir, `.wal-spare-${n}.filling.tmp`);
+    const ready = join(this.dir, `.wal-spare-${n}.tmp`);
+    this.preparing = (async () => {
+      const handle = await open(filling, 'wx');
+      try {
+        for (let at = 0; at < SEGMENT_BYTES; at += SPACES.length) await handle.write(SPACES, 0, SPACES.length, at);
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      await rename(filling, ready);
+      if (this.closed) await removeIfPresent(ready);
+      else this.spare = ready;
+    })()
+      // No spare (a full disk, say): the next segment grows as it is written instead, which still works.
+      .catch(async () => {
+        await Promise.all([removeIfPresent(filling), removeIfPresent(ready)]).catch(() => {});
+      })
+      .finally(() => (this.preparing = null));
+  }
+
+  private line(change: Change): string {
+    if (!('value' in change)) return JSON.stringify(change);
+    const json = JSON.stringify(change.value);
+    // A meta record is rewritten by every commit: only records worth reusing are kept.
+    if (change.collection !== 'meta') this.json.set(change.collection, change.value, json);
+    return `{"collection":${JSON.stringify(change.collection)},"value":${json}}`;
+  }
+
+  private takeGroup(): Waiting[] {
+    let count = 0;
+    let n = 0;
+    while (n < this.pending.length && (n === 0 || count + this.pending[n]!.changes.length <= MAX_GROUP_CHANGES)) {
+      count += this.pending[n]!.changes.length;
+      n++;
+    }
+    return this.pending.splice(0, n);
+  }
+
+  private file(seq: number): string {
+    return join(this.dir, `wal-${String(seq).padStart(12, '0')}.json`);
+  }
+}
+
+/**
+ * The changes of a group in commit order, except that each meta record (the id counters every commit
+ * carries) is written once, in its latest version, first: a log cut short inside the group then still
+ * holds counters at least as far as every id in what it kept, so no id is ever handed out twice.
+ */
+function forAppend(group: Waiting[]): Change[] {
+  const meta = new Map<string, Change>();
+  const rest: Change[] = [];
+  for (const w of group) {
+    for (const c of w.changes) {
+      if (c.collection === 'meta' && 'value' in c) meta.set(c.value.id, c);
+      else rest.push(c);
+    }
+  }
+  return meta.size === 0 ? rest : [...meta.values(), ...rest];
+}

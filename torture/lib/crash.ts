@@ -1,0 +1,124 @@
+// The crash test: the persisted simulator, under a steady load of creates and M-Pesa payments, is killed
+// with SIGKILL at a random moment, then restarted on the same data folder. Every store file must still
+// parse, every intent whose create was answered 200 must be there, with at least as many attempts as
+// payments answered 200, and no reference may ever be handed out twice.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, SIMULATOR, startServer, type Server } from '../../bench/lib/servers.js';
+import { basic, call, sandboxMerchant, seeded, type Credentials } from './http.js';
+
+export interface CrashOptions {
+  kills: number;
+  workers: number;
+  /** A kill comes at a random moment between these many ms after the load starts. */
+  killAfterMs: [number, number];
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  seed: number;
+  kills: number;
+  answered: number;
+  found: number;
+  lost: number;
+  answeredPayments: number;
+  missingAttempts: number;
+  duplicateReferences: number;
+  unparsableFiles: string[];
+}
+
+interface Answered {
+  key: string;
+  payments: number;
+}
+
+async function startSim(dataDir: string, port: number): Promise<Server> {
+  return startServer(SIMULATOR, ['--port', String(port), '--data-dir', dataDir, '--pin-delay-ms', '20', '--log-level', 'error']);
+}
+
+/** Creates and pays intents until `stop()` is true; records what was answered 200. */
+async function worker(base: string, m: Credentials, id: number, answered: Map<string, Answered>, seen: string[], stop: () => boolean): Promise<void> {
+  for (let n = 0; !stop(); n++) {
+    const key = `W${id}_${Date.now().toString(36)}_${n}`;
+    const created = await call(`${base}/api/payments/${m.tokenId}/pay`, {
+      method: 'POST',
+      headers: { authorization: basic(m), 'content-type': 'application/json' },
+      body: JSON.stringify({ amount: 100, description: 'crash test', callbackUrl: `${base}/_sim/inbox/crash`, key }),
+    });
+    if (created.status !== 200) continue;
+    const reference = (created.body as { data: { reference: string } }).data.reference;
+    seen.push(reference);
+    const entry: Answered = { key, payments: 0 };
+    answered.set(reference, entry);
+    const paid = await call(`${base}/pay/${reference}/process`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"MPESA","payment":{"mobile":"254712345678"}}' });
+    if (paid.status === 200) entry.payments++;
+  }
+}
+
+/** Every file of the store must be whole JSON (SIGKILL cannot cut a write in the middle). */
+async function unparsable(dataDir: string): Promise<string[]> {
+  const bad: string[] = [];
+  const dir = join(dataDir, 'store');
+  for (const f of await readdir(dir)) {
+    if (f.startsWith('.')) continue; // temp files: writes that had not finished, never read
+    try {
+      JSON.parse(await readFile(join(dir, f), 'utf8'));
+    } catch {
+      bad.push(f);
+    }
+  }
+  return bad;
+}
+
+async function verify(base: string, m: Credentials, answered: Map<string, Answered>, report: CrashReport): Promise<void> {
+  const entries = [...answered.entries()];
+  report.found = 0;
+  report.missingAttempts = 0;
+  for (let i = 0; i < entries.length; i += 50) {
+    await Promise.all(entries.slice(i, i + 50).map(async ([reference, a]) => {
+      const res = await call(`${base}/api/payments-v2/${reference}`, { headers: { 'x-api-key': m.apiKey } });
+      const data = (res.body as { data?: { key?: string; attempts?: unknown[] } } | null)?.data;
+      if (res.status !== 200 || data?.key !== a.key) return;
+      report.found++;
+      if ((data.attempts?.length ?? 0) < a.payments) report.missingAttempts++;
+    }));
+  }
+  report.lost = report.answered - report.found;
+}
+
+export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
+  const random = seeded(o.seed);
+  const dataDir = await mkdtemp(join(tmpdir(), 'littlepay-crash-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const answered = new Map<string, Answered>();
+  const seen: string[] = [];
+  const report: CrashReport = { seed: o.seed, kills: 0, answered: 0, found: 0, lost: 0, answeredPayments: 0, missingAttempts: 0, duplicateReferences: 0, unparsableFiles: [] };
+  try {
+    let sim = await startSim(dataDir, port);
+    for (let k = 0; k < o.kills; k++) {
+      const m = await sandboxMerchant(base);
+      let stopped = false;
+      const load = Array.from({ length: o.workers }, (_, w) => worker(base, m, k * 100 + w, answered, seen, () => stopped));
+      const [lo, hi] = o.killAfterMs;
+      await new Promise((r) => setTimeout(r, lo + random() * (hi - lo)));
+      await sim.kill();
+      stopped = true;
+      await Promise.all(load);
+      report.kills++;
+      report.unparsableFiles.push(...(await unparsable(dataDir)).map((f) => `after kill ${k + 1}: ${f}`));
+      sim = await startSim(dataDir, port);
+      report.answered = answered.size;
+      report.answeredPayments = [...answered.values()].reduce((n, a) => n + a.payments, 0);
+      await verify(base, m, answered, report);
+      report.duplicateReferences = seen.length - new Set(seen).size;
+      o.log?.(`kill ${k + 1}/${o.kills}: answered ${report.answered}, found ${report.found}, lost ${report.lost}, payments answered ${report.answeredPayments}, intents missing an attempt ${report.missingAttempts}, references handed out twice ${report.duplicateReferences}`);
+    }
+    await sim.stop();
+    return report;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
