@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MerchantRecord } from '../../simulator/src/domain/records.js';
 import { createLowdbStore } from '../../simulator/src/store/lowdb-store.js';
 import { createMemoryStore, type Store } from '../../simulator/src/store/store.js';
+import { merchant } from '../helpers/store-fixtures.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -25,19 +25,6 @@ async function opened(store: Store): Promise<Store> {
   return store;
 }
 
-const merchant = (id: string): MerchantRecord => ({
-  id,
-  name: `Shop ${id}`,
-  environment: 'sandbox',
-  appId: `app-${id}`,
-  clientId: '0123456789abcdef',
-  clientSecret: 'AAAAAAAAAAAAAAAAAAAAAA==',
-  tokenId: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
-  apiKey: `sk_sandbox_${id}`,
-  currencies: ['KES'],
-  demo: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
 
 const ids = (store: Store) => [...store.all('merchants')].map((m) => m.id);
 

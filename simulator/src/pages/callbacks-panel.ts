@@ -5,11 +5,11 @@
 // the inspector's script to POST.
 import type { components } from '../../../client/src/generated/simulator.js';
 
+import { escapeHtml } from './html.js';
+
 type S = components['schemas'];
 
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const json = (value: unknown) => `<pre class="json">${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
 

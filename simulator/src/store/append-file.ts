@@ -8,9 +8,10 @@
 // The file can start as a spare: one already filled with spaces and synced (spaces after a JSON document
 // are still JSON). Writing over bytes that exist does not change the file's size, so fdatasync need not
 // wait for a journal commit of the file system, which on a busy machine is what makes a sync slow.
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { Change } from './store.js';
+import { readTextIfPresent } from './durable-file.js';
 
 export interface Segment {
   version: number;
@@ -51,13 +52,8 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
   }
 
   async read(): Promise<Segment | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
+    const text = await readTextIfPresent(this.path);
+    if (text === null) return null;
     try {
       return JSON.parse(text) as Segment;
     } catch {
