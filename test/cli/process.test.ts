@@ -2,11 +2,11 @@
 // cannot write (one line, exit 1), and SIGTERM with a request in flight (answered, store flushed, exit 0).
 // Children listen on 127.0.0.1 only.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLittlePayClient, createSimClient, merchantClientOptions, startSimulator } from 'littlepay-sim';
 import { helpText } from '../../simulator/src/config.js';
 
@@ -47,7 +47,24 @@ describe('bin/littlepay-sim.js', () => {
 
 describe('a data folder it cannot write', () => {
   // root may write anywhere: as root the child runs as nobody, so the folder's permissions apply to it.
-  const asUser: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const asRoot = process.getuid?.() === 0;
+  const asUser: SpawnSyncOptions = asRoot ? { uid: 65534, gid: 65534 } : {};
+  // nobody must reach the command: a clone in a private folder (mktemp -d is 0700) would hide it. The
+  // folders above the clone that others cannot enter get o+x (enter, not list) for these tests only.
+  const opened: Array<{ dir: string; mode: number }> = [];
+  beforeAll(() => {
+    if (!asRoot) return;
+    for (let dir = ROOT; dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        opened.push({ dir, mode });
+      }
+    }
+  });
+  afterAll(() => {
+    for (const { dir, mode } of opened.splice(0)) chmodSync(dir, mode);
+  });
 
   it('stops the start with one line and exit 1', () => {
     const dataDir = tempDir();
