@@ -88,7 +88,9 @@ function paramArb(name: string, known: Known): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...good).map(encodeURIComponent) },
     fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '..%2F..%2Fetc', 'a'.repeat(3000), '%F0%9F%92%A9', '\u043a\u043b\u044e\u0447', ' ', '00000000-0000-0000-0000-000000000000').map((s) => (/^[\x20-\x7e%]*$/.test(s) ? s.replace(/ /g, '%20') : encodeURIComponent(s))),
-    fc.string({ maxLength: 80 }).map(encodeURIComponent),
+    // "." and ".." (even as %2E) are dot segments a URL parser removes: /checkout/./state is sent as
+    // /checkout/state, another route than the one being fuzzed, so they are not generated.
+    fc.string({ maxLength: 80 }).filter((s) => !/^\.{1,2}$/.test(s)).map(encodeURIComponent),
   );
 }
 
