@@ -118,6 +118,8 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     /** Forgets one merchant's intents, callbacks, queued outcomes, faults, journal and clock; keeps its credentials. */
     resetMerchant: (merchantId: string) => http.POST('/_sim/merchants/{merchantId}/reset', merchant(merchantId)),
     listIntents: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/intents', merchant(merchantId)),
+    /** The merchant's saved cards (tokens), masked. */
+    listSavedCards: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/tokens', merchant(merchantId)),
     clock: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/clock', merchant(merchantId)),
     /** `{ action: 'advance', by: '31m' }`, `{ action: 'set', to }`, `{ action: 'freeze' }` or `{ action: 'resume' }`. */
     controlClock: (merchantId: string, body: SimSchemas['ClockAction']) => http.POST('/_sim/merchants/{merchantId}/clock', { ...merchant(merchantId), body }),

@@ -28,6 +28,7 @@ import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
+import { SavedCards } from './services/saved-cards.js';
 import { commit, type Context } from './services/context.js';
 import { createControlPlane, type ControlPlane } from './services/control-plane.js';
 import { Controls } from './services/controls.js';
@@ -184,7 +185,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const merchants = new Merchants(ctx);
   const waiters = new Waiters();
   const payments = new Payments(ctx, controls, waiters);
-  const cards = new Cards(ctx, payments, controls, waiters);
+  const savedCards = new SavedCards(ctx, controls, waiters);
+  const cards = new Cards(ctx, payments, controls, waiters, savedCards);
   const control = createControlPlane(ctx, { clocks: ctx.clocks, controls, payments, merchants });
   await merchants.ensureDemo();
   const handlers = {
@@ -193,7 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
-    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards)),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
   };
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };

@@ -65,7 +65,7 @@ describe("resetting one merchant's data", () => {
 
     const res = await sim.inject({ method: 'POST', url: `/_sim/merchants/${m.id}/reset` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ merchantId: m.id, removed: { intents: 1, callbacks: 1, requests: 2 } });
+    expect(res.json()).toEqual({ merchantId: m.id, removed: { intents: 1, callbacks: 1, tokens: 0, requests: 2 } });
 
     expect((await status(sim, m, 'R1')).json().data.code).toBe('PAYMENT_NOT_FOUND');
     expect((await sim.inject({ method: 'GET', url: `/_sim/callbacks?merchantId=${m.id}` })).json().callbacks).toEqual([]);

@@ -210,7 +210,7 @@ export function refund(sim: TestSim, m: Merchant, key: string, body: Record<stri
 /** Everything the store holds, to compare before and after a request that must change nothing. */
 export function storeSnapshot(sim: TestSim): Record<string, unknown[]> {
   const store = sim.app.sim.ctx.store;
-  const collections = ['merchants', 'intents', 'callbacks', 'inbox', 'meta', 'callbackSettings', 'callbackChecks'] as const;
-  return Object.fromEntries(collections.map((c) => [c, structuredClone([...store.all(c)])]));
+  // Every collection the store has (saved cards and queued outcomes included), so none is forgotten.
+  return Object.fromEntries(store.collections.map((c) => [c, structuredClone([...store.all(c)])]));
 }
 

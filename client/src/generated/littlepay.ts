@@ -39,6 +39,11 @@ export type paths = {
          *     A card is authorised at once when 3-D Secure is already decided (enroll, then any challenge);
          *     otherwise the attempt waits for enroll and the challenge (a long-polled card answer is held until
          *     then, up to the 3-D Secure timeout). After enroll or cspaToken `{ "type": "CARDS" }` alone is enough.
+         *     A saved card (Tokenization Guide) pays with `{ "type": "CARDS", "payment": { "customer": { "id" } } }`
+         *     on any intent of the merchant whose card payment saved it: no card details, no 3-D Secure, final at
+         *     once. A token of another merchant (403 `TOKEN_OTHER_MERCHANT`), of the other environment (403
+         *     `TOKEN_WRONG_ENVIRONMENT`), unknown (404 `TOKEN_NOT_FOUND`) or sent with card fields (400
+         *     `TOKEN_WITH_CARD_DETAILS`) is refused and changes nothing.
          */
         post: operations["processPayment"];
         delete?: never;
@@ -477,6 +482,15 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The saved card's token may not pay this intent (Tokenization Guide, Security & Compliance); nothing was changed. */
+        TokenForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The request conflicts with the current state; nothing was changed. */
         Conflict: {
             headers: {
@@ -583,6 +597,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["TokenForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

@@ -365,6 +365,31 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/merchants/{merchantId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The merchant's saved cards (tokens), oldest first
+         * @description Every token a successful card payment on an intent with `metadata.createCustomer: true` issued for
+         *     this merchant, with the masked card and the outcome payments with it follow. Tokens are bound to the
+         *     merchant and so to its environment (docs/decisions/0013-tokenization.md).
+         */
+        get: operations["listSavedCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/merchants/{merchantId}/clock": {
         parameters: {
             query?: never;
@@ -552,6 +577,8 @@ export type components = {
             apiKey?: string;
             reference?: string;
             key?: string;
+            /** @description A saved card (tokenInformation.customer.id), for the states that save one. */
+            token?: string;
         } & {
             [key: string]: string | number;
         };
@@ -772,9 +799,32 @@ export type components = {
             removed: {
                 intents: number;
                 callbacks: number;
+                /** @description Saved cards (tokens). */
+                tokens: number;
                 /** @description Journal entries. */
                 requests: number;
             };
+        };
+        /** @description A saved card (token, Little Pay's Customer ID). Only the masked card is kept. */
+        SavedCard: {
+            /** @description The token: tokenInformation.customer.id. */
+            id: string;
+            /** @description The only merchant whose intents the token can pay. */
+            merchantId: string;
+            environment: components["schemas"]["Environment"];
+            card: {
+                brand: string;
+                first6: string;
+                last4: string;
+                /** @description MM/YY */
+                expiry: string;
+            };
+            /** @description The catalogue outcome of the card's number (GET /_sim/scenarios); payments with the token follow its authorisation declines. */
+            cardOutcome: string;
+            /** @description The intent whose payment saved the card. */
+            reference: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         SimAttempt: {
             id: string;
@@ -793,6 +843,12 @@ export type components = {
             message: string;
             providerReference: string;
             resultCode?: number;
+            /** @description The saved card this card attempt created (createCustomer) or paid with. */
+            token?: {
+                id: string;
+                /** @enum {string} */
+                use: "created" | "used";
+            };
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1644,6 +1700,35 @@ export interface operations {
                     "application/json": {
                         merchantId: string;
                         intents: components["schemas"]["SimIntent"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    listSavedCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved cards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        merchantId: string;
+                        tokens: components["schemas"]["SavedCard"][];
                     };
                 };
             };

@@ -33,10 +33,17 @@ export interface AttemptRecord {
   card?: MaskedCard;
   providerReference: string;
   resultCode?: number;
+  /** For CARDS: the saved card (token) this attempt created (createCustomer) or paid with. */
+  token?: AttemptToken;
   createdAt: string;
   /** When the pending attempt becomes final (ms since epoch, on the merchant's clock). */
   resolveAt: number;
   finishedAt?: string;
+}
+
+export interface AttemptToken {
+  id: string;
+  use: 'created' | 'used';
 }
 
 export interface RefundRecord {
@@ -61,6 +68,8 @@ export interface CardSessionRecord {
   outcome: string;
   /** Where the outcome came from: a queued override, the test card, or the default. */
   outcomeSource?: OutcomeSource;
+  /** The outcome the card's own number chooses, whatever was queued: what a token saved from it keeps. */
+  cardOutcome?: string;
   /** collecting: card known, enroll not done; authenticated/failed: decided; challenge: waiting for the shopper. */
   stage: 'collecting' | 'challenge' | 'authenticated' | 'failed';
   /** The outcome that failed it (authentication_failed, challenge_rejected, ...). */
@@ -137,6 +146,22 @@ export interface ControlRecord {
   faults: FaultRecord[];
 }
 
+/**
+ * A saved card (Little Pay's Customer ID), issued by a successful card payment on an intent with
+ * metadata.createCustomer. Bound to its merchant and, through it, to the merchant's environment.
+ * Keeps what may be kept of the card and the outcome its number chooses (docs/decisions/0013).
+ */
+export interface TokenRecord {
+  id: string; // 32 upper-case hex characters
+  merchantId: string;
+  environment: Environment;
+  card: MaskedCard;
+  cardOutcome: string;
+  /** The intent whose payment saved the card. */
+  reference: string;
+  createdAt: string;
+}
+
 export interface MetaRecord {
   id: 'counters';
   values: Record<string, number>;
@@ -151,5 +176,6 @@ export interface Collections {
   callbackSettings: CallbackSettingsRecord;
   callbackChecks: CallbackCheckRecord;
   controls: ControlRecord;
+  tokens: TokenRecord;
 }
 export type CollectionName = keyof Collections;

@@ -3,7 +3,7 @@
 import type { components } from '../../../client/src/generated/simulator.js';
 import { isExpired } from './intents.js';
 import { triggeredOutcome } from './outcomes.js';
-import type { AttemptRecord, IntentRecord, RefundRecord } from './records.js';
+import type { AttemptRecord, IntentRecord, RefundRecord, TokenRecord } from './records.js';
 import { reportedStatus } from './views.js';
 
 type S = components['schemas'];
@@ -27,6 +27,7 @@ function attemptView(a: AttemptRecord): S['SimAttempt'] {
     message: a.message,
     providerReference: a.providerReference,
     ...(a.resultCode !== undefined ? { resultCode: a.resultCode } : {}),
+    ...(a.token ? { token: { id: a.token.id, use: a.token.use } } : {}),
     createdAt: a.createdAt,
     resolveAt: isoOf(a.resolveAt),
     finishedAt: a.finishedAt ?? null,
@@ -61,4 +62,9 @@ export function simIntentView(intent: IntentRecord, nowMs: number): S['SimIntent
     attempts: intent.attempts.map(attemptView),
     refunds: intent.refunds.map(refundView),
   };
+}
+
+/** A saved card as /_sim shows it: what was kept of the card, never more. */
+export function savedCardView(t: TokenRecord): S['SavedCard'] {
+  return { id: t.id, merchantId: t.merchantId, environment: t.environment, card: { ...t.card }, cardOutcome: t.cardOutcome, reference: t.reference, createdAt: t.createdAt };
 }

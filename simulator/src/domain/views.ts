@@ -73,6 +73,7 @@ export function statusView(intent: IntentRecord, nowMs: number): StatusData {
     currency: intent.currency,
     description: intent.description,
     payment: { provider: last?.provider ?? null, details: last?.card ?? null },
+    ...tokenInformation(last),
     key: intent.key,
     expired: isExpired(intent, nowMs),
     attempts: intent.attempts.map((a) => ({
@@ -109,7 +110,16 @@ export function paymentCallbackBody(intent: IntentRecord, attempt: AttemptRecord
     date: wholeSeconds(attempt.finishedAt ?? attempt.createdAt),
     // Card callbacks also say which card paid, masked, in the status answer's shape.
     ...(attempt.card ? { payment: { provider: attempt.provider, details: attempt.card } } : {}),
+    ...tokenInformation(attempt),
   };
+}
+
+/**
+ * The saved card an attempt created (createCustomer) or paid with, as the Tokenization Guide shows it:
+ * top level in the flat callback, under data in the status answer (docs/decisions/0013).
+ */
+function tokenInformation(attempt: AttemptRecord | undefined): { tokenInformation?: S['TokenInformation'] } {
+  return attempt?.token ? { tokenInformation: { customer: { id: attempt.token.id } } } : {};
 }
 
 export function refundCallbackBody(intent: IntentRecord, refund: RefundRecord): RefundCallbackBody {

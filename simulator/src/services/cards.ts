@@ -17,6 +17,7 @@ import { finalizeAttempt, type Waiters } from './attempts.js';
 import { commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
 import type { Payments } from './payments.js';
+import type { SavedCards } from './saved-cards.js';
 import type { Put } from '../store/store.js';
 
 type S = components['schemas'];
@@ -37,6 +38,7 @@ export class Cards {
     /** Queued outcomes: taken when a card's session starts (docs/decisions/0021). */
     private readonly controls: Controls,
     private readonly waiters: Waiters,
+    private readonly savedCards: SavedCards,
   ) {}
 
   async createPaToken(reference: string, body: PaTokenBody): Promise<PaTokenData> {
@@ -70,7 +72,7 @@ export class Cards {
 
   async process(reference: string, body: CardProcessBody, longPoll: boolean): Promise<ProcessData> {
     const { intent, merchant, now } = this.load(reference);
-    if (body.payment?.customer) throw savedCardsLater(body.payment);
+    if (body.payment?.customer) return this.savedCards.pay(intent, merchant, tokenOf(body.payment));
     checkCanProcess(intent, now);
     const card = cardFields(body.payment);
     const { session, puts } = card ? this.sessionFor(intent, merchant, card, now, 'process') : { session: threeDs.effectiveSession(intent.card3ds, now), puts: [] };
@@ -89,9 +91,8 @@ export class Cards {
       resolveAt: session.deadline,
     };
     if (threeDs.isDecided(session)) {
-      const done = this.authorized(attempt, session, now);
-      const { card3ds: _used, ...rest } = intent;
-      return processView(await finalizeAttempt(this.ctx, this.waiters, rest, done, {}, puts), done);
+      const updated = await this.finalize(intent, attempt, session, now, puts);
+      return processView(updated, updated.attempts.find((a) => a.id === attempt.id)!);
     }
     // Authentication is not decided yet: the attempt waits for enroll or the challenge, until the deadline.
     const waiting: IntentRecord = { ...intent, status: 'PENDING', card3ds: session, attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
@@ -144,8 +145,14 @@ export class Cards {
   private async advance(intent: IntentRecord, session: CardSessionRecord, now: number, puts: Put[] = []): Promise<IntentRecord> {
     const waiting = intent.attempts.find((a) => a.status === 'PENDING' && a.provider === 'CARDS');
     if (!waiting || !threeDs.isDecided(session)) return this.save(intent, session, now, puts);
+    return this.finalize(intent, waiting, session, now, puts);
+  }
+
+  /** Authorises an attempt on a decided session (used up by it), saving the card when the intent asked. */
+  private finalize(intent: IntentRecord, attempt: AttemptRecord, session: CardSessionRecord, now: number, puts: Put[]): Promise<IntentRecord> {
+    const saved = this.savedCards.issue(intent, this.authorized(attempt, session, now), session, now);
     const { card3ds: _used, ...rest } = intent;
-    return finalizeAttempt(this.ctx, this.waiters, rest, this.authorized(waiting, session, now), {}, puts);
+    return finalizeAttempt(this.ctx, this.waiters, rest, saved.attempt, {}, [...puts, ...saved.puts]);
   }
 
   private authorized(attempt: AttemptRecord, session: CardSessionRecord, now: number): AttemptRecord {
@@ -188,7 +195,7 @@ export class Cards {
     }
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', triggered);
     const session = threeDs.newSession(this.ctx.ids.uuid('cardinal-reference'), masked, choice.outcome, iso(now), now + this.ctx.config.threeDsTimeoutMs);
-    return { session: { ...session, outcomeSource: choice.source }, puts: choice.puts };
+    return { session: { ...session, outcomeSource: choice.source, cardOutcome: triggered ?? 'success' }, puts: choice.puts };
   }
 
   private async save(intent: IntentRecord, session: CardSessionRecord, now: number, puts: Put[] = []): Promise<IntentRecord> {
@@ -236,11 +243,11 @@ function cardRequired(step: 'enroll' | 'process'): ApiError {
   return new ApiError('CARD_REQUIRED', `body.payment: ${message}`, [{ field: 'body.payment', rule: 'required', message }]);
 }
 
-// Saved cards (tokenization) arrive with their own issue; until then no token exists to pay with.
-function savedCardsLater(payment: NonNullable<CardProcessBody['payment']>): ApiError {
+/** The token of a saved-card payment, refused when card fields come with it (docs/decisions/0013). */
+function tokenOf(payment: NonNullable<CardProcessBody['payment']>): string {
   if (CARD_FIELDS.some((f) => payment[f] !== undefined)) {
     const message = 'must carry either the card fields or customer.id (a saved card), not both';
-    return new ApiError('TOKEN_WITH_CARD_DETAILS', `body.payment: ${message}`, [{ field: 'body.payment', rule: 'oneOf', message }]);
+    throw new ApiError('TOKEN_WITH_CARD_DETAILS', `body.payment: ${message}`, [{ field: 'body.payment', rule: 'oneOf', message }]);
   }
-  return new ApiError('TOKEN_NOT_FOUND', `body.payment.customer.id: no saved card has the token ${payment.customer!.id}`);
+  return payment.customer!.id;
 }

@@ -4,7 +4,8 @@
 // gets new random ones), so states never collide on a key however often a verifier runs
 // (docs/decisions/0060-provider-states.md).
 import { EXAMPLE_DEVICE_INFORMATION } from '../../../client/src/index.js';
-import { mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
+import { cardOutcomeFor, mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
+import { luhnValid } from '../domain/cards.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import { newMerchant } from '../domain/merchants.js';
 import type { AttemptRecord, Environment, IntentRecord, MerchantRecord } from '../domain/records.js';
@@ -13,6 +14,7 @@ import { finalizeAttempt, Waiters } from './attempts.js';
 import { Callbacks } from './callbacks.js';
 import type { Cards } from './cards.js';
 import { commit, type Context } from './context.js';
+import type { Controls } from './controls.js';
 import type { Merchants } from './merchants.js';
 import type { Payments } from './payments.js';
 
@@ -34,6 +36,8 @@ export const PACT_CREDENTIALS: Record<Environment, Pick<MerchantRecord, 'clientI
 
 const KEY = '([A-Za-z0-9_-]{1,64})';
 const CHALLENGE_CARD = '5200000000002151';
+/** The card a state saves when it names none: the frictionless test card, or in production (which declines test cards) a plain Visa. */
+const SAVED_CARD = { sandbox: '4000000000002701', production: '4111111111111111' } as const;
 
 export type StateValues = Record<string, string | number>;
 /** Gets the environment and the name's other captures ({PROVIDER}, {KEY}) in order. */
@@ -55,6 +59,7 @@ export class ProviderStates {
     private readonly merchants: Merchants,
     private readonly payments: Payments,
     private readonly cards: Cards,
+    private readonly controls: Controls,
   ) {
     const def = (name: string, description: string, source: string, build: Builder) => ({ name, description, pattern: new RegExp(`^${source}$`), build });
     this.defs = [
@@ -76,6 +81,22 @@ export class ProviderStates {
         const merchant = await this.freshMerchant(env);
         await new Callbacks(this.ctx).check(merchant.id, { url: this.inboxUrl() });
         return {};
+      }),
+      def('a {environment} merchant with a card saved by the payment with key {KEY}', `An intent of 1500 KES with metadata.createCustomer, paid by card (${SAVED_CARD.sandbox}; in production ${SAVED_CARD.production}), which saved it: its callback and status carry tokenInformation ({token}).`, `an? (sandbox|production) merchant with a card saved by the payment with key ${KEY}`, async (env, [key]) => {
+        const merchant = await this.freshMerchant(env);
+        const saved = await this.saveCard(merchant, key!, SAVED_CARD[env]);
+        return { ...values(saved.intent), token: saved.token };
+      }),
+      def('a {environment} merchant with a saved card {CARD} and a pending intent with key {KEY}', 'A card saved by an earlier payment (key {KEY}_SAVED; a declining test card is saved with a queued success) and a pending intent of 1500 KES to pay with it ({token}).', `an? (sandbox|production) merchant with a saved card ([0-9]{12,19}) and a pending intent with key ${KEY}`, async (env, [card, key]) => {
+        checkSavable(card!);
+        const merchant = await this.freshMerchant(env);
+        const { token } = await this.saveCard(merchant, `${key!}_SAVED`, card!);
+        return { ...values(await this.createIntent(merchant, key!)), token };
+      }),
+      def('a {environment} merchant with a pending intent with key {KEY} and a card saved by another {environment} merchant', "A pending intent of 1500 KES, and a token ({token}) saved by another merchant of the second environment: the Tokenization Guide's merchant and environment rules refuse it.", `an? (sandbox|production) merchant with a pending intent with key ${KEY} and a card saved by another (sandbox|production) merchant`, async (env, [key, otherEnv]) => {
+        const other = await this.merchants.create({ environment: otherEnv as Environment, name: `Pact provider state (another ${otherEnv} merchant)` });
+        const { token } = await this.saveCard(other, 'SAVED_ELSEWHERE', SAVED_CARD[otherEnv as Environment]);
+        return { ...values(await this.intent(env, key!)), token };
       }),
       def('a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}', 'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.', `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`, (env, [key, card]) =>
         this.enrolled(env, key!, card!)),
@@ -127,8 +148,12 @@ export class ProviderStates {
   }
 
   private async intent(env: Environment, key: string): Promise<IntentRecord> {
-    const merchant = await this.freshMerchant(env);
+    return this.createIntent(await this.freshMerchant(env), key);
+  }
+
+  private createIntent(merchant: MerchantRecord, key: string, createCustomer = false): Promise<IntentRecord> {
     return this.payments.createIntent(merchant, merchant.tokenId, {
+      ...(createCustomer ? { metadata: { createCustomer } } : {}),
       amount: 1500,
       currency: 'KES',
       description: `Order ${key}`,
@@ -176,6 +201,23 @@ export class ProviderStates {
     return values(aged);
   }
 
+  /**
+   * Saves a card the way an integrator does (a createCustomer intent paid through cspaToken, enroll and
+   * process); a card that would not be authorised is saved with a queued success, as decision 0013 says.
+   */
+  private async saveCard(merchant: MerchantRecord, key: string, card: string): Promise<{ intent: IntentRecord; token: string }> {
+    const created = await this.createIntent(merchant, key, true);
+    if (cardOutcomeFor(card, merchant.environment) !== undefined) await this.controls.queueOutcomes(merchant.id, 'CARDS', ['success']);
+    const payment = { cc_number: card, cc_cvv: card.startsWith('34') || card.startsWith('37') ? '1234' : '123', cc_exp: '01/39', cc_name: 'Jane Doe' };
+    await this.cards.createPaToken(created.id, { type: 'CARDS', payment });
+    await this.cards.enroll(created.id, { deviceInformation: EXAMPLE_DEVICE_INFORMATION });
+    await this.cards.process(created.id, { type: 'CARDS' }, false);
+    const intent = this.payments.intent(created.id);
+    const token = intent.attempts.at(-1)?.token?.id;
+    if (!token) throw new ApiError('INTERNAL_ERROR', `the provider state could not save card ending ${card.slice(-4)}`);
+    return { intent, token };
+  }
+
   private async enrolled(env: Environment, key: string, card: string): Promise<StateValues> {
     // Checked before anything is made, so a wrong name changes nothing.
     if (!TEST_CARD_NUMBERS.includes(card)) {
@@ -186,6 +228,11 @@ export class ProviderStates {
     await this.cards.enroll(intent.id, { deviceInformation: EXAMPLE_DEVICE_INFORMATION });
     return values(this.payments.intent(intent.id));
   }
+}
+
+/** A state that saves a named card checks it before anything is made, so a wrong name changes nothing. */
+function checkSavable(card: string): void {
+  if (!luhnValid(card)) throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'luhn', 'the card named is not a valid card number (the Luhn check digit does not match)');
 }
 
 function values(intent: IntentRecord): StateValues {

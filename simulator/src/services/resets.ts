@@ -23,14 +23,16 @@ export interface ResetDeps {
 export class Resets {
   constructor(private readonly deps: ResetDeps) {}
 
-  /** Forgets the merchant's intents, callbacks, controls and journal; keeps the merchant and its credentials. */
+  /** Forgets the merchant's intents, callbacks, saved cards, controls and journal; keeps the merchant and its credentials. */
   async resetMerchant(merchantId: string): Promise<ResetResult> {
     const { ctx, clocks, payments, journal } = this.deps;
     const intents = [...ctx.store.all('intents')].filter((i) => i.merchantId === merchantId).map((i) => i.id);
     const callbacks = [...ctx.store.all('callbacks')].filter((c) => c.merchantId === merchantId).map((c) => c.id);
+    const tokens = [...ctx.store.all('tokens')].filter((t) => t.merchantId === merchantId).map((t) => t.id);
     const removals: Removal[] = [
       ...intents.map((id) => ({ collection: 'intents' as const, remove: id })),
       ...callbacks.map((id) => ({ collection: 'callbacks' as const, remove: id })),
+      ...tokens.map((id) => ({ collection: 'tokens' as const, remove: id })),
       ...(ctx.store.get('controls', merchantId) ? [{ collection: 'controls' as const, remove: merchantId }] : []),
     ];
     // Closing the clock cancels every timer of the merchant: pending attempts, refunds, deliveries, long polls.
@@ -40,7 +42,7 @@ export class Resets {
     // Held long polls answer now; their intent is gone, so they get 404 INTENT_NOT_FOUND.
     payments.release(intents);
     await stored;
-    return { merchantId, removed: { intents: intents.length, callbacks: callbacks.length, requests } };
+    return { merchantId, removed: { intents: intents.length, callbacks: callbacks.length, tokens: tokens.length, requests } };
   }
 
   /**

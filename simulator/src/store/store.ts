@@ -40,6 +40,7 @@ export class Store {
     callbackSettings: new Map(),
     callbackChecks: new Map(),
     controls: new Map(),
+    tokens: new Map(),
   };
   /** intents by merchant id, then by the merchant's key (no key string built per lookup) */
   private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();

@@ -2,7 +2,7 @@
 // the merchant's intents and the inspector page. Each reads its input and calls one service.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
-import { simIntentView } from '../../domain/sim-views.js';
+import { savedCardView, simIntentView } from '../../domain/sim-views.js';
 import { inspectorPage } from '../../pages/inspector.js';
 import type { Context } from '../../services/context.js';
 import type { Controls } from '../../services/controls.js';
@@ -41,6 +41,12 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
       // The store keeps first-insertion order, so reversed it is newest first (a frozen clock gives equal dates).
       const intents = [...ctx.store.all('intents')].filter((i) => i.merchantId === id).reverse();
       return { body: { merchantId: id, intents: intents.map((i) => simIntentView(i, now)) } };
+    },
+
+    async listSavedCards(req) {
+      const id = merchantId(req);
+      const tokens = [...ctx.store.all('tokens')].filter((t) => t.merchantId === id);
+      return { body: { merchantId: id, tokens: tokens.map(savedCardView) } };
     },
 
     async getClock(req) {

@@ -2,6 +2,7 @@
 // documented { date, data } envelope.
 import type { components } from '../../../../client/src/generated/littlepay.js';
 import type { CreateIntentBody } from '../../domain/intents.js';
+import { createCustomerNotice, NOTICE_HEADER } from '../../domain/tokens.js';
 import { statusView } from '../../domain/views.js';
 import type { Context } from '../../services/context.js';
 import type { Cards, CardProcessBody, EnrollBody, PaTokenBody } from '../../services/cards.js';
@@ -36,15 +37,18 @@ export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Reco
       return envelope(ctx, merchant!.id, data);
     },
 
-    async processPayment(req) {
+    async processPayment(req, _merchant, reply) {
       const { reference } = req.params as { reference: string };
       const { longPoll } = req.query as { longPoll?: boolean };
       const body = req.body as S['ProcessPaymentRequest'];
       const intent = payments.intent(reference);
+      const notice = createCustomerNotice(intent, body.type);
       const data =
         body.type === 'CARDS'
           ? await cards.process(reference, body as CardProcessBody, longPoll === true)
           : await payments.processMobile(reference, body as MobileProcessBody, longPoll === true);
+      // Only on an answered payment: a refused one changed nothing and has nothing to explain.
+      if (notice) void reply.header(NOTICE_HEADER, notice);
       return envelope(ctx, intent.merchantId, data);
     },
 
