@@ -10,19 +10,22 @@ export type Expect = {
   body?: unknown;
 };
 
+/** The merchant API steps may act as one of the journey's other merchants (see Journey.others). */
+type As = { as?: string };
+
 export type Step =
-  | { call: 'createIntent'; body: Schemas['CreateIntentRequest']; expect: Expect; save?: Record<string, string> }
+  | ({ call: 'createIntent'; body: Schemas['CreateIntentRequest']; expect: Expect; save?: Record<string, string> } & As)
   | { call: 'processPayment'; reference: string; body: Schemas['ProcessPaymentRequest']; longPoll?: boolean; expect: Expect; save?: Record<string, string> }
   | { call: 'createPaToken'; reference: string; body: Schemas['CardPaymentRequest']; expect: Expect; save?: Record<string, string> }
   | { call: 'checkEnrollment'; reference: string; body: Schemas['EnrollRequest']; expect: Expect; save?: Record<string, string> }
   /** The shopper's answer on the challenge page, given through /_sim. */
   | { call: 'answerChallenge'; reference: string; answer: 'authenticate' | 'fail' | 'cancel'; expect: Expect; save?: Record<string, string> }
-  | { call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> }
-  | { call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> }
+  | ({ call: 'getPaymentStatus'; key: string; expect: Expect; save?: Record<string, string> } & As)
+  | ({ call: 'refund'; key: string; body: Schemas['RefundRequest']; expect: Expect; save?: Record<string, string> } & As)
   /** A call to the simulator's own /_sim API. */
   | ({ call: 'sim'; expect: Expect; save?: Record<string, string> } & SimStepArgs)
-  /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one. */
-  | { call: 'awaitCallback'; count: number; expect: { body: unknown } }
+  /** Waits (bounded) until this run's inbox holds `count` callbacks, then matches the last one (and may save from it). */
+  | { call: 'awaitCallback'; count: number; expect: { body: unknown }; save?: Record<string, string> }
   /** /_sim: queues the outcomes of this run's merchant's next attempts. */
   | { call: 'queueOutcomes'; body: SimSchemas['QueueOutcomesRequest']; expect: Expect; save?: Record<string, string> }
   /** /_sim: freezes, resumes, advances or sets this run's merchant's test clock. */
@@ -34,6 +37,11 @@ export interface Journey {
   summary: string;
   /** Each run uses a new merchant of this environment (created through /_sim), isolated from others. */
   environment: 'sandbox' | 'production';
+  /**
+   * More merchants the run creates, by name (each isolated like the run's own): `${name}` is its id, and a
+   * merchant API step with `as: name` uses its credentials. For the rules between merchants and environments.
+   */
+  others?: Record<string, 'sandbox' | 'production'>;
   /** Forgets everyone's data (POST /_sim/reset): left out of a default run, which must be safe on a shared simulator. */
   resetsEverything?: boolean;
   steps: Step[];

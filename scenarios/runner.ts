@@ -116,6 +116,13 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
   const inboxName = `${journey.name}-${runId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
   const vars: Vars = { run: runId.replace(/[^A-Za-z0-9]/g, ''), inbox: `${health.data.publicUrl}/_sim/inbox/${inboxName}`, merchant: merchant.data.id };
   const client = createLittlePayClient({ ...merchantClientOptions(options.baseUrl, merchant.data), ...fetchOpt });
+  const clients = new Map<string, LittlePayClient>();
+  for (const [name, environment] of Object.entries(journey.others ?? {})) {
+    const other = await sim.createMerchant({ environment, name: `Scenario ${journey.name} (${name})` });
+    if (!other.data) return fail(`could not create the ${environment} merchant "${name}" through /_sim/merchants`);
+    vars[name] = other.data.id;
+    clients.set(name, createLittlePayClient({ ...merchantClientOptions(options.baseUrl, other.data), ...fetchOpt }));
+  }
 
   for (const raw of journey.steps) {
     const step = interpolate(raw, vars);
@@ -130,10 +137,14 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       if (messages.length < step.count) return fail(`awaitCallback: expected ${step.count} callbacks in the inbox, got ${messages.length}`);
       const m = mismatch(step.expect.body, messages[step.count - 1]);
       if (m) return fail(`awaitCallback: ${m}`);
+      for (const [name, path] of Object.entries(step.save ?? {})) vars[name] = pick(messages[step.count - 1], path);
       log(`  ✓ callback #${step.count} received`);
       continue;
     }
-    const { data, error, response } = await callStep(client, sim, step, merchant.data.id);
+    const as = 'as' in step ? step.as : undefined;
+    const acting = as === undefined ? client : clients.get(as);
+    if (!acting) return fail(`${step.call}: the journey has no other merchant "${as}"`);
+    const { data, error, response } = await callStep(acting, sim, step, merchant.data.id);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);
     if (problem) return fail(`${step.call}: ${problem}`);

@@ -23,6 +23,7 @@ export type SimOperation =
   | 'resetAll'
   | 'resetMerchant'
   | 'listMerchantIntents'
+  | 'listSavedCards'
   | 'getClock'
   | 'controlClock'
   | 'listOutcomes'
@@ -103,6 +104,8 @@ function callControl(sim: SimClient, step: SimStepArgs, m: string) {
       return sim.resetMerchant(m);
     case 'listMerchantIntents':
       return sim.listIntents(m);
+    case 'listSavedCards':
+      return sim.listSavedCards(m);
     case 'getClock':
       return sim.clock(m);
     case 'controlClock':
