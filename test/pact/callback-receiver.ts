@@ -1,10 +1,11 @@
 // The consumer of the message pacts: a merchant's callback endpoint as the README tells integrators to
 // write it. It verifies the signature with the client's verifyCallback, then acts on the callback's
 // kind (a refund callback has "reason", a payment callback has "provider"); a bad signature is refused.
+// A payment that saved a card hands its token (tokenInformation.customer.id) on, to be stored with the shopper.
 import { verifyCallback, type Schemas } from '../../client/src/index.js';
 
 export type ReceivedCallback =
-  | { accepted: true; kind: 'payment'; reference: string; key: string; status: Schemas['PaymentCallback']['status']; amount: number }
+  | { accepted: true; kind: 'payment'; reference: string; key: string; status: Schemas['PaymentCallback']['status']; amount: number; savedCard?: string }
   | { accepted: true; kind: 'refund'; reference: string; key: string; status: Schemas['RefundCallback']['status']; amount: number }
   | { accepted: false; reason: string };
 
@@ -17,5 +18,6 @@ export function receiveCallback(body: unknown, headers: Record<string, string | 
     return { accepted: true, kind: 'refund', reference: refund.reference, key: refund.key, status: refund.status, amount: refund.amount };
   }
   const payment = body as Schemas['PaymentCallback'];
-  return { accepted: true, kind: 'payment', reference: payment.reference, key: payment.key, status: payment.status, amount: payment.amount };
+  const savedCard = payment.tokenInformation?.customer.id;
+  return { accepted: true, kind: 'payment', reference: payment.reference, key: payment.key, status: payment.status, amount: payment.amount, ...(savedCard ? { savedCard } : {}) };
 }

@@ -25,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pacts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function define(pact: PactV4, i: PactInteraction) {
-  const request = requestOf(i.step);
+  const request = requestOf(i.step, i.credentials);
   return pact.addInteraction().given(i.state).uponReceiving(i.description).withRequest(request.method, request.path as string, request.builder).willRespondWith(i.status, (b) => {
     if (i.body !== undefined) b.jsonBody(i.body);
   });
@@ -37,7 +37,7 @@ for (const spec of PACTS) {
     for (const i of spec.interactions) {
       it(`${i.description} (given ${i.state})`, async () => {
         await define(pact, i).executeTest(async (mock) => {
-          const client = createLittlePayClient({ baseUrl: mock.url, ...PACT_CREDENTIALS.sandbox, fetch: freshConnectionFetch });
+          const client = createLittlePayClient({ baseUrl: mock.url, ...PACT_CREDENTIALS.sandbox, ...i.credentials, fetch: freshConnectionFetch });
           const sim = createSimClient({ baseUrl: mock.url, fetch: freshConnectionFetch });
           const { response } = await callStep(client, sim, withExampleReference(i.step));
           expect(response.status).toBe(i.status);

@@ -93,7 +93,7 @@ export const controlInteractions: PactInteraction[] = [
     state: completed,
     step: sim('resetMerchant'),
     status: 200,
-    body: { merchantId: merchantId(), removed: { intents: 1, callbacks: M.integer(1), requests: M.integer(0) } },
+    body: { merchantId: merchantId(), removed: { intents: 1, callbacks: M.integer(1), tokens: 0, requests: M.integer(0) } },
   },
   {
     description: "a merchant's intents",
@@ -101,6 +101,26 @@ export const controlInteractions: PactInteraction[] = [
     step: sim('listMerchantIntents'),
     status: 200,
     body: { merchantId: merchantId(), intents: [{ reference: ref(), key: 'ORDER123', amount: 1500, currency: 'KES', status: 'PENDING', expired: false, attempts: [], refunds: [] }] },
+  },
+  {
+    description: "a merchant's saved cards",
+    state: 'a sandbox merchant with a card saved by the payment with key ORDER123',
+    step: sim('listSavedCards'),
+    status: 200,
+    body: {
+      merchantId: merchantId(),
+      tokens: [
+        {
+          id: M.fromProviderState('${token}', EXAMPLES.token),
+          merchantId: merchantId(),
+          environment: 'sandbox',
+          card: { brand: 'visa', first6: '400000', last4: '2701', expiry: '01/39' },
+          cardOutcome: 'success',
+          reference: ref(),
+          createdAt: date(),
+        },
+      ],
+    },
   },
   { description: "a merchant's test clock", state: sandbox, step: sim('getClock'), status: 200, body: clock(false) },
   { description: "a request to freeze a merchant's test clock", state: sandbox, step: sim('controlClock', { body: { action: 'freeze' } }), status: 200, body: clock(true) },

@@ -11,6 +11,8 @@ export interface PactInteraction {
   description: string;
   state: string;
   step: CallStep;
+  /** Credentials other than the provider state's fixed ones (a wrong key, for a 401). */
+  credentials?: { apiKey?: string };
   status: number;
   body?: unknown;
 }
@@ -19,7 +21,13 @@ export interface PactInteraction {
 export const EXAMPLE_REFERENCE = '1cbfffbc-b365-45f6-9e5d-13e445c125cd';
 export const REF = '${reference}';
 /** The other provider-state values a pact names, with the examples the mock server uses. */
-export const EXAMPLES = { merchantId: 'mer_1c9a0e3b5d7f', callbackId: 'cb_0d6d1ff2a0c54f9e7b31', inboxUrl: 'http://localhost:3000/_sim/inbox/provider-states' };
+export const EXAMPLES = {
+  merchantId: 'mer_1c9a0e3b5d7f',
+  callbackId: 'cb_0d6d1ff2a0c54f9e7b31',
+  inboxUrl: 'http://localhost:3000/_sim/inbox/provider-states',
+  /** The Tokenization Guide's example token. */
+  token: '1FCA46377B709D13E0631E588D0AC763',
+};
 const ref = () => M.fromProviderState('${reference}', EXAMPLE_REFERENCE);
 const date = () => M.regex('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', '2026-01-01T00:00:00.000Z');
 const text = (example: string) => M.string(example);
@@ -33,6 +41,13 @@ const completed = (key: string) => `a sandbox merchant with a completed MPESA pa
 const failed = (key: string) => `a sandbox merchant with a failed MPESA payment with key ${key}`;
 const enrolled = (key: string, card: string) => `a sandbox merchant with an intent with key ${key} enrolled with card ${card}`;
 const challenge = (key: string) => `a sandbox merchant with an intent with key ${key} awaiting a 3-D Secure challenge`;
+
+const savedCard = (card: string, key: string) => `a sandbox merchant with a saved card ${card} and a pending intent with key ${key}`;
+const savedElsewhere = (env: string, key: string) => `a sandbox merchant with a pending intent with key ${key} and a card saved by another ${env} merchant`;
+const cardSaved = (key: string) => `a sandbox merchant with a card saved by the payment with key ${key}`;
+/** The Tokenization Guide's process body; the provider state says which token. */
+const withToken = (id = '${token}') => ({ type: 'CARDS' as const, payment: { customer: { id } } });
+const token = () => M.regex('^[0-9A-F]{32}$', EXAMPLES.token);
 
 const billing = { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } };
 const intentBody = (key: string, amount = 1500) => ({ amount, currency: 'KES', description: `Order ${key}`, callbackUrl: 'https://shop.example/littlepay/callback', key, payload: billing });
@@ -170,11 +185,79 @@ export const littlePayInteractions: PactInteraction[] = [
     body: ok({ status: 'PENDING', message: text('Waiting for 3-D Secure authentication (enroll and any challenge)'), meta: processMeta('CARDS', { stepUpUrl: M.regex('^https?://.+$', 'http://localhost:3000/cardinal/step-up'), accessToken: text('eyJh.eyJq.c2ln') }) }),
   },
   {
+    description: 'a request to create an intent that saves the card (the Tokenization Guide body)',
+    state: sandbox,
+    step: {
+      call: 'createIntent',
+      body: { amount: 100, currency: 'KES', description: 'Saving card for future use', callbackUrl: 'https://your-domain.com/callback', key: 'SAVE_CARD_123', payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } }, metadata: { createCustomer: true } },
+      expect: { status: 200 },
+    },
+    status: 200,
+    body: ok({ reference: M.uuid(EXAMPLE_REFERENCE), checkoutUrl: M.regex('^https?://.+/checkout/[0-9a-f-]{36}$', `http://localhost:3000/checkout/${EXAMPLE_REFERENCE}`), message: 'Request processed successfully' }),
+  },
+  {
+    description: 'a payment with a saved card',
+    state: savedCard('4000000000002701', 'ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: withToken(), expect: { status: 200 } },
+    status: 200,
+    body: ok({ status: 'COMPLETED', message: 'Successful transaction', meta: processMeta('CARDS', { stepUpUrl: null, accessToken: null }) }),
+  },
+  {
+    description: 'a payment with a saved card that declines for insufficient funds',
+    state: savedCard('4000000000009995', 'ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: withToken(), expect: { status: 200 } },
+    status: 200,
+    body: ok({ status: 'FAILED', message: 'Insufficient funds in the account', meta: processMeta('CARDS') }),
+  },
+  {
+    description: 'a payment with a card saved by another merchant',
+    state: savedElsewhere('sandbox', 'ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: withToken(), expect: { status: 403 } },
+    status: 403,
+    body: error('TOKEN_OTHER_MERCHANT', [{ field: 'body.payment.customer.id', rule: 'sameMerchant' }]),
+  },
+  {
+    description: 'a payment with a card saved in production',
+    state: savedElsewhere('production', 'ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: withToken(), expect: { status: 403 } },
+    status: 403,
+    body: error('TOKEN_WRONG_ENVIRONMENT', [{ field: 'body.payment.customer.id', rule: 'sameEnvironment' }]),
+  },
+  {
+    description: 'a payment with a token no card was saved as',
+    state: pending('ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: withToken(EXAMPLES.token), expect: { status: 404 } },
+    status: 404,
+    body: error('TOKEN_NOT_FOUND', [{ field: 'body.payment.customer.id', rule: 'exists' }]),
+  },
+  {
+    description: 'a payment with a saved card and card fields together',
+    state: savedCard('4000000000002701', 'ORDER123'),
+    step: { call: 'processPayment', reference: REF, body: { type: 'CARDS', payment: { customer: { id: '${token}' }, ...card('4000000000002701') } }, expect: { status: 400 } },
+    status: 400,
+    body: error('TOKEN_WITH_CARD_DETAILS', [{ field: 'body.payment', rule: 'oneOf' }]),
+  },
+  {
     description: 'the status of a completed payment by its key',
     state: completed('ORDER123'),
     step: { call: 'getPaymentStatus', key: 'ORDER123', expect: { status: 200 } },
     status: 200,
     body: ok({ reference: ref(), status: 'COMPLETED', key: 'ORDER123', amount: 1500, currency: 'KES', payload: billing, payment: { provider: 'MPESA', details: null }, attempts: M.eachLike(attempt('COMPLETED')) }),
+  },
+  {
+    description: 'the status of a payment that saved the card (tokenInformation)',
+    state: cardSaved('ORDER123'),
+    step: { call: 'getPaymentStatus', key: 'ORDER123', expect: { status: 200 } },
+    status: 200,
+    body: ok({ reference: ref(), status: 'COMPLETED', key: 'ORDER123', payment: { provider: 'CARDS', details: { brand: text('visa'), last4: M.regex('^[0-9]{4}$', '2701') } }, tokenInformation: { customer: { id: token() } } }),
+  },
+  {
+    description: 'the status of a payment asked with a wrong API key',
+    state: completed('ORDER123'),
+    credentials: { apiKey: 'sk_sandbox_0000000000000000000000000000000000000000' },
+    step: { call: 'getPaymentStatus', key: 'ORDER123', expect: { status: 401 } },
+    status: 401,
+    body: error('UNAUTHORIZED'),
   },
   {
     description: 'the status of a payment that does not exist',

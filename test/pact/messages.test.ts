@@ -63,6 +63,23 @@ const messages: MessageDef[] = [
     expected: { accepted: true, kind: 'payment', status: 'COMPLETED' },
   },
   {
+    description: 'a payment callback for a card payment that saved the card (tokenInformation)',
+    state: 'a sandbox merchant with a card saved by the payment with key ORDER123',
+    content: {
+      amount: 1500,
+      currency: 'KES',
+      date: date('2026-01-01T00:00:00.000Z'),
+      key: 'ORDER123',
+      payload: billing,
+      payment: { details: { brand: 'visa', expiry: '01/39', first6: '400000', last4: '2701' }, provider: 'CARDS' },
+      provider: 'CARDS',
+      reference,
+      status: 'COMPLETED',
+      tokenInformation: { customer: { id: M.regex('^[0-9A-F]{32}$', '1FCA46377B709D13E0631E588D0AC763') } },
+    },
+    expected: { accepted: true, kind: 'payment', status: 'COMPLETED', savedCard: '1FCA46377B709D13E0631E588D0AC763' },
+  },
+  {
     description: 'a refund callback for a completed refund',
     state: 'a sandbox merchant with a completed MPESA payment with key ORDER123',
     content: { amount: 500, date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', message: 'Success', reason: 'One item out of stock', reference, status: 'COMPLETED' },
@@ -150,6 +167,7 @@ describe('callback message pacts: the provider (the simulator\'s callback builde
           await sim.inject({ method: 'POST', url: `/pay/${ref}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS' } });
           return signed(sim, lastAttempt());
         },
+        'a payment callback for a card payment that saved the card (tokenInformation)': () => signed(sim, lastAttempt()),
         'a refund callback for a completed refund': async () => {
           const res = await sim.inject({
             method: 'POST',

@@ -31,8 +31,9 @@ export interface PactRequest {
   builder: V4RequestBuilderFunc;
 }
 
-export function requestOf(step: CallStep): PactRequest {
+export function requestOf(step: CallStep, credentials: { apiKey?: string } = {}): PactRequest {
   const op = operationOf(step);
+  const apiKey = credentials.apiKey ?? creds.apiKey;
   const params: Record<string, string> = {
     tokenId: creds.tokenId,
     reference: 'reference' in step && step.reference ? step.reference : '',
@@ -47,7 +48,7 @@ export function requestOf(step: CallStep): PactRequest {
   const body = requestBody(step);
   const builder: V4RequestBuilderFunc = (b) => {
     if (op.security.includes('basicAuth')) b.headers({ Authorization: `Basic ${Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64')}` });
-    if (op.security.includes('apiKeyAuth')) b.headers({ 'X-API-KEY': creds.apiKey });
+    if (op.security.includes('apiKeyAuth')) b.headers({ 'X-API-KEY': apiKey });
     if (step.call === 'processPayment' && step.longPoll !== undefined) b.query({ longPoll: String(step.longPoll) });
     if (step.call === 'sim' && step.op === 'listCallbacks' && step.reference) b.query({ reference: M.fromProviderState('${reference}', EXAMPLE_REFERENCE) as unknown as string });
     if (body !== undefined) b.jsonBody(body);
@@ -67,8 +68,16 @@ function requestBody(step: CallStep): unknown {
       if (step.op === 'checkCallbackReceiver') return { ...(step.body as object), url: M.fromProviderState('${inboxUrl}', EXAMPLES.inboxUrl) };
       return step.body;
     default:
-      return step.body;
+      return fromProviderState(step.body);
   }
+}
+
+/** A body whose `${name}` strings (a saved card's token) the verifier fills in from the provider state. */
+function fromProviderState(value: unknown): unknown {
+  if (typeof value === 'string') return /\$\{\w+\}/.test(value) ? M.fromProviderState(value, withExamples(value)) : value;
+  if (Array.isArray(value)) return value.map(fromProviderState);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromProviderState(v)]));
+  return value;
 }
 
 /** A text with the examples in place of the provider state's values (`${reference}`, `${merchantId}`, ...). */
