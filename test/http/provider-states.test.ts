@@ -79,6 +79,36 @@ describe('provider states', () => {
     expect(storeSnapshot(sim)).toEqual(before);
   });
 
+  it('saved-card states answer a token that behaves as its name says', async () => {
+    const sim = await startTestSim();
+    const sandbox = sim.app.sim.merchants;
+    const saved = (await setup(sim, 'a sandbox merchant with a card saved by the payment with key SAVED1')).json();
+    expect(saved.token).toMatch(/^[0-9A-F]{32}$/);
+    const merchant = sandbox.byApiKey(PACT_CREDENTIALS.sandbox.apiKey)!;
+    expect((await status(sim, merchant, 'SAVED1')).json().data).toMatchObject({ status: 'COMPLETED', tokenInformation: { customer: { id: saved.token } } });
+
+    const declining = (await setup(sim, 'a sandbox merchant with a saved card 4000000000009995 and a pending intent with key LATER1')).json();
+    const paid = await sim.inject({ method: 'POST', url: `/pay/${declining.reference}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { customer: { id: declining.token } } } });
+    expect(paid.json().data).toMatchObject({ status: 'FAILED', message: 'Insufficient funds in the account' });
+
+    for (const [env, code] of [['sandbox', 'TOKEN_OTHER_MERCHANT'], ['production', 'TOKEN_WRONG_ENVIRONMENT']] as const) {
+      const elsewhere = (await setup(sim, `a sandbox merchant with a pending intent with key OTHER1 and a card saved by another ${env} merchant`)).json();
+      const refused = await sim.inject({ method: 'POST', url: `/pay/${elsewhere.reference}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { customer: { id: elsewhere.token } } } });
+      expect(refused.json().data.code).toBe(code);
+    }
+
+    const production = (await setup(sim, 'a production merchant with a card saved by the payment with key SAVED2')).json();
+    expect(production.token).toMatch(/^[0-9A-F]{32}$/);
+  });
+
+  it('a saved-card state naming a card that fails the Luhn check is a 400 and changes nothing', async () => {
+    const sim = await startTestSim();
+    const before = storeSnapshot(sim);
+    const res = await setup(sim, 'a sandbox merchant with a saved card 4000000000002702 and a pending intent with key K');
+    expect(res.json().data).toMatchObject({ code: 'UNKNOWN_PROVIDER_STATE', errors: [{ field: 'body.state', rule: 'luhn' }] });
+    expect(storeSnapshot(sim)).toEqual(before);
+  });
+
   it('teardown changes nothing and answers {}; GET lists every state with its pattern', async () => {
     const sim = await startTestSim();
     const before = storeSnapshot(sim);

@@ -72,8 +72,8 @@ function intentRows(intents) {
   return intents.map((i) => h('tr', { 'data-reference': i.reference },
     h('td', {}, h('code', {}, i.reference), h('br'), i.key), h('td', {}, i.currency + ' ' + i.amount), h('td', { class: 'status ' + i.status }, i.status + (i.expired ? ' (expired)' : '')),
     h('td', {}, i.createdAt),
-    h('td', {}, table(['provider', 'mobile', 'outcome', 'status', 'message', 'finished'], i.attempts.map((a) => h('tr', { class: 'attempt' },
-      h('td', {}, a.provider), h('td', {}, a.mobile || ''), h('td', {}, a.outcome + ' (' + a.outcomeSource + ')'), h('td', { class: 'status ' + a.status }, a.status),
+    h('td', {}, table(['provider', 'mobile / saved card', 'outcome', 'status', 'message', 'finished'], i.attempts.map((a) => h('tr', { class: 'attempt' },
+      h('td', {}, a.provider), h('td', {}, a.mobile || (a.token ? a.token.id + ' (' + a.token.use + ')' : '')), h('td', {}, a.outcome + ' (' + a.outcomeSource + ')'), h('td', { class: 'status ' + a.status }, a.status),
       h('td', {}, a.message), h('td', {}, a.finishedAt || 'due ' + a.resolveAt)))),
       i.refunds.length ? h('p', {}, 'Refunds: ' + i.refunds.map((r) => r.amount + ' ' + r.status).join(', ')) : '')));
 }
