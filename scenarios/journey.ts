@@ -14,7 +14,8 @@ export type Expect = {
 type As = { as?: string };
 
 export type Step =
-  | ({ call: 'createIntent'; body: Schemas['CreateIntentRequest']; expect: Expect; save?: Record<string, string> } & As)
+  /** `tokenIdOf`: another merchant of the journey whose Token ID goes in the path (the credentials stay the acting merchant's). */
+  | ({ call: 'createIntent'; body: Schemas['CreateIntentRequest']; tokenIdOf?: string; expect: Expect; save?: Record<string, string> } & As)
   | { call: 'processPayment'; reference: string; body: Schemas['ProcessPaymentRequest']; longPoll?: boolean; expect: Expect; save?: Record<string, string> }
   | { call: 'createPaToken'; reference: string; body: Schemas['CardPaymentRequest']; expect: Expect; save?: Record<string, string> }
   | { call: 'checkEnrollment'; reference: string; body: Schemas['EnrollRequest']; expect: Expect; save?: Record<string, string> }

@@ -117,10 +117,12 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
   const vars: Vars = { run: runId.replace(/[^A-Za-z0-9]/g, ''), inbox: `${health.data.publicUrl}/_sim/inbox/${inboxName}`, merchant: merchant.data.id };
   const client = createLittlePayClient({ ...merchantClientOptions(options.baseUrl, merchant.data), ...fetchOpt });
   const clients = new Map<string, LittlePayClient>();
+  const tokenIds = new Map<string, string>();
   for (const [name, environment] of Object.entries(journey.others ?? {})) {
     const other = await sim.createMerchant({ environment, name: `Scenario ${journey.name} (${name})` });
     if (!other.data) return fail(`could not create the ${environment} merchant "${name}" through /_sim/merchants`);
     vars[name] = other.data.id;
+    tokenIds.set(name, other.data.tokenId);
     clients.set(name, createLittlePayClient({ ...merchantClientOptions(options.baseUrl, other.data), ...fetchOpt }));
   }
 
@@ -142,8 +144,14 @@ export async function runJourney(journey: Journey, options: RunOptions): Promise
       continue;
     }
     const as = 'as' in step ? step.as : undefined;
-    const acting = as === undefined ? client : clients.get(as);
+    let acting = as === undefined ? client : clients.get(as);
     if (!acting) return fail(`${step.call}: the journey has no other merchant "${as}"`);
+    if (step.call === 'createIntent' && step.tokenIdOf !== undefined) {
+      // The run's own credentials with another merchant's Token ID in the path.
+      const tokenId = tokenIds.get(step.tokenIdOf);
+      if (!tokenId || as !== undefined) return fail(`createIntent: tokenIdOf names another merchant of the journey, and goes without "as"`);
+      acting = createLittlePayClient({ ...merchantClientOptions(options.baseUrl, merchant.data), tokenId, ...fetchOpt });
+    }
     const { data, error, response } = await callStep(acting, sim, step, merchant.data.id);
     const body = data ?? error;
     const problem = check(step.expect, response.status, body);

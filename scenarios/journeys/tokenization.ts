@@ -80,6 +80,8 @@ export const tokenizationJourneys: Journey[] = [
     others: { neighbour: 'sandbox', live: 'production' },
     steps: [
       ...saveCard('MINE', '5200000000002235', 1),
+      // The run's credentials with the neighbour's Token ID in the path: refused, whoever's the Token ID is.
+      { call: 'createIntent', tokenIdOf: 'neighbour', body: laterIntent('MISMATCH'), expect: { status: 401, body: { data: { code: 'TOKEN_ID_MISMATCH' } } } },
       // The same key at another merchant is another intent; neither merchant sees the other's.
       { call: 'createIntent', as: 'neighbour', body: laterIntent('MINE'), expect: { status: 200 }, save: { theirs: 'data.reference' } },
       { call: 'getPaymentStatus', as: 'neighbour', key: '${saving}', expect: { status: 404, body: { data: { code: 'PAYMENT_NOT_FOUND' } } } },
