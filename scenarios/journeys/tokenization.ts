@@ -3,29 +3,17 @@
 // it; and the guide's Security & Compliance rules between merchants and environments.
 import { EXAMPLE_DEVICE_INFORMATION, type Schemas } from '../../client/src/index.js';
 import type { Journey } from '../journey.js';
+import { intent } from './intent.js';
 
-/** The guide's create-intent body (its JavaScript and Java samples); callbackUrl is this run's inbox. */
-function guideIntent(key: string): Schemas['CreateIntentRequest'] {
-  return {
-    amount: 100,
-    currency: 'KES',
-    description: 'Saving card for future use',
-    callbackUrl: '${inbox}',
-    key,
-    payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } },
-    metadata: { createCustomer: true },
-  };
+const JOHN = { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } };
+
+/** The guide's create-intent body (its JavaScript and Java samples); a journey's callbackUrl is its run's inbox. */
+export function guideIntent(key: string, callbackUrl = '${inbox}'): Schemas['CreateIntentRequest'] {
+  return { amount: 100, currency: 'KES', description: 'Saving card for future use', callbackUrl, key, payload: JOHN, metadata: { createCustomer: true } };
 }
 
 /** A later order of the same shopper. */
-const laterIntent = (key: string, amount = 250): Schemas['CreateIntentRequest'] => ({
-  amount,
-  currency: 'KES',
-  description: `Order ${key}`,
-  callbackUrl: '${inbox}',
-  key,
-  payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } },
-});
+const laterIntent = (key: string, amount = 250): Schemas['CreateIntentRequest'] => ({ ...intent(key, amount), payload: JOHN });
 
 /** The guide's process body: the saved card's customer.id and nothing else. */
 const withToken = (id: string): Schemas['ProcessPaymentRequest'] => ({ type: 'CARDS', payment: { customer: { id } } });

@@ -1,21 +1,14 @@
 // Saved cards in tests: pay an intent by card through 3-D Secure, save a card on a createCustomer intent,
 // pay with a token, queue an outcome.
+import { guideIntent } from '../../scenarios/journeys/tokenization.js';
 import { answerChallenge, card, cspaToken, dataOf, enroll, processCard } from './cards.js';
 import { createIntent, type Merchant, type TestSim } from './sim.js';
 
 const json = { 'content-type': 'application/json' };
 
-/** The Tokenization Guide's create-intent body (JavaScript and Java samples), with its own key. */
+/** The Tokenization Guide's create-intent body (JavaScript and Java samples), with its own key and callbackUrl. */
 export function guideIntentBody(key = 'SAVE_CARD_123'): Record<string, unknown> {
-  return {
-    amount: 100,
-    currency: 'KES',
-    description: 'Saving card for future use',
-    callbackUrl: 'https://your-domain.com/callback',
-    key,
-    payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } },
-    metadata: { createCustomer: true },
-  };
+  return { ...guideIntent(key, 'https://your-domain.com/callback') };
 }
 
 /**

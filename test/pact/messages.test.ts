@@ -25,6 +25,20 @@ const date = (example: string) => M.regex('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\
 const billing = { billingAddress: { email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe' } };
 const reference = M.uuid('1cbfffbc-b365-45f6-9e5d-13e445c125cd');
 
+/** A completed card payment's callback, keys in alphabetical order (`extra` sorts last). */
+const cardPayment = (extra: Record<string, unknown> = {}) => ({
+  amount: 1500,
+  currency: 'KES',
+  date: date('2026-01-01T00:00:00.000Z'),
+  key: 'ORDER123',
+  payload: billing,
+  payment: { details: { brand: 'visa', expiry: '01/39', first6: '400000', last4: '2701' }, provider: 'CARDS' },
+  provider: 'CARDS',
+  reference,
+  status: 'COMPLETED',
+  ...extra,
+});
+
 interface MessageDef {
   description: string;
   state: string;
@@ -49,34 +63,13 @@ const messages: MessageDef[] = [
   {
     description: 'a payment callback for a card payment, with the masked card',
     state: 'a sandbox merchant with an intent with key ORDER123 enrolled with card 4000000000002701',
-    content: {
-      amount: 1500,
-      currency: 'KES',
-      date: date('2026-01-01T00:00:00.000Z'),
-      key: 'ORDER123',
-      payload: billing,
-      payment: { details: { brand: 'visa', expiry: '01/39', first6: '400000', last4: '2701' }, provider: 'CARDS' },
-      provider: 'CARDS',
-      reference,
-      status: 'COMPLETED',
-    },
+    content: cardPayment(),
     expected: { accepted: true, kind: 'payment', status: 'COMPLETED' },
   },
   {
     description: 'a payment callback for a card payment that saved the card (tokenInformation)',
     state: 'a sandbox merchant with a card saved by the payment with key ORDER123',
-    content: {
-      amount: 1500,
-      currency: 'KES',
-      date: date('2026-01-01T00:00:00.000Z'),
-      key: 'ORDER123',
-      payload: billing,
-      payment: { details: { brand: 'visa', expiry: '01/39', first6: '400000', last4: '2701' }, provider: 'CARDS' },
-      provider: 'CARDS',
-      reference,
-      status: 'COMPLETED',
-      tokenInformation: { customer: { id: M.regex('^[0-9A-F]{32}$', '1FCA46377B709D13E0631E588D0AC763') } },
-    },
+    content: cardPayment({ tokenInformation: { customer: { id: M.regex('^[0-9A-F]{32}$', '1FCA46377B709D13E0631E588D0AC763') } } }),
     expected: { accepted: true, kind: 'payment', status: 'COMPLETED', savedCard: '1FCA46377B709D13E0631E588D0AC763' },
   },
   {

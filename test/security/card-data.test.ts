@@ -3,10 +3,8 @@
 // page, enroll, the challenge page and process in both orderings, on a sandbox and a production merchant,
 // plus requests with bad card fields and broken JSON. Then every file in the data folder and every log
 // line is searched for the numbers, the CVVs and the keys that carry them.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { TEST_CARD_NUMBERS } from '../../simulator/src/domain/catalogue.js';
 import {
   card,
@@ -25,19 +23,11 @@ import {
   type Card,
 } from '../helpers/cards.js';
 import { createIntent, startTestSim, type Merchant, type TestSim } from '../helpers/sim.js';
+import { filesUnder, tempDir } from '../helpers/temp-dirs.js';
 
 const LUHN_BAD = '4000000000002702';
 const NUMBERS = [...TEST_CARD_NUMBERS, OTHER_VISA, OTHER_AMEX, LUHN_BAD];
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 /** The browser's part of 3-D Secure: the collection page, then the challenge page and its "Authenticate". */
 async function collect(sim: TestSim, paToken: { accessToken: string; deviceDataCollectionUrl: string }) {
@@ -91,8 +81,7 @@ async function badRequests(sim: TestSim) {
 
 describe('card data on disk and in the logs', () => {
   it('no full card number, no CVV and no cc_number or cc_cvv key, after every card at every step', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'littlepay-sim-cards-'));
-    dirs.push(dataDir);
+    const dataDir = await tempDir('littlepay-sim-cards-');
     const lines: string[] = [];
     const sim = await startTestSim({ memory: false, dataDir, logLevel: 'trace' }, { logStream: { write: (line) => void lines.push(line) } });
     expect(sim.app.sim.ctx.store.kind).toBe('lowdb');

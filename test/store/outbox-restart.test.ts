@@ -2,24 +2,11 @@
 // that was never attempted (held for reordering) are both delivered after the restart, at the times they
 // were due, with the earlier attempt still in the log; the delivery settings survive; and delivered
 // callbacks beyond the memory bound are dropped again after the log is replayed.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimClock } from '../../simulator/src/runtime/clock.js';
 import { merchantCallbacks, scriptedReceiver, setCallbackSettings } from '../helpers/callbacks.js';
 import { paidIntent, startTestSim, type TestSim } from '../helpers/sim.js';
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'littlepay-sim-outbox-'));
-  dirs.push(dir);
-  return dir;
-}
+import { tempDir } from '../helpers/temp-dirs.js';
 
 function boot(dataDir: string, clock: SimClock, answer: () => number, overrides: { callbackMemoryLimit?: number } = {}) {
   const receiver = scriptedReceiver(() => clock.now(), answer);
@@ -38,7 +25,7 @@ async function deliveries(sim: TestSim, n: number): Promise<void> {
 
 describe('the outbox restarted on the same data folder', () => {
   it('delivers what was undelivered at the stop, when it was due, keeping the earlier attempts', async () => {
-    const dataDir = await tempDir();
+    const dataDir = await tempDir('littlepay-sim-outbox-');
     const firstClock = new SimClock('manual');
     const first = boot(dataDir, firstClock, () => 503);
     const sim1 = await first.sim;

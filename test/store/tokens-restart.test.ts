@@ -1,28 +1,16 @@
 // Saved cards across a restart on the same lowdb data folder: a token whose payment was answered is still
 // there after the restart, still bound to its merchant, and pays a new intent; another merchant still
 // cannot use it. The card's number and CVV are in none of the store's files.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { dataOf, OTHER_VISA } from '../helpers/cards.js';
 import { createIntent, startTestSim } from '../helpers/sim.js';
+import { filesUnder, tempDir } from '../helpers/temp-dirs.js';
 import { payWithToken, saveCard } from '../helpers/tokens.js';
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 describe('saved cards on the persisted store', () => {
   it('survive a restart, bound to their merchant, and never hold the card number or CVV', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'littlepay-sim-tokens-'));
-    dirs.push(dataDir);
+    const dataDir = await tempDir('littlepay-sim-tokens-');
     const first = await startTestSim({ memory: false, dataDir });
     const token = await saveCard(first, first.sandbox, 'SAVE1', OTHER_VISA, { cc_cvv: '987' });
     await first.close();
