@@ -62,7 +62,8 @@ function describe(err: ErrorObject, context: string): FieldError {
     case 'required':
       return { field: fieldName(context, err.instancePath, String(p.missingProperty)), rule: 'required', message: 'is required' };
     case 'additionalProperties':
-      return { field: fieldName(context, err.instancePath, String(p.additionalProperty)), rule: 'additionalProperties', message: 'is not allowed' };
+      // An object's x-hint says what it takes instead (the card objects: where a saved card goes).
+      return { field: fieldName(context, err.instancePath, String(p.additionalProperty)), rule: 'additionalProperties', message: hint ? `is not allowed: ${hint}` : 'is not allowed' };
     case 'enum':
       return { field: fieldName(context, err.instancePath), rule: 'enum', message: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'const':
@@ -128,6 +129,9 @@ export function validationError(allErrors: ErrorObject[], context: string): ApiE
     fields.push(f);
   }
   if (fields.length === 0) fields.push({ field: context, rule: 'schema', message: 'does not match the contract' });
+  // A property the contract explains the absence of says more than the required ones it displaced.
+  const explained = fields.findIndex((f) => f.rule === 'additionalProperties' && f.message !== 'is not allowed');
+  if (explained > 0) fields.unshift(...fields.splice(explained, 1));
   const first = fields[0]!;
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more: see data.errors)` : '';
   return new ApiError('VALIDATION_ERROR', `${first.field}: ${first.message}${more}`, fields);
