@@ -20,8 +20,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openCheckout(sim: TestSim, key: string): Promise<{ page: Page; reference: string }> {
-  const intent = await createIntent(sim, sim.sandbox, { key, amount: 1500, description: `Order ${key}`, returnUrl: RETURN_URL });
+async function openCheckout(sim: TestSim, key: string, extra: Record<string, unknown> = {}): Promise<{ page: Page; reference: string }> {
+  const intent = await createIntent(sim, sim.sandbox, { key, amount: 1500, description: `Order ${key}`, returnUrl: RETURN_URL, ...extra });
   const page = await browser.context.newPage();
   await page.goto(intent.checkoutUrl);
   return { page, reference: intent.reference };
@@ -66,12 +66,14 @@ describe('hosted checkout in Chromium', () => {
     await page.close();
   });
 
-  it('is paid by a frictionless card', async () => {
+  it('is paid by a frictionless card, which it saves when the intent asks (createCustomer)', async () => {
     const sim = setup();
-    const { page, reference } = await openCheckout(sim, 'CARD1');
+    const { page, reference } = await openCheckout(sim, 'CARD1', { metadata: { createCustomer: true } });
     await payByCard(page, '4000000000002701');
     await page.waitForURL(`${RETURN_URL}?reference=${reference}&status=COMPLETED`);
-    expect(await finalStatus(sim, reference)).toBe('COMPLETED');
+    const data = (await status(sim, sim.sandbox, reference)).json().data;
+    expect(data.status).toBe('COMPLETED');
+    expect(data.tokenInformation.customer.id).toMatch(/^[0-9A-F]{32}$/);
     await page.close();
   });
 
