@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
-import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
+import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet } from './http/contract.js';
@@ -28,7 +28,7 @@ import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
-import { commit, type Context } from './services/context.js';
+import { commit, storeExactCounters, type Context } from './services/context.js';
 import { createControlPlane, type ControlPlane } from './services/control-plane.js';
 import { Controls } from './services/controls.js';
 import { Merchants } from './services/merchants.js';
@@ -104,11 +104,16 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
 }
 
 /** The store, keys, ids, clock and outbox every service shares. */
-async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+async function createContext(
+  app: FastifyInstance,
+  options: AppOptions,
+  clock: SimClock,
+  loadingKeys: Promise<SigningKeys>,
+): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
   const { config } = options;
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
   await store.open();
-  const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
+  const keys = await loadingKeys;
   const clocks = new MerchantClocks(clock, store);
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
@@ -171,9 +176,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
+  // The key pair is read (or made: RSA, 50 to 230 ms) in the thread pool while fastify and the store
+  // start (docs/decisions/0051). A failure is seen where the keys are awaited, in createContext.
+  const { config } = options;
+  const loadingKeys = options.keys ? Promise.resolve(options.keys) : config.memory ? generateSigningKeysAsync() : loadOrCreateSigningKeys(config.dataDir);
+  loadingKeys.catch(() => {}); // not unhandled if the store fails to open first
   const errorClock: ErrorClock = { now: () => clock.now() };
-  const app = createServer(options.config, clock, errorClock, options.logStream);
-  const ctx = await createContext(app, options, clock);
+  const app = createServer(config, clock, errorClock, options.logStream);
+  const ctx = await createContext(app, options, clock, loadingKeys);
   errorClock.now = (req) => {
     const merchantId = req.simMerchantId ?? req.merchant?.id;
     return merchantId ? ctx.clockFor(merchantId).now() : clock.now();
@@ -221,8 +231,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // An answer sent while stopping closes its connection: a client's idle keep-alive socket would otherwise
   // hold the stop open for the whole keep-alive window.
-  app.addHook('onSend', async (_req, reply) => {
+  // A callback hook: it runs on every request, and an async one costs a promise per request.
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (state === 'stopping') void reply.header('connection', 'close');
+    done(null, payload);
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
@@ -232,6 +244,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await ctx.outbox.stop();
     ctx.clocks.forgetAll();
     clock.close();
+    await storeExactCounters(ctx);
     await ctx.store.close();
   });
   return app;
