@@ -47,7 +47,12 @@ export async function commit(ctx: Context, puts: Put[]): Promise<void> {
  */
 export async function storeExactCounters(ctx: Context): Promise<void> {
   if (!ctx.store.healthy || !ctx.ids.ahead) return;
-  await ctx.store.commit([{ collection: 'meta', value: { id: 'counters', values: ctx.ids.exact() } }]);
+  try {
+    await ctx.store.commit([{ collection: 'meta', value: { id: 'counters', values: ctx.ids.exact() } }]);
+  } catch (err) {
+    // Not fatal: the ceilings are stored, so the next start skips ids rather than repeating one.
+    ctx.log.warn({ err }, 'the exact id counters could not be stored at the stop');
+  }
 }
 
 export function newCallback(
