@@ -3,10 +3,10 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
-import { loadOrCreateSigningKeys, generateSigningKeys, type SigningKeys } from './callbacks/keys.js';
+import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { Ids } from './domain/ids.js';
-import { ContractSet } from './http/contract.js';
+import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
@@ -29,7 +29,7 @@ import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logg
 import { Waiters } from './services/attempts.js';
 import { Cards } from './services/cards.js';
 import { SavedCards } from './services/saved-cards.js';
-import { commit, type Context } from './services/context.js';
+import { commit, storeExactCounters, type Context } from './services/context.js';
 import { createControlPlane, type ControlPlane } from './services/control-plane.js';
 import { Controls } from './services/controls.js';
 import { Merchants } from './services/merchants.js';
@@ -104,12 +104,33 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
   return app;
 }
 
-/** The store, keys, ids, clock and outbox every service shares. */
-async function createContext(app: FastifyInstance, options: AppOptions, clock: SimClock): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+/**
+ * Starts reading the store and the signing key pair (or making it: RSA, 50 to 230 ms) in the thread pool,
+ * so that the files are read while fastify is set up (docs/decisions/0051). A failure is seen where they
+ * are awaited, in createContext.
+ */
+function startOpening(options: AppOptions): { store: Store; open: Promise<void>; keys: Promise<SigningKeys> } {
   const { config } = options;
   const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
-  await store.open();
-  const keys = options.keys ?? (config.memory ? generateSigningKeys() : await loadOrCreateSigningKeys(config.dataDir));
+  const open = store.open();
+  const keys = options.keys ? Promise.resolve(options.keys) : config.memory ? generateSigningKeysAsync() : loadOrCreateSigningKeys(config.dataDir);
+  // Not unhandled while the other is awaited first.
+  open.catch(() => {});
+  keys.catch(() => {});
+  return { store, open, keys };
+}
+
+/** The store, keys, ids, clock and outbox every service shares. */
+async function createContext(
+  app: FastifyInstance,
+  options: AppOptions,
+  clock: SimClock,
+  opening: { store: Store; open: Promise<void>; keys: Promise<SigningKeys> },
+): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+  const { config } = options;
+  const { store } = opening;
+  await opening.open;
+  const keys = await opening.keys;
   const clocks = new MerchantClocks(clock, store);
   let publicUrl = config.publicUrl;
   const baseTransport = options.transport ?? fetchTransport;
@@ -153,14 +174,13 @@ async function createContext(app: FastifyInstance, options: AppOptions, clock: S
 async function registerRoutes(
   app: FastifyInstance,
   options: AppOptions,
-  contracts: ContractSet,
+  operations: Operation[],
   handlers: Record<string, OperationHandler>,
   merchants: Merchants,
   ctx: Context,
   cards: Cards,
 ): Promise<number> {
   installCors(app);
-  const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
   if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth);
@@ -173,14 +193,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
   const clock = options.clock ?? new SimClock(options.config.clock);
   const errorClock: ErrorClock = { now: () => clock.now() };
+  const opening = startOpening(options);
   const app = createServer(options.config, clock, errorClock, options.logStream);
-  const ctx = await createContext(app, options, clock);
+  const ctx = await createContext(app, options, clock, opening);
   errorClock.now = (req) => {
     const merchantId = req.simMerchantId ?? req.merchant?.id;
     return merchantId ? ctx.clockFor(merchantId).now() : clock.now();
   };
+  // Read once: each reading copies every schema of the contract.
   const contracts = new ContractSet();
-  const apiOperations = contracts.operations('littlepay.openapi.yaml').map((o) => o.operationId);
+  const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
+  const apiOperations = operations.filter((o) => o.contract === 'littlepay.openapi.yaml').map((o) => o.operationId);
   const controls = new Controls(ctx, apiOperations);
   const merchants = new Merchants(ctx);
   const waiters = new Waiters();
@@ -201,7 +224,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
   installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
   installJournal(app, hookDeps);
-  const routeCount = await registerRoutes(app, options, contracts, handlers, merchants, ctx, cards);
+  const routeCount = await registerRoutes(app, options, operations, handlers, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {
@@ -223,8 +246,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // An answer sent while stopping closes its connection: a client's idle keep-alive socket would otherwise
   // hold the stop open for the whole keep-alive window.
-  app.addHook('onSend', async (_req, reply) => {
+  // A callback hook: it runs on every request, and an async one costs a promise per request.
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (state === 'stopping') void reply.header('connection', 'close');
+    done(null, payload);
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
@@ -234,6 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await ctx.outbox.stop();
     ctx.clocks.forgetAll();
     clock.close();
+    await storeExactCounters(ctx);
     await ctx.store.close();
   });
   return app;

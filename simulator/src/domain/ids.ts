@@ -1,26 +1,43 @@
 // Deterministic ids: the n-th id of a stream is a hash of (seed, stream, n). The counters are stored,
 // so a restart continues the sequence instead of repeating it, and a seeded run repeats exactly.
+//
+// What is stored with the writes is not each counter but a ceiling reserved ahead of it, in blocks of
+// RESERVED_IDS: only the commit that opens a new block carries the counters (docs/decisions/0053), not
+// every commit. After a crash the sequence goes on from the ceiling (ids are skipped, never repeated); a
+// graceful stop stores the exact counters (`exact()`), so the next start goes on exactly where it stopped.
 import { hash } from 'node:crypto';
 
 export type Counters = Record<string, number>;
 
+/** Ids of a stream reserved by one stored write. */
+export const RESERVED_IDS = 1024;
+
 export class Ids {
   private dirty = false;
+  private counters: Counters;
+  /** The ceilings last handed out to be stored: every id of a stream is numbered at most its ceiling. */
+  private reserved: Counters;
   constructor(
     private readonly seed: string,
-    private counters: Counters = {},
-  ) {}
+    counters: Counters = {},
+  ) {
+    this.counters = { ...counters };
+    this.reserved = { ...counters };
+  }
 
   /** 32 bytes of stable pseudo-randomness for the next item of `stream`. */
   next(stream: string): Buffer {
     return hash('sha256', this.material(stream), 'buffer');
   }
 
-  /** What the n-th item of `stream` is derived from; counts it. */
+  /** What the n-th item of `stream` is derived from; counts it, and reserves the next block when it needs one. */
   private material(stream: string): string {
     const n = (this.counters[stream] ?? 0) + 1;
     this.counters[stream] = n;
-    this.dirty = true;
+    if (n > (this.reserved[stream] ?? 0)) {
+      this.reserved[stream] = n - 1 + RESERVED_IDS;
+      this.dirty = true;
+    }
     return `${this.seed}\u0000${stream}\u0000${n}`;
   }
 
@@ -38,15 +55,31 @@ export class Ids {
     return this.next(stream).readUInt32BE(0) & 0x7fffffff;
   }
 
-  /** The counters if they changed since the last call (to be stored with the write that used them). */
+  /**
+   * The ceilings, if a new block was reserved since the last call: to be stored with the write that
+   * uses the first id of it (a later write's ids are below the ceiling too).
+   */
   takeDirty(): Counters | null {
     if (!this.dirty) return null;
     this.dirty = false;
+    return { ...this.reserved };
+  }
+
+  /** The counters as they are (stored on a graceful stop): a start from them repeats no id and skips none. */
+  exact(): Counters {
     return { ...this.counters };
+  }
+
+  /** Whether the stored ceilings are ahead of the counters (a graceful stop then stores `exact()`). */
+  get ahead(): boolean {
+    for (const stream of Object.keys(this.reserved)) if (this.reserved[stream] !== this.counters[stream]) return true;
+    return false;
   }
 
   restore(counters: Counters): void {
     this.counters = { ...counters };
+    this.reserved = { ...counters };
+    this.dirty = false;
   }
 }
 

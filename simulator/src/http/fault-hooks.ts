@@ -37,39 +37,60 @@ function errorMessage(fault: FaultRecord, operationId: string, merchantId: strin
   return `Simulated fault: ${fault.status} for ${operationId}, switched on through /_sim/merchants/${merchantId}/faults (${left} more to come)`;
 }
 
+/** Whether the merchant has any fault switched on: most calls have none, and skip the fault machinery. */
+function hasFaults(deps: FaultDeps, merchantId: string): boolean {
+  const faults = deps.store.get('controls', merchantId)?.faults;
+  return faults !== undefined && faults.length > 0;
+}
+
+/** Before the handler: a latency, then an error answer or a dropped connection. True when the call was answered. */
+async function beforeCall(req: FastifyRequest, reply: FastifyReply, deps: FaultDeps, operationId: string, merchantId: string): Promise<boolean> {
+  for (const applied of await deps.controls.beforeCall(merchantId, operationId)) {
+    addLabel(req, reply, applied.label);
+    if (applied.latencyMs !== undefined) await deps.sleep(applied.latencyMs);
+    if (applied.fault.type === 'drop') {
+      void drop(req, reply, deps);
+      return true;
+    }
+    if (applied.fault.type === 'error') {
+      const err = new ApiError('SIMULATED_FAULT', errorMessage(applied.fault, operationId, merchantId));
+      req.simReplaced = true;
+      await reply.code(applied.fault.status ?? 503).send(errorBody(err, deps.clockFor(merchantId).now()));
+      return true;
+    }
+  }
+  return false;
+}
+
+/** After a successful handler: commit_then_fail. Resolves with the payload to send (never, for a drop). */
+async function afterSuccess(req: FastifyRequest, reply: FastifyReply, deps: FaultDeps, operationId: string, merchantId: string, payload: unknown): Promise<unknown> {
+  const applied = await deps.controls.afterSuccess(merchantId, operationId);
+  if (!applied) return payload;
+  addLabel(req, reply, applied.label);
+  if (applied.fault.respond === 'drop') return drop(req, reply, deps);
+  const err = new ApiError('SIMULATED_FAULT', `Simulated fault: the ${operationId} call was carried out and its change stored, then answered 500 (commit_then_fail)`);
+  req.simReplaced = true;
+  void reply.code(500).type('application/json; charset=utf-8');
+  return JSON.stringify(errorBody(err, deps.clockFor(merchantId).now()));
+}
+
+// Callback hooks with a synchronous way out for a merchant without faults (nearly every call): an async
+// hook costs a promise and a microtask per request on the create path (docs/decisions/0053).
 export function installFaults(app: FastifyInstance, deps: FaultDeps): void {
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preHandler', (req, reply, done) => {
     const operationId = apiOperation(req, deps.operations);
     const merchantId = operationId ? merchantIdOf(req, deps) : undefined;
-    if (!operationId || !merchantId) return;
+    if (!operationId || !merchantId) return done();
     req.simMerchantId = merchantId;
-    for (const applied of await deps.controls.beforeCall(merchantId, operationId)) {
-      addLabel(req, reply, applied.label);
-      if (applied.latencyMs !== undefined) await deps.sleep(applied.latencyMs);
-      if (applied.fault.type === 'drop') {
-        void drop(req, reply, deps);
-        return reply;
-      }
-      if (applied.fault.type === 'error') {
-        const err = new ApiError('SIMULATED_FAULT', errorMessage(applied.fault, operationId, merchantId));
-        req.simReplaced = true;
-        await reply.code(applied.fault.status ?? 503).send(errorBody(err, deps.clockFor(merchantId).now()));
-        return reply;
-      }
-    }
+    if (!hasFaults(deps, merchantId)) return done();
+    // Answered (an error or a dropped connection): fastify goes no further, done is not called.
+    beforeCall(req, reply, deps, operationId, merchantId).then((answered) => answered || done(), done);
   });
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const operationId = apiOperation(req, deps.operations);
     const merchantId = req.simMerchantId;
-    if (!operationId || !merchantId || reply.statusCode >= 300) return payload;
-    const applied = await deps.controls.afterSuccess(merchantId, operationId);
-    if (!applied) return payload;
-    addLabel(req, reply, applied.label);
-    if (applied.fault.respond === 'drop') return drop(req, reply, deps);
-    const err = new ApiError('SIMULATED_FAULT', `Simulated fault: the ${operationId} call was carried out and its change stored, then answered 500 (commit_then_fail)`);
-    req.simReplaced = true;
-    void reply.code(500).type('application/json; charset=utf-8');
-    return JSON.stringify(errorBody(err, deps.clockFor(merchantId).now()));
+    if (!operationId || !merchantId || reply.statusCode >= 300 || !hasFaults(deps, merchantId)) return done(null, payload);
+    afterSuccess(req, reply, deps, operationId, merchantId, payload).then((out) => done(null, out), done);
   });
 }

@@ -13,6 +13,8 @@ declare module 'fastify' {
     simFault?: string;
     /** The answer is a simulated fault's, not the operation's (the contract check leaves it alone). */
     simReplaced?: boolean;
+    /** apiOperation's answer, once found (null: not a Little Pay operation). */
+    simOperation?: string | null;
   }
 }
 
@@ -23,10 +25,16 @@ export interface RequestMerchantDeps {
   operations: ReadonlySet<string>;
 }
 
-/** The Little Pay operation a request is for, or undefined (the /_sim API, pages, unknown routes). */
+/**
+ * The Little Pay operation a request is for, or undefined (the /_sim API, pages, unknown routes). Found once
+ * per request: the hooks ask four times, and fastify builds a new object at each read of routeOptions.
+ */
 export function apiOperation(req: FastifyRequest, operations: ReadonlySet<string>): string | undefined {
-  const id = req.routeOptions.config?.operationId;
-  return id !== undefined && operations.has(id) ? id : undefined;
+  if (req.simOperation === undefined) {
+    const id = req.routeOptions.config?.operationId;
+    req.simOperation = id !== undefined && operations.has(id) ? id : null;
+  }
+  return req.simOperation ?? undefined;
 }
 
 export function merchantIdOf(req: FastifyRequest, deps: RequestMerchantDeps): string | undefined {

@@ -30,12 +30,29 @@ export function background(ctx: Context, what: string, work: () => Promise<void>
   return work().catch((err) => ctx.log.error({ err }, `${what} failed`));
 }
 
-/** Commits puts together with the id counters they consumed, then schedules any new callbacks. */
+/**
+ * Commits puts, with the id ceilings when their ids opened a new reserved block (domain/ids.ts), then
+ * schedules any new callbacks.
+ */
 export async function commit(ctx: Context, puts: Put[]): Promise<void> {
   const counters = ctx.ids.takeDirty();
   const all: Put[] = counters ? [...puts, { collection: 'meta', value: { id: 'counters', values: counters } }] : puts;
   await ctx.store.commit(all);
   for (const put of puts) if (put.collection === 'callbacks') ctx.outbox.schedule(put.value as CallbackRecord);
+}
+
+/**
+ * On a graceful stop: stores the id counters as they are, in place of the ceilings reserved ahead of them,
+ * so that the next start goes on with the very next id (a seeded run with restarts repeats exactly).
+ */
+export async function storeExactCounters(ctx: Context): Promise<void> {
+  if (!ctx.store.healthy || !ctx.ids.ahead) return;
+  try {
+    await ctx.store.commit([{ collection: 'meta', value: { id: 'counters', values: ctx.ids.exact() } }]);
+  } catch (err) {
+    // Not fatal: the ceilings are stored, so the next start skips ids rather than repeating one.
+    ctx.log.warn({ err }, 'the exact id counters could not be stored at the stop');
+  }
 }
 
 export function newCallback(
