@@ -1,7 +1,6 @@
 // The littlepay-sim command: start the simulator (no command), print the merchants, or run the scenario
 // journeys against a simulator. Returns the exit status, or 'serving' while the simulator runs.
 import { existsSync, readdirSync } from 'node:fs';
-import { runScenariosCommand } from '../../scenarios/command.js';
 import { ConfigError, helpText, parseCommandLine, type Command, type Config } from './config.js';
 import { demoMerchants } from './domain/merchants.js';
 import { Ids } from './domain/ids.js';
@@ -62,6 +61,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIO):
       return merchantsCommand(command.config, command.json, io);
     case 'scenarios': {
       const lines = { out: (l: string) => void io.stdout.write(`${l}\n`), err: (l: string) => void io.stderr.write(`${l}\n`) };
+      // Loaded only for this command: the runner and the typed client are not on the server's start path.
+      const { runScenariosCommand } = await import('../../scenarios/command.js');
       return runScenariosCommand(command.args, lines, 'littlepay-sim scenarios');
     }
     case 'start': {

@@ -27,6 +27,8 @@ export function maskCardNumber(digits: string): string {
 
 function maskValue(key: string | undefined, value: string): string {
   if (key !== undefined && CVV_KEY.test(key)) return '***';
+  // A card number has at least 12 digits: the short strings of every body (most of them) are left at once.
+  if (value.length < 12) return value;
   const digits = value.replace(/[\s-]/g, '');
   if (key !== undefined && CARD_KEY.test(key) && CARD_DIGITS.test(digits)) return maskCardNumber(digits);
   if (key !== undefined && PHONE_KEY.test(key)) return value;
