@@ -2,6 +2,7 @@
 // form in which a card is ever kept: brand, first six, last four and expiry. The full number and the
 // CVV never leave the request that carried them.
 import type { components } from '../../../client/src/generated/littlepay.js';
+import { luhn } from '../runtime/card-masking.js';
 import { ApiError, type FieldError } from './errors.js';
 
 export type CardDetails = components['schemas']['CardDetails'];
@@ -24,18 +25,8 @@ export function brandOf(number: string): Brand {
   return BRANDS.find(([, re]) => re.test(number))?.[0] ?? 'unknown';
 }
 
-export function luhnValid(number: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let d = number.charCodeAt(number.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return number.length > 0 && sum % 10 === 0;
-}
+/** A card number passes the Luhn check (one implementation for the card rules and the masking of logs). */
+export const luhnValid = luhn;
 
 /** "MM/YY" or "MM/YYYY" (the schema has checked the shape) as a month and a four-digit year. */
 export function parseExpiry(exp: string): { month: number; year: number } {

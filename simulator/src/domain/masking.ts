@@ -1,6 +1,7 @@
 // Card data never leaves the simulator whole, not even in its own journal: a card number keeps its first
 // six and last four digits (what a receipt may show), a CVV is replaced. Applied to any JSON, whatever its
 // shape, so a new card field in a later contract is masked without a change here.
+import { luhn, maskCardNumber } from '../runtime/card-masking.js';
 
 const CVV_KEY = /^(cc_)?(cvv2?|cvc2?)$|security_?code/i;
 const CARD_KEY = /^(cc_)?(number|card_?number|pan)$/i;
@@ -9,21 +10,6 @@ const CARD_DIGITS = /^\d{12,19}$/;
 const LOOSE_CARD_DIGITS = /^\d{13,19}$/;
 const PHONE_KEY = /mobile|phone|msisdn/i;
 const EMBEDDED = /\d(?:[ -]?\d){12,18}/g;
-
-/** Luhn check: a string of 13-19 digits that passes it is treated as a card number wherever it appears. */
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-export function maskCardNumber(digits: string): string {
-  return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${digits.slice(-4)}`;
-}
 
 function maskValue(key: string | undefined, value: string): string {
   if (key !== undefined && CVV_KEY.test(key)) return '***';
