@@ -1,13 +1,14 @@
 // The persisted store's files: a commit is one write-ahead log file (several concurrent commits share
 // one), compaction folds the log into pages and rewrites only the pages it touched, and whatever point a
 // crash stops it at, a reopen finds the latest version of every record.
-import { copyFile, open as fsOpen, readdir, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, writeFile, type FileHandle as Handle } from 'node:fs/promises';
 import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/store/lowdb-store.js';
 import { SEGMENT_BYTES } from '../../simulator/src/store/wal.js';
 import type { Change } from '../../simulator/src/store/store.js';
+import { FileHandle } from '../helpers/file-handle.js';
 import { intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
 
 const files = async (dir: string) => (await readdir(join(dir, 'store'))).sort();
@@ -60,13 +61,11 @@ describe('Store (lowdb) on disk', () => {
   it('commits that arrive while a write is under way share the next append and fdatasync (group commit)', async () => {
     const dir = await tempDir();
     const store = await open(dir);
-    const probe = await fsOpen(join(dir, 'probe'), 'w');
-    const proto = Object.getPrototypeOf(probe) as FileHandle;
-    await probe.close();
+    const proto = FileHandle.prototype;
     const original = proto.datasync;
     const synced: string[] = [];
     // Which file each fdatasync was for (the store also syncs the spare segment it prepares).
-    const datasync = vi.spyOn(proto, 'datasync').mockImplementation(function (this: FileHandle) {
+    const datasync = vi.spyOn(proto, 'datasync').mockImplementation(function (this: Handle) {
       synced.push(readlinkSync(`/proc/self/fd/${this.fd}`));
       return original.call(this);
     });
@@ -75,8 +74,9 @@ describe('Store (lowdb) on disk', () => {
     } finally {
       datasync.mockRestore();
     }
-    // The first commit is written alone; the 199 made while it was on its way share the second append.
-    expect(synced.filter((f) => /\/wal-\d{12}\.json$/.test(f))).toHaveLength(2);
+    // The first commit is written alone (the segment's first write, synced under its temporary name before
+    // it is renamed); the 199 made while it was on its way share the second append.
+    expect(synced.filter((f) => /\/\.?wal-\d{12}\.json(\.tmp)?$/.test(f))).toHaveLength(2);
     const [log] = await wals(dir);
     expect((await json(dir, log!)).changes).toHaveLength(200);
   });

@@ -9,9 +9,10 @@
 // are still JSON). Writing over bytes that exist does not change the file's size, so fdatasync need not
 // wait for a journal commit of the file system, which on a busy machine is what makes a sync slow.
 import { open, rename, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Change } from './store.js';
-import { readTextIfPresent } from './durable-file.js';
+import { readTextIfPresent, syncFolder, tempPath } from './durable-file.js';
 
 export interface Segment {
   version: number;
@@ -62,23 +63,43 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     }
   }
 
-  /** Appends data.changes; the first write creates the file (never over an old one). */
+  /** Appends data.changes; the first write creates the file (see create). */
   async write(data: Segment): Promise<void> {
     const fresh = data.changes;
     let chunk = '';
     for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${this.line(fresh[i]!)}`;
-    let position = this.end;
-    if (!this.handle) {
-      if (this.spare) await rename(this.spare, this.path);
-      this.handle = await open(this.path, this.spare ? 'r+' : 'wx');
-      chunk = JSON.stringify({ version: data.version, seq: data.seq, changes: [] }).slice(0, -2) + chunk;
-      position = 0;
-    }
+    if (!this.handle) return this.create(data, chunk, fresh.length);
     const bytes = Buffer.from(chunk + TAIL, 'utf8');
-    await this.handle.write(bytes, 0, bytes.length, position);
+    await this.handle.write(bytes, 0, bytes.length, this.end);
     await this.handle.datasync();
-    this.end = position + bytes.length - TAIL.length;
+    this.end += bytes.length - TAIL.length;
     this.written += fresh.length;
+  }
+
+  /**
+   * The first write: the header and the first changes go into the spare (or a new temporary file), are
+   * synced, and only then does the file take its name, the folder synced with it. A crash before that
+   * leaves a temporary file nobody reads (nothing in it was answered), never a segment that is not JSON.
+   */
+  private async create(data: Segment, chunk: string, count: number): Promise<void> {
+    // Never over an old segment: the rename below would replace it without a word.
+    if ((await readTextIfPresent(this.path)) !== null) throw new Error(`${this.path} exists already; a new log segment never replaces one`);
+    const temp = this.spare ?? tempPath(this.path);
+    const handle = await open(temp, this.spare ? 'r+' : 'w');
+    try {
+      const bytes = Buffer.from(JSON.stringify({ version: data.version, seq: data.seq, changes: [] }).slice(0, -2) + chunk + TAIL, 'utf8');
+      await handle.write(bytes, 0, bytes.length, 0);
+      await handle.datasync();
+      await rename(temp, this.path);
+      await syncFolder(dirname(this.path));
+      this.end = bytes.length - TAIL.length;
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    this.handle = handle;
+    this.spare = null;
+    this.written += count;
   }
 
   async close(): Promise<void> {
