@@ -1,6 +1,6 @@
 // buildApp: the whole simulator as a fastify instance that never listens by itself. Tests drive it
 // with app.inject(); main.ts and the library entry make it listen.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
@@ -80,8 +80,25 @@ declare module 'fastify' {
 /** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
 type ErrorClock = { now(req: FastifyRequest): number };
 
+/**
+ * Our own compilers, given up front: fastify then never loads its default Ajv compiler and
+ * fast-json-stringify (a second Ajv on the start path). Answers are checked against the contract in tests
+ * (http/response-check.ts), not serialised from schemas.
+ */
+type Compilers = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+
+function ownCompilers(bodyAjv: ReturnType<typeof createAjv>, paramAjv: ReturnType<typeof createAjv>): FastifyServerOptions['schemaController'] {
+  const validator = ({ schema, httpPart }: { schema: unknown; httpPart?: string }) => compileOnFirstUse(() => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+  const serializer = () => (data: unknown) => JSON.stringify(data);
+  // fastify's types describe its default compilers' pools; ours take the route schema and nothing else.
+  return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
+}
+
 function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
+  const bodyAjv = createAjv(false, false);
+  const paramAjv = createAjv(true, false);
   const app = Fastify({
+    schemaController: ownCompilers(bodyAjv, paramAjv),
     logger: loggerOptions(config, logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
@@ -97,9 +114,6 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
     },
   });
   installJsonParser(app);
-  const bodyAjv = createAjv(false, false);
-  const paramAjv = createAjv(true, false);
-  app.setValidatorCompiler(({ schema, httpPart }) => compileOnFirstUse(() => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object)));
   installErrorHandling(app, (req) => errorClock.now(req));
   return app;
 }
