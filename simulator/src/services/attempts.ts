@@ -1,5 +1,6 @@
 // What every kind of attempt shares: long-poll waiters woken when an attempt becomes final, and the
 // one way an attempt becomes final (the intent updated and its payment callback written in one commit).
+import { faker } from '@faker-js/faker/locale/en';
 import type { AttemptRecord, IntentRecord } from '../domain/records.js';
 import { paymentCallbackBody } from '../domain/views.js';
 import { iso, type SimClock } from '../runtime/clock.js';
@@ -96,4 +97,14 @@ export async function finalizeAttempt(
   ]);
   waiters.wake(intent.id);
   return updated;
+}
+
+/**
+ * The gateway's reference of a card payment (Cybersource's transaction ids are 22 digits), for a completed
+ * one; empty for a declined one. The id stream is drawn either way, so the ids after it do not depend on
+ * the outcome.
+ */
+export function cardTransactionId(ctx: Context, completed: boolean): string {
+  faker.seed(ctx.ids.int('card-transaction'));
+  return completed ? faker.string.numeric(22) : '';
 }

@@ -2,7 +2,6 @@
 // Each call reads the intent, moves its card session by the pure rules of domain/three-ds.ts, commits,
 // and finalises a waiting attempt once authentication is decided. Both orderings of the official client
 // work: process may come first and wait (long-polled) for enroll and the challenge, or come last.
-import { faker } from '@faker-js/faker/locale/en';
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { cardOutcomeFor } from '../domain/catalogue.js';
 import { checkCard, type CardDetails } from '../domain/cards.js';
@@ -13,7 +12,7 @@ import * as threeDs from '../domain/three-ds.js';
 import { processView, type ProcessData } from '../domain/views.js';
 import { iso } from '../runtime/clock.js';
 import { signJwt } from '../runtime/jwt.js';
-import { finalizeAttempt, type Waiters } from './attempts.js';
+import { cardTransactionId, finalizeAttempt, type Waiters } from './attempts.js';
 import { commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
 import type { Payments } from './payments.js';
@@ -157,15 +156,13 @@ export class Cards {
 
   private authorized(attempt: AttemptRecord, session: CardSessionRecord, now: number): AttemptRecord {
     const result = threeDs.authorize(session);
-    faker.seed(this.ctx.ids.int('card-transaction'));
     return {
       ...attempt,
       status: result.status,
       outcome: result.outcome,
       message: result.message,
       resultCode: result.resultCode,
-      // Cybersource's transaction ids are 22 digits.
-      providerReference: result.status === 'COMPLETED' ? faker.string.numeric(22) : '',
+      providerReference: cardTransactionId(this.ctx, result.status === 'COMPLETED'),
       finishedAt: iso(now),
     };
   }

@@ -2,7 +2,6 @@
 // the card as a token in the same commit that makes the payment final; a later process call with
 // `{ type: "CARDS", payment: { customer: { id } } }` pays with it, without card details and without
 // 3-D Secure. The rules are in domain/tokens.ts; the choices in docs/decisions/0013-tokenization.md.
-import { faker } from '@faker-js/faker/locale/en';
 import { checkCanProcess } from '../domain/intents.js';
 import type { AttemptRecord, CardSessionRecord, IntentRecord, MerchantRecord, TokenRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
@@ -10,7 +9,7 @@ import { checkTokenUse, savedCardOutcome, savesCard, TOKEN_LENGTH } from '../dom
 import { processView, type ProcessData } from '../domain/views.js';
 import { iso } from '../runtime/clock.js';
 import type { Put } from '../store/store.js';
-import { finalizeAttempt, type Waiters } from './attempts.js';
+import { cardTransactionId, finalizeAttempt, type Waiters } from './attempts.js';
 import type { Context } from './context.js';
 import type { Controls } from './controls.js';
 
@@ -52,7 +51,6 @@ export class SavedCards {
     checkCanProcess(intent, now);
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', savedCardOutcome(token, now));
     const result = cardResult(choice.outcome);
-    faker.seed(this.ctx.ids.int('card-transaction'));
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider: 'CARDS',
@@ -62,8 +60,7 @@ export class SavedCards {
       message: result.message,
       amount: intent.amount,
       card: token.card,
-      // Cybersource's transaction ids are 22 digits.
-      providerReference: result.status === 'COMPLETED' ? faker.string.numeric(22) : '',
+      providerReference: cardTransactionId(this.ctx, result.status === 'COMPLETED'),
       resultCode: result.resultCode,
       token: { id: token.id, use: 'used' },
       createdAt: iso(now),
