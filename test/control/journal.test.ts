@@ -1,7 +1,8 @@
 // The request journal: per merchant, bounded (oldest dropped first), with method, path, status, duration
 // and both bodies, card data masked.
 import { describe, expect, it } from 'vitest';
-import { maskCardData } from '../../simulator/src/domain/masking.js';
+import fc from 'fast-check';
+import { mayHoldCardData, maskCardData } from '../../simulator/src/domain/masking.js';
 import { journal, newMerchant } from '../helpers/control.js';
 import { basicAuth, createIntent, processMobile, startTestSim, status } from '../helpers/sim.js';
 
@@ -92,5 +93,31 @@ describe('maskCardData', () => {
     [{ amount: 1500, key: 'ORDER1042', ok: true, none: null }, { amount: 1500, key: 'ORDER1042', ok: true, none: null }],
   ])('%j → %j', (input, expected) => {
     expect(maskCardData(input)).toEqual(expected);
+  });
+});
+
+describe('mayHoldCardData (the journal keeps a body as text only when it says false)', () => {
+  // Values built from the pieces card data is made of, so that near misses are common.
+  const piece = fc.constantFrom('4000000000002701', '4000 0000 0000 2701', '4000-0000-0000-2701', '40000000000', '254712345678', '123', ' ', '-', 'x', 'é', '\n', '"', '\u00a0');
+  const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+  const key = fc.constantFrom('cvv', 'CVC2', 'cc_cvv', 'security_code', 'securityCode', 'number', 'pan', 'mobile', 'note', 'key');
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof({ maxDepth: 3 }, text, fc.integer(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(key, tie('value'), { maxKeys: 3 })),
+  })).value;
+
+  it('is true whenever masking would change the body', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        if (!mayHoldCardData(JSON.stringify(value))) expect(maskCardData(value)).toEqual(value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is false for an ordinary create-intent body, which is then kept without a copy', () => {
+    const body = { amount: 1500, currency: 'KES', description: 'Order 1042', callbackUrl: 'https://shop.example/cb', key: 'ORDER1042', payload: { billingAddress: { firstName: 'Jane', email: 'jane@example.com' } } };
+    expect(mayHoldCardData(JSON.stringify(body))).toBe(false);
+    expect(mayHoldCardData(JSON.stringify({ ...body, description: 'card 4000 0000 0000 2701' }))).toBe(true);
+    expect(mayHoldCardData('{"cc_number":"\\u0034000000000002701"}')).toBe(true);
   });
 });

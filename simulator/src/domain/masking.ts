@@ -10,6 +10,8 @@ const CARD_DIGITS = /^\d{12,19}$/;
 const LOOSE_CARD_DIGITS = /^\d{13,19}$/;
 const PHONE_KEY = /mobile|phone|msisdn/i;
 const EMBEDDED = /\d(?:[ -]?\d){12,18}/g;
+// What any of the rules above could match, looked for in JSON text (mayHoldCardData).
+const MAYBE_CARD_DATA = /\\|cvv|cvc|security_?code|\d(?:[\s-]*\d){11}/i;
 
 function maskValue(key: string | undefined, value: string): string {
   if (key !== undefined && CVV_KEY.test(key)) return '***';
@@ -34,4 +36,13 @@ export function maskCardData(value: unknown, key?: string): unknown {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskCardData(v, k)]));
   }
   return value;
+}
+
+/**
+ * False only when maskCardData would leave the JSON that `text` holds exactly as it is: no run of 12 or
+ * more digits (with spaces or dashes between them), no CVV-like word, and no escape (behind which either
+ * could hide). Lets a caller keep such text as it is, without the deep copy masking makes.
+ */
+export function mayHoldCardData(text: string): boolean {
+  return MAYBE_CARD_DATA.test(text);
 }

@@ -4,6 +4,13 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
 import { validationError } from './validation.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON text of the body as received (set by the JSON parser; the journal keeps it when it holds no card data). */
+    simBodyText?: string;
+  }
+}
+
 export function errorBody(err: ApiError, nowMs: number) {
   return {
     date: new Date(nowMs).toISOString(),
@@ -70,6 +77,7 @@ export function installJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     parse(req, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
+      req.simBodyText = body as string;
       if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
         return done(new ApiError('VALIDATION_ERROR', `body: must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
       }

@@ -2,9 +2,9 @@
 // in, the body that went out (after any fault changed it), the status and the real time taken. Card data
 // is masked before anything is kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { maskCardData } from '../domain/masking.js';
+import { mayHoldCardData, maskCardData } from '../domain/masking.js';
 import { iso, type SimClock } from '../runtime/clock.js';
-import { JOURNAL_BODY_LIMIT, tooBig, type Journal } from '../services/journal.js';
+import { JOURNAL_BODY_LIMIT, tooBig, type Journal, type KeptEntry } from '../services/journal.js';
 import { apiOperation, merchantIdOf, type RequestMerchantDeps } from './request-merchant.js';
 
 declare module 'fastify' {
@@ -19,11 +19,17 @@ export interface JournalDeps extends RequestMerchantDeps {
   clockFor(merchantId: string): SimClock;
 }
 
-/** The JSON received, card data masked now: the journal never holds a full card number, even in memory. */
-function requestBody(req: FastifyRequest): unknown {
-  if (req.body === undefined || req.body === null) return null;
+/**
+ * The JSON received: its text when that holds no card data (most calls: no copy is made), else a copy with
+ * the card data masked now. The journal never holds a full card number, even in memory.
+ */
+function requestBody(req: FastifyRequest): Pick<KeptEntry, 'requestBody' | 'requestText'> {
+  if (req.body === undefined || req.body === null) return { requestBody: null, requestText: null };
   const size = Number(req.headers['content-length'] ?? 0);
-  return size > JOURNAL_BODY_LIMIT ? tooBig(size) : maskCardData(req.body);
+  if (size > JOURNAL_BODY_LIMIT) return { requestBody: tooBig(size), requestText: null };
+  const text = req.simBodyText;
+  if (text !== undefined && !mayHoldCardData(text)) return { requestBody: null, requestText: text };
+  return { requestBody: maskCardData(req.body), requestText: null };
 }
 
 /** Records one call; `status` 0 when the connection was dropped without an answer. */
@@ -39,7 +45,7 @@ export function recordCall(req: FastifyRequest, status: number, deps: JournalDep
     status,
     durationMs: Math.round((performance.now() - (req.simStartedAt ?? performance.now())) * 10) / 10,
     fault: req.simFault ?? null,
-    requestBody: requestBody(req),
+    ...requestBody(req),
     responseText: status !== 0 && typeof req.simPayload === 'string' ? req.simPayload : null,
   });
 }

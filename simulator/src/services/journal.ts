@@ -7,8 +7,12 @@ import { maskCardData } from '../domain/masking.js';
 export type JournalEntry = components['schemas']['JournalEntry'];
 export type JournalView = components['schemas']['Journal'];
 
-/** An entry as kept: the answer's text is parsed only when someone reads the journal, off the request path. */
-export type KeptEntry = Omit<JournalEntry, 'seq' | 'responseBody'> & { responseText: string | null };
+/**
+ * An entry as kept: texts are parsed only when someone reads the journal, off the request path. The
+ * request is kept as its JSON text when that holds no card data (requestBody is then null), else as its
+ * masked copy.
+ */
+export type KeptEntry = Omit<JournalEntry, 'seq' | 'responseBody'> & { requestText: string | null; responseText: string | null };
 
 interface MerchantJournal {
   seq: number;
@@ -54,7 +58,11 @@ export class Journal {
 
   view(merchantId: string): JournalView {
     const journal = this.byMerchant.get(merchantId);
-    const requests = (journal?.entries ?? []).map(({ responseText, ...entry }) => ({ ...entry, responseBody: parsed(responseText) }));
+    const requests = (journal?.entries ?? []).map(({ requestText, responseText, ...entry }) => ({
+      ...entry,
+      requestBody: requestText === null ? entry.requestBody : parsed(requestText),
+      responseBody: parsed(responseText),
+    }));
     return { merchantId, limit: this.limit, dropped: journal?.dropped ?? 0, requests };
   }
 
