@@ -5,13 +5,27 @@ import type { Environment, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** A secret compared in constant time against the stored one (kept as bytes in the index). */
+function sameSecret(stored: Buffer, given: string): boolean {
+  const y = Buffer.from(given);
+  return stored.length === y.length && timingSafeEqual(stored, y);
+}
+
+/**
+ * The merchants by each credential, rebuilt when the merchants change (rarely): every merchant call looks
+ * its merchant up, twice for a Basic-auth call. A credential two merchants share is the first one's, as a
+ * walk in stored order would find it.
+ */
+interface CredentialIndex {
+  generation: number;
+  byClientId: Map<string, { merchant: MerchantRecord; secret: Buffer }>;
+  byTokenId: Map<string, MerchantRecord>;
+  byApiKey: Map<string, MerchantRecord>;
 }
 
 export class Merchants {
+  private index: CredentialIndex | null = null;
+
   constructor(private readonly ctx: Context) {}
 
   list(): MerchantRecord[] {
@@ -35,20 +49,28 @@ export class Merchants {
   }
 
   byClientCredentials(clientId: string, clientSecret: string): MerchantRecord | undefined {
-    return this.find((m) => m.clientId === clientId && sameSecret(m.clientSecret, clientSecret));
+    const found = this.credentials().byClientId.get(clientId);
+    return found && sameSecret(found.secret, clientSecret) ? found.merchant : undefined;
   }
 
+  /** A lookup by the secret itself, as an API-key service does (the key is the whole credential). */
   byApiKey(apiKey: string): MerchantRecord | undefined {
-    return this.find((m) => sameSecret(m.apiKey, apiKey));
+    return this.credentials().byApiKey.get(apiKey);
   }
 
   byTokenId(tokenId: string): MerchantRecord | undefined {
-    return this.find((m) => m.tokenId === tokenId);
+    return this.credentials().byTokenId.get(tokenId);
   }
 
-  /** On every authenticated request: walks the stored merchants without copying them. */
-  private find(match: (m: MerchantRecord) => boolean): MerchantRecord | undefined {
-    for (const m of this.ctx.store.all('merchants')) if (match(m)) return m;
-    return undefined;
+  private credentials(): CredentialIndex {
+    const generation = this.ctx.store.generation('merchants');
+    if (this.index?.generation === generation) return this.index;
+    const index: CredentialIndex = { generation, byClientId: new Map(), byTokenId: new Map(), byApiKey: new Map() };
+    for (const m of this.ctx.store.all('merchants')) {
+      if (!index.byClientId.has(m.clientId)) index.byClientId.set(m.clientId, { merchant: m, secret: Buffer.from(m.clientSecret) });
+      if (!index.byTokenId.has(m.tokenId)) index.byTokenId.set(m.tokenId, m);
+      if (!index.byApiKey.has(m.apiKey)) index.byApiKey.set(m.apiKey, m);
+    }
+    return (this.index = index);
   }
 }

@@ -42,6 +42,18 @@ export class Store {
     controls: new Map(),
     tokens: new Map(),
   };
+  /** How many changes each collection has had: an index built from a collection knows when it is stale. */
+  private readonly changes: Record<CollectionName, number> = {
+    merchants: 0,
+    intents: 0,
+    callbacks: 0,
+    inbox: 0,
+    meta: 0,
+    callbackSettings: 0,
+    callbackChecks: 0,
+    controls: 0,
+    tokens: 0,
+  };
   /** intents by merchant id, then by the merchant's key (no key string built per lookup) */
   private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();
   private failure: Error | null = null;
@@ -82,6 +94,11 @@ export class Store {
 
   count(collection: CollectionName): number {
     return this.tables[collection].size;
+  }
+
+  /** Changes so far to a collection (put or removed, a reset and the replay at open included). */
+  generation(collection: CollectionName): number {
+    return this.changes[collection];
   }
 
   intentByKey(merchantId: string, key: string): IntentRecord | undefined {
@@ -154,6 +171,7 @@ export class Store {
 
   private apply(change: Change): void {
     const table = this.tables[change.collection] as Map<string, Collections[CollectionName]>;
+    this.changes[change.collection] += 1;
     if ('value' in change) {
       table.set(change.value.id, change.value);
       if (change.collection === 'intents') {
