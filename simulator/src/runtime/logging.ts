@@ -28,6 +28,9 @@ export function resolveLogFormat(format: Config['logFormat'], isTTY: boolean): '
   return format === 'auto' ? (isTTY ? 'pretty' : 'json') : format;
 }
 
+/** pino's levels by name (silent: above every level). */
+const LEVEL_VALUES: Readonly<Record<string, number | undefined>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
 /**
  * fastify's request log lines, replaced by one line per answered request: method, URL, status and time
  * taken (an error the reply carries is logged with it).
@@ -38,8 +41,10 @@ export class OneLinePerRequest extends LogController {
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
     const statusCode = reply.statusCode;
     // Docker's HEALTHCHECK asks every 10 s: a healthy answer is not news.
-    const routine = req.url.split('?')[0] === '/_sim/health' && statusCode === 200;
+    const routine = statusCode === 200 && (req.url === '/_sim/health' || req.url.startsWith('/_sim/health?'));
     const level = error ? 'error' : routine ? 'debug' : 'info';
+    // At --log-level warn (a load test) nothing is built for a line that is not written.
+    if (LEVEL_VALUES[level]! < (LEVEL_VALUES[reply.log.level] ?? 0)) return;
     const responseTime = Math.round(reply.elapsedTime * 10) / 10;
     reply.log[level]({ method: req.method, url: req.url, statusCode, responseTime, ...(error ? { err: error } : {}) }, `${req.method} ${req.url} ${statusCode}`);
   }
