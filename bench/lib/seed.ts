@@ -11,6 +11,6 @@ export async function seedIntents(app: FastifyInstance, count: number): Promise<
   if (!merchant) throw new Error('no sandbox merchant to seed intents for');
   for (let from = 0; from < count; from += CHUNK) {
     const n = Math.min(CHUNK, count - from);
-    await Promise.all(Array.from({ length: n }, (_, k) => app.sim.payments.createIntent(merchant, merchant.tokenId, seedBody(from + k) as CreateIntentBody)));
+    await Promise.all(Array.from({ length: n }, (_, k) => app.sim.payments.createIntent(merchant, seedBody(from + k) as CreateIntentBody)));
   }
 }

@@ -60,7 +60,6 @@ export function intent(id: string, merchantId: string, key: string, over: Partia
     expiresAt: '2026-01-01T00:30:00.000Z',
     payload: {},
     metadata: {},
-    requestHash: `hash-${id}`,
     status: 'PENDING',
     paidAmount: 0,
     attempts: [],

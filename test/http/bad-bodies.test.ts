@@ -3,6 +3,8 @@
 // key, and a table of hostile inputs that must never produce a 5xx.
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { isSameCreateRequest } from '../../simulator/src/domain/intents.js';
+import { intent } from '../helpers/store-fixtures.js';
 import {
   basicAuth,
   createIntent,
@@ -238,17 +240,30 @@ describe('bad input changes nothing and says what is wrong', () => {
 });
 
 describe('the merchant key makes create intent safe to retry', () => {
+  const reversed = (o: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(o)
+        .reverse()
+        .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? reversed(v as Record<string, unknown>) : v]),
+    );
+  const withData = body({ key: 'RETRY1', payload: { billingAddress: { email: 'jane@example.com' }, customData: { order: 1042, lines: [{ sku: 'A', qty: 2 }] } } });
+  const without = (field: string) => Object.fromEntries(Object.entries(body({ key: 'RETRY1' })).filter(([k]) => k !== field));
+
   it.each([
-    ['the identical body', (b: Record<string, unknown>) => b],
-    ['the identical body with its fields in another order', (b: Record<string, unknown>) => Object.fromEntries(Object.entries(b).reverse())],
-  ])('answers the same reference for %s, and still holds one intent', async (_name, reorder) => {
+    ['the identical body', body({ key: 'RETRY1' }), body({ key: 'RETRY1' })],
+    ['the identical body with its fields in another order, at every level', withData, reversed(withData)],
+    ['currency left out, then KES sent', without('currency'), body({ key: 'RETRY1', currency: 'KES' })],
+    ['expiresAt left out, then the default 30 sent', body({ key: 'RETRY1' }), body({ key: 'RETRY1', expiresAt: 30 })],
+    ['no payload, then an empty one', without('payload'), { ...without('payload'), payload: {} }],
+    ['no metadata, then an empty one', body({ key: 'RETRY1' }), body({ key: 'RETRY1', metadata: {} })],
+  ])('answers the same reference for %s, and still holds one intent', async (_name, firstBody, againBody) => {
     const sim = await startTestSim();
-    const first = await sim.inject(create(body({ key: 'RETRY1' }))({ sim } as World));
+    const first = await sim.inject(create(firstBody)({ sim } as World));
     expect(first.statusCode).toBe(200);
     const count = sim.app.sim.ctx.store.count('intents');
     const before = storeSnapshot(sim);
 
-    const again = await sim.inject(create(reorder(body({ key: 'RETRY1' })))({ sim } as World));
+    const again = await sim.inject(create(againBody)({ sim } as World));
     expect(again.statusCode).toBe(200);
     expect(again.json().data).toEqual(first.json().data);
     expect(sim.app.sim.ctx.store.count('intents')).toBe(count);
@@ -260,7 +275,10 @@ describe('the merchant key makes create intent safe to retry', () => {
     ['another description', { description: 'Order 1043' }],
     ['another callbackUrl', { callbackUrl: 'https://merchant.example/other' }],
     ['an added returnUrl', { returnUrl: 'https://merchant.example/orders/1042' }],
+    ['another expiresAt', { expiresAt: 31 }],
     ['other billing details', { payload: { billingAddress: { email: 'john@example.com' } } }],
+    ['added customData', { payload: { billingAddress: { email: 'jane@example.com' }, customData: { order: 1042 } } }],
+    ['added metadata', { metadata: { createCustomer: true } }],
   ])('answers 409 DUPLICATE_KEY for the same key with %s, and changes nothing', async (_name, change) => {
     const sim = await startTestSim();
     const first = (await sim.inject(create(body({ key: 'RETRY1' }))({ sim } as World))).json().data;
@@ -272,6 +290,25 @@ describe('the merchant key makes create intent safe to retry', () => {
     expect(res.json().data.message).toContain('RETRY1');
     expect(storeSnapshot(sim)).toEqual(before);
     expect(sim.app.sim.ctx.store.intentByKey(sim.sandbox.id, 'RETRY1')?.id).toBe(first.reference);
+  });
+
+  it.each([
+    ['another value inside it', { order: 1042, lines: [{ sku: 'A', qty: 3 }, { sku: 'B', qty: 1 }] }],
+    ['its list in another order', { order: 1042, lines: [{ sku: 'B', qty: 1 }, { sku: 'A', qty: 2 }] }],
+    ['a field more', { order: 1042, lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }], note: null }],
+  ])('compares customData as a whole JSON value: %s is another request', async (_name, customData) => {
+    const sim = await startTestSim();
+    const withCustomData = (data: unknown) => body({ key: 'RETRY1', payload: { billingAddress: { email: 'jane@example.com' }, customData: data } });
+    const first = await sim.inject(create(withCustomData({ order: 1042, lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }] }))({ sim } as World));
+    expect(first.statusCode).toBe(200);
+    expect((await sim.inject(create(withCustomData(customData))({ sim } as World))).json().data.code).toBe('DUPLICATE_KEY');
+  });
+
+  it('compares with the fields an intent stored, so one stored by an earlier version (with its requestHash) is retried as well', () => {
+    const stored = { ...intent('3f0c1c64-4a5b-4c6d-8e7f-0a1b2c3d4e5f', 'mer_1', 'K1'), requestHash: 'from an earlier version' };
+    const request = { amount: 100, description: 'Order K1', callbackUrl: 'https://merchant.example/cb', key: 'K1' };
+    expect(isSameCreateRequest(stored, request)).toBe(true);
+    expect(isSameCreateRequest(stored, { ...request, amount: 101 })).toBe(false);
   });
 });
 

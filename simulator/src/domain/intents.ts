@@ -1,5 +1,4 @@
 // Pure rules of intents and attempts: no I/O, no clock reads (time comes in as an argument).
-import { hash } from 'node:crypto';
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { ApiError, fieldError } from './errors.js';
 import type { IntentRecord, MerchantRecord } from './records.js';
@@ -21,66 +20,56 @@ export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantReco
   }
 }
 
-/** A stable hash of the create request, to recognise a retry of the very same request. */
-export function requestHash(body: CreateIntentBody, tokenId: string): string {
-  // Defaults applied first: leaving out currency is the same request as sending KES.
-  const normalised = { ...body, currency: body.currency ?? DEFAULT_CURRENCY, expiresAt: body.expiresAt ?? DEFAULT_EXPIRY_MINUTES };
-  return hash('sha256', canonicalJson({ tokenId, body: normalised }), 'hex');
+/**
+ * Whether a create with a key the merchant already used is a retry of the request that made `intent`
+ * (decision 0006): the same JSON value, whatever the order of its fields, with the defaults applied (no
+ * currency is KES, no expiresAt is 30, no payload or metadata is an empty one). Compared with what the
+ * intent stored, which is every field of the request: nothing is computed on the create path for it.
+ */
+export function isSameCreateRequest(intent: IntentRecord, body: CreateIntentBody): boolean {
+  return (
+    intent.amount === body.amount &&
+    intent.currency === (body.currency ?? DEFAULT_CURRENCY) &&
+    intent.description === body.description &&
+    intent.callbackUrl === body.callbackUrl &&
+    intent.returnUrl === body.returnUrl &&
+    intent.expiresInMinutes === (body.expiresAt ?? DEFAULT_EXPIRY_MINUTES) &&
+    sameJson(intent.payload, storedPayload(body)) &&
+    sameJson(intent.metadata, body.metadata ?? {})
+  );
 }
 
-/** JSON with object keys sorted and undefined fields left out. Runs on every create: no map/filter chains. */
-function canonicalJson(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return quote(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      break;
-    default:
-      return JSON.stringify(value) ?? '';
+/** Equal JSON values: objects whatever the order of their fields (a field set to undefined is absent). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
   }
-  if (value === null) return 'null';
-  let out: string;
-  if (Array.isArray(value)) {
-    out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
-    return `${out}]`;
-  }
-  out = '{';
-  let first = true;
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    out += `${first ? '' : ','}${quote(key)}:${canonicalJson(v)}`;
-    first = false;
-  }
-  return `${out}}`;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xKeys = Object.keys(x).filter((k) => x[k] !== undefined);
+  const yKeys = Object.keys(y).filter((k) => y[k] !== undefined);
+  return xKeys.length === yKeys.length && xKeys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
 }
 
-/** JSON.stringify of a string, without the call when nothing needs escaping (the usual case). */
-function quote(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
+function storedPayload(body: CreateIntentBody): IntentRecord['payload'] {
+  const payload: IntentRecord['payload'] = {};
+  if (body.payload?.billingAddress) payload.billingAddress = body.payload.billingAddress;
+  if (body.payload && 'customData' in body.payload) payload.customData = body.payload.customData;
+  return payload;
 }
 
 export function newIntent(
   body: CreateIntentBody,
   merchant: MerchantRecord,
   reference: string,
-  hash: string,
   nowMs: number,
 ): IntentRecord {
   const minutes = body.expiresAt ?? DEFAULT_EXPIRY_MINUTES;
   const created = new Date(nowMs).toISOString();
-  const payload: IntentRecord['payload'] = {};
-  if (body.payload?.billingAddress) payload.billingAddress = body.payload.billingAddress;
-  if (body.payload && 'customData' in body.payload) payload.customData = body.payload.customData;
   return {
     id: reference,
     merchantId: merchant.id,
@@ -92,9 +81,8 @@ export function newIntent(
     ...(body.returnUrl ? { returnUrl: body.returnUrl } : {}),
     expiresInMinutes: minutes,
     expiresAt: new Date(nowMs + minutes * 60_000).toISOString(),
-    payload,
+    payload: storedPayload(body),
     metadata: { ...body.metadata },
-    requestHash: hash,
     status: 'PENDING',
     paidAmount: 0,
     attempts: [],

@@ -94,8 +94,6 @@ export interface IntentRecord {
   expiresAt: string;
   payload: { billingAddress?: BillingAddress; customData?: unknown };
   metadata: { authenticationRedirectUrl?: string; createCustomer?: boolean };
-  /** Hash of the create request, to tell a safe retry from a different request with the same key. */
-  requestHash: string;
   status: PaymentStatus;
   paidAmount: number;
   attempts: AttemptRecord[];

@@ -11,7 +11,7 @@ import {
   checkCreateIntent,
   newIntent,
   refundable,
-  requestHash,
+  isSameCreateRequest,
   roundMoney,
   type CreateIntentBody,
 } from '../domain/intents.js';
@@ -36,16 +36,15 @@ export class Payments {
     private readonly waiters: Waiters,
   ) {}
 
-  async createIntent(merchant: MerchantRecord, tokenId: string, body: CreateIntentBody): Promise<IntentRecord> {
+  async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
-    const hash = requestHash(body, tokenId);
     const existing = this.ctx.store.intentByKey(merchant.id, body.key);
     if (existing) {
-      if (existing.requestHash === hash) return existing; // a safe retry of the same request
+      if (isSameCreateRequest(existing, body)) return existing; // a safe retry of the same request
       throw new ApiError('DUPLICATE_KEY', `key "${body.key}" was already used by intent ${existing.id} with a different request; use a new key`);
     }
     const now = this.ctx.clockFor(merchant.id).now();
-    const intent = newIntent(body, merchant, this.ctx.ids.uuid('intent'), hash, now);
+    const intent = newIntent(body, merchant, this.ctx.ids.uuid('intent'), now);
     await commit(this.ctx, [{ collection: 'intents', value: intent }]);
     return intent;
   }

@@ -152,7 +152,7 @@ export class ProviderStates {
   }
 
   private createIntent(merchant: MerchantRecord, key: string, createCustomer = false): Promise<IntentRecord> {
-    return this.payments.createIntent(merchant, merchant.tokenId, {
+    return this.payments.createIntent(merchant, {
       ...(createCustomer ? { metadata: { createCustomer } } : {}),
       amount: 1500,
       currency: 'KES',

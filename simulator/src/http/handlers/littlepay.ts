@@ -27,8 +27,8 @@ function envelope<T>(ctx: Context, merchantId: string | undefined, data: T): Ope
 export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Record<string, OperationHandler> {
   return {
     async createIntent(req, merchant) {
-      const { tokenId } = req.params as { tokenId: string };
-      const intent = await payments.createIntent(merchant!, tokenId, req.body as CreateIntentBody);
+      // The Token ID in the path is the merchant's own: the credentials check saw to it.
+      const intent = await payments.createIntent(merchant!, req.body as CreateIntentBody);
       const data: S['CreateIntentResponse']['data'] = {
         reference: intent.id,
         checkoutUrl: `${ctx.publicUrl()}/checkout/${intent.id}`,
