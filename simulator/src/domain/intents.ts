@@ -1,5 +1,6 @@
 // Pure rules of intents and attempts: no I/O, no clock reads (time comes in as an argument).
 import type { components } from '../../../client/src/generated/littlepay.js';
+import { iso } from '../runtime/clock.js';
 import { ApiError, fieldError } from './errors.js';
 import type { IntentRecord, MerchantRecord } from './records.js';
 
@@ -69,7 +70,7 @@ export function newIntent(
   nowMs: number,
 ): IntentRecord {
   const minutes = body.expiresAt ?? DEFAULT_EXPIRY_MINUTES;
-  const created = new Date(nowMs).toISOString();
+  const created = iso(nowMs);
   return {
     id: reference,
     merchantId: merchant.id,

@@ -2,6 +2,7 @@
 // Nothing a client sends may produce anything but a 4xx; a 500 is a bug and is logged as one.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
+import { iso } from '../runtime/clock.js';
 import { validationError } from './validation.js';
 
 declare module 'fastify' {
@@ -13,7 +14,7 @@ declare module 'fastify' {
 
 export function errorBody(err: ApiError, nowMs: number) {
   return {
-    date: new Date(nowMs).toISOString(),
+    date: iso(nowMs),
     data: { message: err.message, code: err.code, ...(err.errors ? { errors: err.errors } : {}) },
   };
 }

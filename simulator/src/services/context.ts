@@ -5,7 +5,7 @@ import { firstAttemptAt, newCallbackId } from '../callbacks/plan.js';
 import type { SigningKeys } from '../callbacks/keys.js';
 import type { Ids } from '../domain/ids.js';
 import type { CallbackRecord } from '../domain/records.js';
-import type { SimClock } from '../runtime/clock.js';
+import { iso, type SimClock } from '../runtime/clock.js';
 import type { Put, Store } from '../store/store.js';
 
 export interface Context {
@@ -64,7 +64,7 @@ export function newCallback(
     id: newCallbackId(ctx.ids),
     ...init,
     state: 'pending',
-    createdAt: new Date(nowMs).toISOString(),
+    createdAt: iso(nowMs),
     nextAttemptAt: firstAttemptAt(ctx.store.get('callbackSettings', init.merchantId), nowMs),
     deliveries: [],
     origin: 'event',

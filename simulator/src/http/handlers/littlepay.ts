@@ -4,6 +4,7 @@ import type { components } from '../../../../client/src/generated/littlepay.js';
 import type { CreateIntentBody } from '../../domain/intents.js';
 import { createCustomerNotice, NOTICE_HEADER } from '../../domain/tokens.js';
 import { statusView } from '../../domain/views.js';
+import { iso } from '../../runtime/clock.js';
 import type { Context } from '../../services/context.js';
 import type { Cards, CardProcessBody, EnrollBody, PaTokenBody } from '../../services/cards.js';
 import type { Merchants } from '../../services/merchants.js';
@@ -21,7 +22,7 @@ export interface LittlePayDeps {
 
 function envelope<T>(ctx: Context, merchantId: string | undefined, data: T): OperationReply {
   const now = merchantId ? ctx.clockFor(merchantId).now() : ctx.globalClock.now();
-  return { body: { date: new Date(now).toISOString(), data } };
+  return { body: { date: iso(now), data } };
 }
 
 export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Record<string, OperationHandler> {
