@@ -58,8 +58,9 @@ export class Store {
   private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();
   private failure: Error | null = null;
   private opened = false;
-  /** Commits whose write is under way (a reset waits for them). */
-  private readonly writes = new Set<Promise<void>>();
+  /** Commits whose write is under way (a reset waits for them): a count, as cheap as the commit path wants. */
+  private writes = 0;
+  private readonly whenIdle: Array<() => void> = [];
 
   constructor(private readonly persistence: Persistence) {}
 
@@ -118,16 +119,15 @@ export class Store {
       copies[i] = 'value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c };
     }
     for (const change of copies) this.apply(change);
-    const write = this.persistence.append(copies);
-    this.writes.add(write);
+    this.writes += 1;
     try {
-      await write;
+      await this.persistence.append(copies);
     } catch (err) {
       // A store that cannot write must not go on answering as if it could.
       this.failure = err as Error;
       throw err;
     } finally {
-      this.writes.delete(write);
+      if (--this.writes === 0) for (const resolve of this.whenIdle.splice(0)) resolve();
     }
   }
 
@@ -142,12 +142,12 @@ export class Store {
 
   /** True while a commit's write is under way. */
   get writing(): boolean {
-    return this.writes.size > 0;
+    return this.writes > 0;
   }
 
   /** Resolves once every commit under way is durable (or has failed). */
   async idle(): Promise<void> {
-    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+    if (this.writes > 0) await new Promise<void>((resolve) => this.whenIdle.push(resolve));
   }
 
   /**
