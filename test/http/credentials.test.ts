@@ -16,6 +16,7 @@ import {
   type Merchant,
   type TestSim,
 } from '../helpers/sim.js';
+import { newMerchant } from '../helpers/control.js';
 
 /** Merchant A (sandbox) has a paid intent PAID1 (1000 KES); merchant B (sandbox2) has none. */
 async function world(sim: TestSim) {
@@ -194,3 +195,19 @@ describe('a retry with the defaults spelled out is the same request', () => {
     expect(sim.app.sim.ctx.store.count('intents')).toBe(1);
   });
 });
+
+describe('a checked credential is only good while its merchant is', () => {
+  it('refuses a header that worked once its merchant is gone (a full reset forgets merchants made through /_sim)', async () => {
+    const sim = await startTestSim();
+    const m = await newMerchant(sim);
+    const create = (key: string) =>
+      sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: intentBody({ key }) });
+    expect((await create('BEFORE1')).statusCode).toBe(200);
+    expect((await create('BEFORE2')).statusCode).toBe(200); // the second time from what was checked the first time
+    expect((await sim.inject({ method: 'POST', url: '/_sim/reset' })).statusCode).toBe(200);
+    const after = await create('AFTER1');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().data.code).toBe('UNAUTHORIZED');
+  });
+});
+

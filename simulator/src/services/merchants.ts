@@ -18,10 +18,14 @@ function sameSecret(stored: Buffer, given: string): boolean {
  */
 interface CredentialIndex {
   generation: number;
+  /** Authorization headers already checked, and whose they are: a client sends the same one every time. */
+  checkedHeaders: Map<string, MerchantRecord>;
   byClientId: Map<string, { merchant: MerchantRecord; secret: Buffer }>;
   byTokenId: Map<string, MerchantRecord>;
   byApiKey: Map<string, MerchantRecord>;
 }
+
+const MAX_CHECKED_HEADERS = 1024;
 
 export class Merchants {
   private index: CredentialIndex | null = null;
@@ -53,6 +57,21 @@ export class Merchants {
     return found && sameSecret(found.secret, clientSecret) ? found.merchant : undefined;
   }
 
+  /**
+   * The merchant of an Authorization header that was checked before (and the merchants have not changed
+   * since): the header is the whole credential, so the same text is the same answer.
+   */
+  byCheckedHeader(header: string): MerchantRecord | undefined {
+    return this.credentials().checkedHeaders.get(header);
+  }
+
+  /** Remembers a header that named this merchant's credentials (a bounded number: a client sends one). */
+  rememberHeader(header: string, merchant: MerchantRecord): void {
+    const seen = this.credentials().checkedHeaders;
+    if (seen.size >= MAX_CHECKED_HEADERS) seen.clear();
+    seen.set(header, merchant);
+  }
+
   /** A lookup by the secret itself, as an API-key service does (the key is the whole credential). */
   byApiKey(apiKey: string): MerchantRecord | undefined {
     return this.credentials().byApiKey.get(apiKey);
@@ -65,7 +84,7 @@ export class Merchants {
   private credentials(): CredentialIndex {
     const generation = this.ctx.store.generation('merchants');
     if (this.index?.generation === generation) return this.index;
-    const index: CredentialIndex = { generation, byClientId: new Map(), byTokenId: new Map(), byApiKey: new Map() };
+    const index: CredentialIndex = { generation, checkedHeaders: new Map(), byClientId: new Map(), byTokenId: new Map(), byApiKey: new Map() };
     for (const m of this.ctx.store.all('merchants')) {
       if (!index.byClientId.has(m.clientId)) index.byClientId.set(m.clientId, { merchant: m, secret: Buffer.from(m.clientSecret) });
       if (!index.byTokenId.has(m.tokenId)) index.byTokenId.set(m.tokenId, m);
