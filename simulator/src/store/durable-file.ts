@@ -73,10 +73,10 @@ export async function removeIfPresent(path: string): Promise<void> {
  * JSON with one item of the list per line: as compact as JSON.stringify (the files are read back by
  * machines), yet a person can still read and diff a store file line by line.
  */
-export function jsonWithListPerLine(head: Record<string, unknown>, listName: string, items: readonly unknown[], known: (item: unknown) => string | undefined = () => undefined): string {
+export function jsonWithListPerLine(head: Record<string, unknown>, listName: string, items: readonly unknown[]): string {
   const start = JSON.stringify({ ...head, [listName]: [] }).slice(0, -3);
   if (items.length === 0) return `${start}[]}\n`;
   let out = `${start}[\n`;
-  for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',\n') + (known(items[i]) ?? JSON.stringify(items[i]));
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',\n') + JSON.stringify(items[i]);
   return `${out}\n]}\n`;
 }

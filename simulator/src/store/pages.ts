@@ -8,7 +8,7 @@ import { Low } from 'lowdb';
 import type { CollectionName, Collections } from '../domain/records.js';
 import { DurableJsonFile, jsonWithListPerLine, removeIfPresent } from './durable-file.js';
 import { changedId, type Change, type RecordReader } from './store.js';
-import { STORE_FORMAT, type LoggedJson } from './wal.js';
+import { STORE_FORMAT } from './wal.js';
 
 interface PageFile {
   version: typeof STORE_FORMAT;
@@ -107,7 +107,7 @@ export class Pages {
   }
 
   /** Writes one page from the records as they are now (an empty page's file is removed). */
-  async write(ref: PageRef, records: RecordReader, json: LoggedJson): Promise<void> {
+  async write(ref: PageRef, records: RecordReader): Promise<void> {
     const book = this.books[ref.collection];
     const ids = book.members.get(ref.page) ?? new Set<string>();
     const path = join(this.dir, pageName(ref));
@@ -121,8 +121,7 @@ export class Pages {
       const value = records(ref.collection, id);
       if (value !== undefined) list.push(value);
     }
-    // Records the log wrote are not serialized a second time: the same text goes into the page.
-    const stringify = (d: PageFile) => jsonWithListPerLine({ version: d.version, collection: d.collection }, 'records', d.records, (r) => json.get(ref.collection, r as { id: string }));
+    const stringify = (d: PageFile) => jsonWithListPerLine({ version: d.version, collection: d.collection }, 'records', d.records);
     const db = new Low<PageFile>(new DurableJsonFile(path, stringify), { version: STORE_FORMAT, collection: ref.collection, records: list });
     await db.write();
   }

@@ -35,30 +35,8 @@ interface Active {
   sealed?: () => void;
 }
 
-/**
- * The JSON the log wrote for the latest version of each record since the last seal: a compaction writes
- * the same text into the pages instead of serializing the record again. One entry per record, so its
- * size is bounded by what changed since the last compaction.
- */
-export class LoggedJson {
-  private readonly byCollection = new Map<string, Map<string, { value: object; json: string }>>();
-
-  set(collection: string, value: { id: string }, json: string): void {
-    let entries = this.byCollection.get(collection);
-    if (!entries) this.byCollection.set(collection, (entries = new Map()));
-    entries.set(value.id, { value, json });
-  }
-
-  /** The JSON logged for this very record object, if that is the latest version logged. */
-  get(collection: string, value: { id: string }): string | undefined {
-    const entry = this.byCollection.get(collection)?.get(value.id);
-    return entry?.value === value ? entry.json : undefined;
-  }
-}
-
 export class WriteAheadLog {
   private pending: Waiting[] = [];
-  private json = new LoggedJson();
   private writing: Promise<void> | null = null;
   private failure: Error | null = null;
   private active: Active | null = null;
@@ -113,15 +91,13 @@ export class WriteAheadLog {
    * sequence number (every change applied so far is in a segment up to it, or still pending) and a
    * promise of the moment everything up to it is on disk.
    */
-  seal(): { through: number; done: Promise<void>; json: LoggedJson } {
+  seal(): { through: number; done: Promise<void> } {
     const active = this.active;
-    const json = this.json;
     this.active = null;
-    this.json = new LoggedJson();
-    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve(), json };
+    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve() };
     this.sealedSeqs.push(active.seq);
-    if (this.busy !== active) return { through: active.seq, done: active.file.close(), json };
-    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)), json };
+    if (this.busy !== active) return { through: active.seq, done: active.file.close() };
+    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
   }
 
   /** Segments (sealed or not) holding changes not yet folded into the pages. */
@@ -223,10 +199,7 @@ export class WriteAheadLog {
 
   private line(change: Change): string {
     if (!('value' in change)) return JSON.stringify(change);
-    const json = JSON.stringify(change.value);
-    // A meta record is rewritten by every commit: only records worth reusing are kept.
-    if (change.collection !== 'meta') this.json.set(change.collection, change.value, json);
-    return `{"collection":${JSON.stringify(change.collection)},"value":${json}}`;
+    return `{"collection":"${change.collection}","value":${JSON.stringify(change.value)}}`;
   }
 
   private takeGroup(): Waiting[] {
