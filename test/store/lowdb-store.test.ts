@@ -182,6 +182,25 @@ describe('Store (lowdb) on disk', () => {
     expect((await open(dir, { pageSize: 10 })).count('intents')).toBe(39);
   });
 
+  it('a record made and removed between two compactions is in no page; one removed and made again is on the newest', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10 });
+    await createMany(store, 15);
+    await store.commit([putIntent(intent('gone', 'm1', 'KGONE'))]);
+    await store.commit([{ collection: 'intents', remove: 'gone' }]);
+    await store.commit([{ collection: 'intents', remove: 'i3' }]);
+    await store.commit([putIntent(intent('i3', 'm1', 'K3', { amount: 99 }))]);
+    await store.close();
+    const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
+    expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json']);
+    expect(await ids('page-intents-000001.json')).toEqual(['i0', 'i1', 'i2', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9']);
+    expect(await ids('page-intents-000002.json')).toEqual(['i10', 'i11', 'i12', 'i13', 'i14', 'i3']);
+    const reopened = await open(dir, { pageSize: 10 });
+    expect(reopened.count('intents')).toBe(15);
+    expect(reopened.get('intents', 'i3')?.amount).toBe(99);
+    expect(reopened.get('intents', 'gone')).toBeUndefined();
+  });
+
   it('a crash after the pages were written but before the manifest: the log replays over them', async () => {
     const dir = await tempDir();
     const store = await open(dir, { pageSize: 10 });

@@ -25,11 +25,8 @@ interface Book {
   pageOf: Map<string, number>;
   members: Map<number, Set<string>>;
   newest: number;
-  /**
-   * Ids changed since the last compaction began, as they came: an id changed twice is there twice (a
-   * push costs less than a Set's add on every write, and takeDirty takes a repeat in its stride).
-   */
-  dirty: string[];
+  /** Pages that changes since the last compaction began touched: a record's page is found (or given) as it changes. */
+  touched: Set<number>;
   /** Pages to rewrite whatever changes (one that still holds a record that moved on). */
   stale: Set<number>;
 }
@@ -41,7 +38,7 @@ export interface PageRef {
 
 export class Pages {
   private readonly books = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, dirty: [] as string[], stale: new Set<number>() } satisfies Book]),
+    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>() } satisfies Book]),
   ) as Record<CollectionName, Book>;
 
   constructor(
@@ -73,35 +70,34 @@ export class Pages {
     }
   }
 
+  /**
+   * Notes the page a change touches: a new record is given its page now (the newest one while it has room),
+   * a removed one leaves its page. Done as each change is logged, a little at a time, so that starting a
+   * compaction does not walk every id changed since the last one in one go (tens of thousands under load:
+   * milliseconds during which no request is answered).
+   */
   markDirty(change: Change): void {
-    this.books[change.collection].dirty.push(changedId(change));
+    const book = this.books[change.collection];
+    const id = changedId(change);
+    const page = book.pageOf.get(id);
+    if ('value' in change) {
+      book.touched.add(page ?? this.assign(book, id));
+    } else if (page !== undefined) {
+      book.pageOf.delete(id);
+      book.members.get(page)?.delete(id);
+      book.touched.add(page);
+    }
   }
 
-  /**
-   * Starts a compaction: takes the ids changed so far, gives each new record a page (the newest one
-   * while it has room) and drops removed ones from theirs. Returns the pages to rewrite.
-   */
-  takeDirty(records: RecordReader): PageRef[] {
+  /** Starts a compaction: the pages touched since the last one, in order. */
+  takeDirty(): PageRef[] {
     const out: PageRef[] = [];
     for (const collection of COLLECTIONS) {
       const book = this.books[collection];
-      const touched = new Set<number>(book.stale);
+      const pages = new Set<number>([...book.stale, ...book.touched]);
       book.stale = new Set();
-      for (const id of book.dirty) {
-        const page = book.pageOf.get(id);
-        if (records(collection, id) === undefined) {
-          if (page === undefined) continue;
-          book.pageOf.delete(id);
-          book.members.get(page)?.delete(id);
-          touched.add(page);
-        } else if (page === undefined) {
-          touched.add(this.assign(book, id));
-        } else {
-          touched.add(page);
-        }
-      }
-      book.dirty = [];
-      for (const page of [...touched].sort((a, b) => a - b)) out.push({ collection, page });
+      book.touched = new Set();
+      for (const page of [...pages].sort((a, b) => a - b)) out.push({ collection, page });
     }
     return out;
   }
@@ -121,13 +117,13 @@ export class Pages {
       const value = records(ref.collection, id);
       if (value !== undefined) list.push(value);
     }
-    const stringify = (d: PageFile) => jsonWithListPerLine({ version: d.version, collection: d.collection }, 'records', d.records);
-    const db = new Low<PageFile>(new DurableJsonFile(path, stringify), { version: STORE_FORMAT, collection: ref.collection, records: list });
+    const text = await jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', list);
+    const db = new Low<PageFile>(new DurableJsonFile(path, () => text), { version: STORE_FORMAT, collection: ref.collection, records: list });
     await db.write();
   }
 
   get hasDirty(): boolean {
-    return COLLECTIONS.some((c) => this.books[c].dirty.length > 0 || this.books[c].stale.size > 0);
+    return COLLECTIONS.some((c) => this.books[c].touched.size > 0 || this.books[c].stale.size > 0);
   }
 
   private assign(book: Book, id: string): number {
