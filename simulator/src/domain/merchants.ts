@@ -1,7 +1,7 @@
 // Merchants and their credentials, generated deterministically from the seed. Formats follow what
 // public code shows of the real ones (littlepay-api.md §2.1); apiKey and appId are our own [GAP] choice,
 // recorded in docs/decisions/0002-credentials.md.
-import { faker } from '@faker-js/faker/locale/en';
+import { faker } from '../runtime/faker.js';
 import { fieldError } from './errors.js';
 import type { Ids } from './ids.js';
 import type { Environment, MerchantRecord } from './records.js';
@@ -24,8 +24,8 @@ export function newMerchant(
   now: string,
 ): MerchantRecord {
   const n = ids.int('merchant-name');
-  faker.seed(n);
-  const name = input.name ?? `${faker.company.name()} (${input.environment})`;
+  faker().seed(n);
+  const name = input.name ?? `${faker().company.name()} (${input.environment})`;
   const keyPrefix = input.environment === 'sandbox' ? 'sk_sandbox_' : 'sk_live_';
   return {
     id: `mer_${ids.hex('merchant-id', 12)}`,

@@ -1,9 +1,9 @@
 // What every kind of attempt shares: long-poll waiters woken when an attempt becomes final, and the
 // one way an attempt becomes final (the intent updated and its payment callback written in one commit).
-import { faker } from '@faker-js/faker/locale/en';
 import type { AttemptRecord, IntentRecord } from '../domain/records.js';
 import { paymentCallbackBody } from '../domain/views.js';
 import { iso, type SimClock } from '../runtime/clock.js';
+import { faker } from '../runtime/faker.js';
 import type { Put } from '../store/store.js';
 import { commit, newCallback, type Context } from './context.js';
 
@@ -105,6 +105,6 @@ export async function finalizeAttempt(
  * the outcome.
  */
 export function cardTransactionId(ctx: Context, completed: boolean): string {
-  faker.seed(ctx.ids.int('card-transaction'));
-  return completed ? faker.string.numeric(22) : '';
+  faker().seed(ctx.ids.int('card-transaction'));
+  return completed ? faker().string.numeric(22) : '';
 }

@@ -1,7 +1,6 @@
 // Intents, mobile-money attempts and refunds: the use cases behind the merchant and browser APIs.
 // Each reads the records, applies a domain rule, commits, and schedules what happens next on the
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
-import { faker } from '@faker-js/faker/locale/en';
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
@@ -20,6 +19,7 @@ import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
 import { iso } from '../runtime/clock.js';
+import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
 import { background, commit, newCallback, type Context } from './context.js';
 import type { Controls } from './controls.js';
@@ -157,13 +157,13 @@ export class Payments {
     }
     // The outcome was chosen when the attempt started and stored with it.
     const outcome: MobileOutcome = mobileOutcomes[attempt.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
-    faker.seed(this.ctx.ids.int('provider-reference'));
+    faker().seed(this.ctx.ids.int('provider-reference'));
     const done: AttemptRecord = {
       ...attempt,
       status: outcome.status,
       message: outcome.message,
       resultCode: outcome.resultCode,
-      providerReference: outcome.status === 'COMPLETED' ? faker.string.alphanumeric({ length: 10, casing: 'upper' }) : '',
+      providerReference: outcome.status === 'COMPLETED' ? faker().string.alphanumeric({ length: 10, casing: 'upper' }) : '',
       finishedAt: iso(now),
     };
     await finalizeAttempt(this.ctx, this.waiters, intent, done);
