@@ -13,7 +13,7 @@ import { installCors } from './http/cors.js';
 import { installFaults } from './http/fault-hooks.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
-import { errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
+import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
 import { ApiError } from './domain/errors.js';
 import { callbackHandlers } from './http/handlers/callbacks.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
@@ -261,8 +261,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // An answer sent while stopping closes its connection: a client's idle keep-alive socket would otherwise
   // hold the stop open for the whole keep-alive window.
   // A callback hook: it runs on every request, and an async one costs a promise per request.
-  app.addHook('onSend', (_req, reply, payload, done) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (state === 'stopping') void reply.header('connection', 'close');
+    else if (reply.statusCode >= 400) drainRefusedBody(req, reply);
     done(null, payload);
   });
   app.addHook('preClose', async () => {
