@@ -201,6 +201,27 @@ describe('Store (lowdb) on disk', () => {
     expect(reopened.get('intents', 'gone')).toBeUndefined();
   });
 
+  it('a record dropped from memory only (Store.forget) leaves its page at the next compaction, and a page left empty goes', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 2 });
+    // The store keeps inbox records as they come; their shape does not matter to the pages.
+    const message = (id: string) => ({ collection: 'inbox', value: { id, name: 'n', receivedAt: '2026-01-01T00:00:00.000Z' } }) as unknown as Change;
+    await store.commit([message('a'), message('b'), message('c')]);
+    store.forget('inbox', 'a');
+    store.forget('inbox', 'c');
+    await store.close();
+    const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
+    expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
+    expect(await ids('page-inbox-000001.json')).toEqual(['b']);
+    const reopened = await open(dir, { pageSize: 2 });
+    expect(reopened.count('inbox')).toBe(1);
+    // Its page has room again: the next record goes there.
+    await reopened.commit([message('d')]);
+    await reopened.close();
+    expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
+    expect(await ids('page-inbox-000001.json')).toEqual(['b', 'd']);
+  });
+
   it('a crash after the pages were written but before the manifest: the log replays over them', async () => {
     const dir = await tempDir();
     const store = await open(dir, { pageSize: 10 });

@@ -107,15 +107,22 @@ export class Pages {
     const book = this.books[ref.collection];
     const ids = book.members.get(ref.page) ?? new Set<string>();
     const path = join(this.dir, pageName(ref));
-    if (ids.size === 0) {
-      book.members.delete(ref.page);
-      await removeIfPresent(path);
-      return;
-    }
     const list: Array<Collections[CollectionName]> = [];
     for (const id of ids) {
       const value = records(ref.collection, id);
-      if (value !== undefined) list.push(value);
+      if (value !== undefined) {
+        list.push(value);
+      } else {
+        // Dropped from memory only (Store.forget: a delivered callback, an old inbox entry): it leaves
+        // its page now, the file and the book alike.
+        ids.delete(id);
+        book.pageOf.delete(id);
+      }
+    }
+    if (list.length === 0) {
+      book.members.delete(ref.page);
+      await removeIfPresent(path);
+      return;
     }
     const text = await jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', list);
     const db = new Low<PageFile>(new DurableJsonFile(path, () => text), { version: STORE_FORMAT, collection: ref.collection, records: list });
