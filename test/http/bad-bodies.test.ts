@@ -4,6 +4,7 @@
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { isSameCreateRequest } from '../../simulator/src/domain/intents.js';
+import { MAX_JSON_DEPTH } from '../../simulator/src/http/errors.js';
 import { intent } from '../helpers/store-fixtures.js';
 import {
   basicAuth,
@@ -356,5 +357,20 @@ describe('no input produces a 5xx', () => {
       expect(typeof data.code).toBe('string');
       expect(typeof data.message).toBe('string');
     }
+  });
+});
+
+describe('the nesting limit', () => {
+  const shared = sharedTestSim(world);
+  // The root object is level 1, payload level 2, customData's value level 3: n arrays make n + 2 levels.
+  const nested = (arrays: number) => `{"amount":1,"payload":{"customData":${'['.repeat(arrays)}${']'.repeat(arrays)}}}`;
+
+  it(`takes a body nested ${MAX_JSON_DEPTH} levels deep to validation, and refuses one level more as maxDepth`, async () => {
+    const w = shared();
+    const atLimit = (await w.sim.inject(create(nested(MAX_JSON_DEPTH - 2))(w))).json().data;
+    expect(atLimit.code).toBe('VALIDATION_ERROR');
+    expect(atLimit.errors.map((e: { rule: string }) => e.rule)).not.toContain('maxDepth');
+    const over = (await w.sim.inject(create(nested(MAX_JSON_DEPTH - 1))(w))).json().data;
+    expect(over.errors).toEqual([{ field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]);
   });
 });

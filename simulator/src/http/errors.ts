@@ -58,15 +58,19 @@ export function installErrorHandling(app: FastifyInstance, now: (req: FastifyReq
 /** Deeper JSON than this is refused: nothing the API takes nests that far, and deeper input could exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;
 
+/**
+ * Whether a parsed JSON value nests deeper than `limit` levels. A recursion that stops at the limit, so no
+ * input can make it overflow the stack, and that allocates nothing (it runs on every body).
+ */
 function jsonDepthExceeds(value: unknown, limit: number): boolean {
-  // Iterative on purpose: a recursive walk would itself overflow on hostile input.
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (!node || typeof node !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (jsonDepthExceeds(value[i], limit - 1)) return true;
+    return false;
   }
+  // A parsed body is a plain object: for-in sees exactly its own keys.
+  for (const key in value) if (jsonDepthExceeds((value as Record<string, unknown>)[key], limit - 1)) return true;
   return false;
 }
 
