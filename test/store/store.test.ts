@@ -223,3 +223,34 @@ describe('the app restarted on the same data folder', () => {
     }
   });
 });
+
+describe('a new intent handed over to the store', () => {
+  it('a new intent is stored without a copy, yet shares nothing with the body it was made from', async () => {
+    const app = await buildApp({ config: defaultConfig({ memory: true, logLevel: 'silent' }) });
+    try {
+      const merchant = app.sim.merchants.list().find((m) => m.environment === 'sandbox')!;
+      const body = {
+        amount: 100,
+        description: 'Order',
+        callbackUrl: 'https://merchant.example/cb',
+        key: 'HANDOVER1',
+        payload: { billingAddress: { email: 'jane@example.com' }, customData: { lines: [{ sku: 'A' }] } },
+        metadata: { order: { id: 7 } },
+      };
+      const made = await app.sim.payments.createIntent(merchant, body as never);
+      const stored = app.sim.ctx.store.get('intents', made.id)!;
+      expect(stored).toBe(made); // handed over, not copied
+      body.payload.billingAddress.email = 'changed@example.com';
+      body.payload.customData.lines[0]!.sku = 'B';
+      body.payload.customData.lines.push({ sku: 'C' });
+      body.metadata.order.id = 8;
+      expect(stored.payload).toEqual({ billingAddress: { email: 'jane@example.com' }, customData: { lines: [{ sku: 'A' }] } });
+      expect(stored.metadata).toEqual({ order: { id: 7 } });
+      // Its empty lists are the store's shared frozen ones, as a copied record's are.
+      expect(Object.isFrozen(stored.attempts) && Object.isFrozen(stored.refunds)).toBe(true);
+      expect(stored).not.toHaveProperty('returnUrl');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -34,10 +34,10 @@ export function background(ctx: Context, what: string, work: () => Promise<void>
  * Commits puts, with the id ceilings when their ids opened a new reserved block (domain/ids.ts), then
  * schedules any new callbacks.
  */
-export async function commit(ctx: Context, puts: Put[]): Promise<void> {
+export async function commit(ctx: Context, puts: Put[], options?: { handOver?: boolean }): Promise<void> {
   const counters = ctx.ids.takeDirty();
   const all: Put[] = counters ? [...puts, { collection: 'meta', value: { id: 'counters', values: counters } }] : puts;
-  await ctx.store.commit(all);
+  await ctx.store.commit(all, options);
   for (const put of puts) if (put.collection === 'callbacks') ctx.outbox.schedule(put.value as CallbackRecord);
 }
 

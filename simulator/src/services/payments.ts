@@ -45,7 +45,8 @@ export class Payments {
     }
     const now = this.ctx.clockFor(merchant.id).now();
     const intent = newIntent(body, merchant, this.ctx.ids.uuid('intent'), now);
-    await commit(this.ctx, [{ collection: 'intents', value: intent }]);
+    // newIntent copies what it takes from the body: the record shares nothing, and is stored without a copy.
+    await commit(this.ctx, [{ collection: 'intents', value: intent }], { handOver: true });
     return intent;
   }
 

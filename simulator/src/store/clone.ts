@@ -3,8 +3,8 @@
 // copy is on the path of every write. Empty lists and objects (a new intent's attempts, refunds and
 // metadata) are one shared, frozen instance: fewer objects per stored record for the garbage collector,
 // whose work grows with them (records are never changed in place, only replaced).
-const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
-const EMPTY_OBJECT: Readonly<Record<string, unknown>> = Object.freeze({});
+export const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
+export const EMPTY_OBJECT: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export function cloneRecord<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
