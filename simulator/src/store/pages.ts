@@ -30,6 +30,8 @@ interface Book {
   touched: Set<number>;
   /** Pages to rewrite whatever changes (one that still holds a record that moved on). */
   stale: Set<number>;
+  /** The page the last change put into `touched` (0: none since the last compaction began). */
+  lastTouched: number;
 }
 
 /** Records serialized between two turns of the event loop when a page is written beside requests. */
@@ -42,7 +44,7 @@ export interface PageRef {
 
 export class Pages {
   private readonly books = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>() } satisfies Book]),
+    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>(), lastTouched: 0 } satisfies Book]),
   ) as Record<CollectionName, Book>;
 
   constructor(
@@ -85,7 +87,12 @@ export class Pages {
     const id = changedId(change);
     const page = book.pageOf.get(id);
     if ('value' in change) {
-      book.touched.add(page ?? this.assign(book, id));
+      const touched = page ?? this.assign(book, id);
+      // Under load most changes touch the page the one before touched (new records fill the newest).
+      if (touched !== book.lastTouched) {
+        book.touched.add(touched);
+        book.lastTouched = touched;
+      }
     } else if (page !== undefined) {
       book.pageOf.delete(id);
       book.members.get(page)?.delete(id);
@@ -101,6 +108,7 @@ export class Pages {
       const pages = new Set<number>([...book.stale, ...book.touched]);
       book.stale = new Set();
       book.touched = new Set();
+      book.lastTouched = 0;
       for (const page of [...pages].sort((a, b) => a - b)) out.push({ collection, page });
     }
     return out;
@@ -153,8 +161,11 @@ export class Pages {
 
   private assign(book: Book, id: string): number {
     let page = book.newest;
-    if (page === 0 || (book.members.get(page)?.size ?? 0) >= this.pageSize) page = ++book.newest;
     let members = book.members.get(page);
+    if (page === 0 || (members?.size ?? 0) >= this.pageSize) {
+      page = ++book.newest;
+      members = undefined;
+    }
     if (!members) book.members.set(page, (members = new Set()));
     members.add(id);
     book.pageOf.set(id, page);
