@@ -19,25 +19,25 @@ export interface JournalDeps extends RequestMerchantDeps {
   clockFor(merchantId: string): SimClock;
 }
 
-/**
- * The JSON received: its text when that holds no card data (most calls: no copy is made), else a copy with
- * the card data masked now. The journal never holds a full card number, even in memory.
- */
-function requestBody(req: FastifyRequest): Pick<KeptEntry, 'requestBody' | 'requestText'> {
-  if (req.body === undefined || req.body === null) return { requestBody: null, requestText: null };
-  const size = Number(req.headers['content-length'] ?? 0);
-  if (size > JOURNAL_BODY_LIMIT) return { requestBody: tooBig(size), requestText: null };
-  const text = req.simBodyText;
-  if (text !== undefined && !mayHoldCardData(text)) return { requestBody: null, requestText: text };
-  return { requestBody: maskCardData(req.body), requestText: null };
-}
-
 /** Records one call; `status` 0 when the connection was dropped without an answer. */
 export function recordCall(req: FastifyRequest, status: number, deps: JournalDeps): void {
   const operationId = apiOperation(req, deps.operations);
   const merchantId = operationId ? merchantIdOf(req, deps) : undefined;
   if (!operationId || !merchantId) return;
+  // The JSON received: its text when that holds no card data (most calls: no copy is made), else a copy
+  // with the card data masked now. The journal never holds a full card number, even in memory.
+  let requestBody: KeptEntry['requestBody'] = null;
+  let requestText: string | null = null;
+  if (req.body !== undefined && req.body !== null) {
+    const size = Number(req.headers['content-length'] ?? 0);
+    const text = req.simBodyText;
+    if (size > JOURNAL_BODY_LIMIT) requestBody = tooBig(size);
+    else if (text !== undefined && !mayHoldCardData(text)) requestText = text;
+    else requestBody = maskCardData(req.body);
+  }
+  // One object per call, built here and kept as it is (the journal numbers it).
   deps.journal.add(merchantId, {
+    seq: 0,
     at: iso(deps.clockFor(merchantId).now()),
     operationId,
     method: req.method,
@@ -45,7 +45,8 @@ export function recordCall(req: FastifyRequest, status: number, deps: JournalDep
     status,
     durationMs: Math.round((performance.now() - (req.simStartedAt ?? performance.now())) * 10) / 10,
     fault: req.simFault ?? null,
-    ...requestBody(req),
+    requestBody,
+    requestText,
     responseText: status !== 0 && typeof req.simPayload === 'string' ? req.simPayload : null,
   });
 }

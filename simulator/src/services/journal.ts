@@ -41,14 +41,16 @@ export class Journal {
 
   constructor(readonly limit: number) {}
 
-  add(merchantId: string, entry: KeptEntry): void {
+  /** Keeps `entry` itself (the caller made it for this call and lets go of it), numbered in the merchant's sequence. */
+  add(merchantId: string, entry: KeptEntry & { seq: number }): void {
     let journal = this.byMerchant.get(merchantId);
     if (!journal) this.byMerchant.set(merchantId, (journal = { seq: 0, dropped: 0, entries: [] }));
     journal.seq += 1;
+    entry.seq = journal.seq;
     const text = entry.responseText;
     // A big answer is not kept, only a note of its size (as a JSON string, so reading it needs no special case).
-    const responseText = text !== null && text.length > JOURNAL_BODY_LIMIT ? JSON.stringify(tooBig(text.length)) : text;
-    journal.entries.push({ seq: journal.seq, ...entry, responseText });
+    if (text !== null && text.length > JOURNAL_BODY_LIMIT) entry.responseText = JSON.stringify(tooBig(text.length));
+    journal.entries.push(entry);
     // Oldest first out. A shift on a few hundred entries costs less than a ring buffer's bookkeeping.
     while (journal.entries.length > this.limit) {
       journal.entries.shift();
