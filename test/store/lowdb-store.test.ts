@@ -1,12 +1,11 @@
 // The persisted store's files: a commit is one write-ahead log file (several concurrent commits share
 // one), compaction folds the log into pages and rewrites only the pages it touched, and whatever point a
 // crash stops it at, a reopen finds the latest version of every record.
-import { copyFile, cp, readdir, readFile, rm, stat, writeFile, type FileHandle as Handle } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, writeFile, type FileHandle as Handle } from 'node:fs/promises';
 import { readlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/store/lowdb-store.js';
-import { Pages } from '../../simulator/src/store/pages.js';
 import { SEGMENT_BYTES } from '../../simulator/src/store/wal.js';
 import type { Change } from '../../simulator/src/store/store.js';
 import { FileHandle } from '../helpers/file-handle.js';
@@ -221,54 +220,6 @@ describe('Store (lowdb) on disk', () => {
     await reopened.close();
     expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
     expect(await ids('page-inbox-000001.json')).toEqual(['b', 'd']);
-  });
-
-  it('a page copies each record from the bytes the log wrote: what JSON.stringify gives, non-ASCII text and later versions included', async () => {
-    const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10 });
-    // One group of commits mixing ASCII and multi-byte text, so the copied bytes must be counted in bytes, not characters.
-    await Promise.all(
-      Array.from({ length: 12 }, (_, k) => store.commit([putIntent(intent(`i${k}`, 'm1', `K${k}`, { description: k % 3 === 0 ? `Caf\u00e9 \u2615 \ud834\udd1e no. ${k}` : `Order ${k}` }))])),
-    );
-    await store.commit([putIntent(intent('i4', 'm1', 'K4', { amount: 7 }))]);
-    await store.commit([putIntent(intent('i4', 'm1', 'K4', { amount: 8, description: 'Chai \u00b7 Mandazi' }))]);
-    await store.commit([{ collection: 'intents', remove: 'i5' }]);
-    await store.commit([{ collection: 'intents', remove: 'i6' }, putIntent(intent('i6', 'm1', 'K6', { amount: 66 }))]);
-    await store.close();
-    const reopened = await open(dir, { pageSize: 10 });
-    for (const file of await pages(dir)) {
-      const page = await json(dir, file);
-      const expected = `{"version":2,"collection":"intents","records":[\n${page.records.map((r: { id: string }) => JSON.stringify(reopened.get('intents', r.id))).join(',\n')}\n]}\n`;
-      expect(await readFile(join(dir, 'store', file), 'utf8')).toBe(expected);
-    }
-    expect(reopened.count('intents')).toBe(11);
-    expect(reopened.get('intents', 'i4')).toMatchObject({ amount: 8, description: 'Chai \u00b7 Mandazi' });
-    expect(reopened.get('intents', 'i3')?.description).toBe('Caf\u00e9 \u2615 \ud834\udd1e no. 3');
-    expect(reopened.get('intents', 'i6')?.amount).toBe(66);
-    expect(reopened.get('intents', 'i5')).toBeUndefined();
-  });
-
-  it('a version committed while a compaction writes the pages stays in the next segment, replayed over its page after a crash', async () => {
-    const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10, compactAfterChanges: 3 });
-    const original = Pages.prototype.write;
-    let later: Promise<void> | null = null;
-    const write = vi.spyOn(Pages.prototype, 'write').mockImplementationOnce(function (this: Pages, ...args) {
-      later = store.commit([putIntent(intent('i1', 'm1', 'K1', { amount: 2 }))]);
-      return original.apply(this, args);
-    });
-    await Promise.all([0, 1, 2].map((k) => store.commit([putIntent(intent(`i${k}`, 'm1', `K${k}`, { amount: 1 }))])));
-    await eventually(async () => later !== null && (await kept(dir)).includes('manifest.json') && !(await wals(dir)).includes('wal-000000000001.json'));
-    await later;
-    write.mockRestore();
-    // The page holds what the sealed segment logged; the newer version is in the segment after it.
-    expect((await json(dir, 'page-intents-000001.json')).records.find((r: { id: string }) => r.id === 'i1').amount).toBe(1);
-    const crashed = await tempDir();
-    await cp(join(dir, 'store'), join(crashed, 'store'), { recursive: true, filter: (path) => !basename(path).endsWith('.tmp') });
-    const reopened = await open(crashed, { pageSize: 10 });
-    expect(reopened.get('intents', 'i1')?.amount).toBe(2);
-    expect(reopened.count('intents')).toBe(3);
-    await store.close();
   });
 
   it('a crash after the pages were written but before the manifest: the log replays over them', async () => {

@@ -22,23 +22,6 @@ export interface Segment {
 
 const TAIL = '\n]}\n';
 
-/** How a log turns changes into the text it appends. */
-export interface LogEncoder {
-  /** The changes as lines, each after its separator: "\n" before the file's first change, ",\n" after one. */
-  text(changes: Change[], first: boolean): string;
-  /** Sees the bytes the last text became, starting `at` bytes in (`ascii`: a byte per character), before they are written. */
-  encoded?(bytes: Buffer, at: number, ascii: boolean): void;
-}
-
-/** One JSON.stringify per change. */
-const PLAIN: LogEncoder = {
-  text(changes, first) {
-    let chunk = '';
-    for (let i = 0; i < changes.length; i++) chunk += `${i === 0 && first ? '' : ','}\n${JSON.stringify(changes[i])}`;
-    return chunk;
-  },
-};
-
 /**
  * What Low holds for a segment being written is the next append: write() adds data.changes after what
  * the file holds, and the caller empties the list (a segment's thousands of changes are not kept).
@@ -56,7 +39,8 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
 
   constructor(
     readonly path: string,
-    private readonly encoder: LogEncoder = PLAIN,
+    /** One change as JSON (the log reuses what it serialized when it compacts). */
+    private readonly line: (change: Change) => string = (change) => JSON.stringify(change),
   ) {}
 
   adopt(spare: string | null): void {
@@ -82,12 +66,10 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
   /** Appends data.changes; the first write creates the file (see create). */
   async write(data: Segment): Promise<void> {
     const fresh = data.changes;
-    const chunk = this.encoder.text(fresh, this.written === 0);
-    // The first write carries the document's head (ASCII: numbers and names only).
-    const head = this.handle ? '' : JSON.stringify({ version: data.version, seq: data.seq, changes: [] }).slice(0, -2);
-    const bytes = Buffer.from(head + chunk + TAIL, 'utf8');
-    this.encoder.encoded?.(bytes, head.length, bytes.length === head.length + chunk.length + TAIL.length);
-    if (!this.handle) return this.create(bytes, fresh.length);
+    let chunk = '';
+    for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${this.line(fresh[i]!)}`;
+    if (!this.handle) return this.create(data, chunk, fresh.length);
+    const bytes = Buffer.from(chunk + TAIL, 'utf8');
     await this.handle.write(bytes, 0, bytes.length, this.end);
     await this.handle.datasync();
     this.end += bytes.length - TAIL.length;
@@ -99,12 +81,13 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
    * synced, and only then does the file take its name, the folder synced with it. A crash before that
    * leaves a temporary file nobody reads (nothing in it was answered), never a segment that is not JSON.
    */
-  private async create(bytes: Buffer, count: number): Promise<void> {
+  private async create(data: Segment, chunk: string, count: number): Promise<void> {
     // Never over an old segment: the rename below would replace it without a word.
     if ((await readTextIfPresent(this.path)) !== null) throw new Error(`${this.path} exists already; a new log segment never replaces one`);
     const temp = this.spare ?? tempPath(this.path);
     const handle = await open(temp, this.spare ? 'r+' : 'w');
     try {
+      const bytes = Buffer.from(JSON.stringify({ version: data.version, seq: data.seq, changes: [] }).slice(0, -2) + chunk + TAIL, 'utf8');
       await handle.write(bytes, 0, bytes.length, 0);
       await handle.datasync();
       await rename(temp, this.path);

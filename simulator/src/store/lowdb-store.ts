@@ -106,8 +106,8 @@ class LowdbPersistence implements Persistence {
   private async compact(): Promise<void> {
     // Both in the same tick: every change marked dirty so far is in a sealed segment or still pending.
     const refs = this.pages.takeDirty();
-    const { through, done, logged } = this.wal.seal();
-    for (const ref of refs) await this.pages.write(ref, this.records, logged);
+    const { through, done } = this.wal.seal();
+    for (const ref of refs) await this.pages.write(ref, this.records);
     await done;
     if (this.wal.failed) throw new Error('the log could not be written');
     await syncFolder(this.dir);

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CollectionName, Collections } from '../domain/records.js';
 import { DurableJsonFile, jsonWithListPerLine, removeIfPresent } from './durable-file.js';
-import type { LoggedBytes } from './logged-bytes.js';
 import { changedId, type Change, type RecordReader } from './store.js';
 import { STORE_FORMAT } from './wal.js';
 
@@ -33,9 +32,6 @@ interface Book {
   /** The page the last change put into `touched` (0: none since the last compaction began). */
   lastTouched: number;
 }
-
-/** Records serialized between two turns of the event loop when a page is written beside requests. */
-const SLICE = 100;
 
 export interface PageRef {
   collection: CollectionName;
@@ -114,24 +110,16 @@ export class Pages {
     return out;
   }
 
-  /**
-   * Writes one page from the records as they are now (an empty page's file is removed). A record the log
-   * wrote since the seal before this compaction is copied from the log's bytes (`logged`), its latest version
-   * there; the page may then hold an older version than memory, and the newer one is in a later segment,
-   * replayed over the page at a start. Any other record is serialized again, a slice at a time with the event
-   * loop free in between: requests that arrive meanwhile should not wait for a whole page of JSON.stringify.
-   */
-  async write(ref: PageRef, records: RecordReader, logged?: LoggedBytes): Promise<void> {
+  /** Writes one page from the records as they are now (an empty page's file is removed). */
+  async write(ref: PageRef, records: RecordReader): Promise<void> {
     const book = this.books[ref.collection];
     const ids = book.members.get(ref.page) ?? new Set<string>();
     const path = join(this.dir, pageName(ref));
     const list: Array<Collections[CollectionName]> = [];
-    const json: Array<Buffer | undefined> = [];
     for (const id of ids) {
       const value = records(ref.collection, id);
       if (value !== undefined) {
         list.push(value);
-        json.push(logged?.bytesOf(ref.collection, id));
       } else {
         // Dropped from memory only (Store.forget: a delivered callback, an old inbox entry): it leaves
         // its page now, the file and the book alike.
@@ -144,14 +132,8 @@ export class Pages {
       await removeIfPresent(path);
       return;
     }
-    let serialized = 0;
-    for (let i = 0; i < list.length; i++) {
-      if (json[i] !== undefined) continue;
-      if (++serialized % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      json[i] = Buffer.from(JSON.stringify(list[i]));
-    }
-    const bytes = jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', json as Buffer[]);
-    const db = new Low<PageFile>(new DurableJsonFile(path, () => bytes), { version: STORE_FORMAT, collection: ref.collection, records: list });
+    const text = await jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', list);
+    const db = new Low<PageFile>(new DurableJsonFile(path, () => text), { version: STORE_FORMAT, collection: ref.collection, records: list });
     await db.write();
   }
 

@@ -6,10 +6,8 @@
 import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { CollectionName } from '../domain/records.js';
-import { AppendOnlyJsonFile, type LogEncoder, type Segment } from './append-file.js';
+import { AppendOnlyJsonFile, type Segment } from './append-file.js';
 import { removeIfPresent, syncFolder } from './durable-file.js';
-import { LoggedBytes } from './logged-bytes.js';
 import type { Change } from './store.js';
 
 export const STORE_FORMAT = 2;
@@ -50,14 +48,6 @@ export class WriteAheadLog {
   private preparing: Promise<void> | null = null;
   private spares = 0;
   private closed = false;
-  /** Where each record's latest version since the last seal lies in the bytes written (compaction copies them). */
-  private logged = new LoggedBytes();
-  /** The changes of the text being encoded, in order: collection, id, and where the record's JSON lies in it (-1: a removal). */
-  private readonly lines = { text: '', collections: [] as CollectionName[], ids: [] as string[], from: [] as number[], to: [] as number[] };
-  private readonly encoder: LogEncoder = {
-    text: (changes, first) => this.text(changes, first),
-    encoded: (bytes, at, ascii) => this.encoded(bytes, at, ascii),
-  };
 
   constructor(
     private readonly dir: string,
@@ -101,15 +91,13 @@ export class WriteAheadLog {
    * sequence number (every change applied so far is in a segment up to it, or still pending) and a
    * promise of the moment everything up to it is on disk.
    */
-  seal(): { through: number; done: Promise<void>; logged: LoggedBytes } {
+  seal(): { through: number; done: Promise<void> } {
     const active = this.active;
-    const logged = this.logged;
     this.active = null;
-    this.logged = new LoggedBytes();
-    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve(), logged };
+    if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve() };
     this.sealedSeqs.push(active.seq);
-    if (this.busy !== active) return { through: active.seq, done: active.file.close(), logged };
-    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)), logged };
+    if (this.busy !== active) return { through: active.seq, done: active.file.close() };
+    return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
   }
 
   /** Segments (sealed or not) holding changes not yet folded into the pages. */
@@ -177,7 +165,7 @@ export class WriteAheadLog {
   }
 
   private open(seq: number): Active {
-    const file = new AppendOnlyJsonFile(this.file(seq), this.encoder);
+    const file = new AppendOnlyJsonFile(this.file(seq), (change) => this.line(change));
     // Without a spare ready (the first segment after a start) the segment grows as it is written.
     file.adopt(this.spare);
     this.spare = null;
@@ -209,56 +197,9 @@ export class WriteAheadLog {
       .finally(() => (this.preparing = null));
   }
 
-  /** A group's lines, noting where each record's own JSON lies in them. */
-  private text(changes: Change[], first: boolean): string {
-    const l = this.lines;
-    l.collections.length = l.ids.length = l.from.length = l.to.length = 0;
-    let out = '';
-    for (let i = 0; i < changes.length; i++) {
-      const change = changes[i]!;
-      out += i === 0 && first ? '\n' : ',\n';
-      l.collections.push(change.collection);
-      if ('value' in change) {
-        out += `{"collection":"${change.collection}","value":`;
-        l.ids.push(change.value.id);
-        l.from.push(out.length);
-        out += JSON.stringify(change.value);
-        l.to.push(out.length);
-        out += '}';
-      } else {
-        l.ids.push(change.remove);
-        l.from.push(-1);
-        l.to.push(-1);
-        out += JSON.stringify(change);
-      }
-    }
-    l.text = out;
-    return out;
-  }
-
-  /** The group's text became `bytes`: note where each record's JSON is (in bytes, counted only when not ASCII). */
-  private encoded(bytes: Buffer, at: number, ascii: boolean): void {
-    const l = this.lines;
-    const logged = this.logged;
-    const group = logged.addGroup(bytes);
-    let chars = 0;
-    let offset = at;
-    for (let k = 0; k < l.ids.length; k++) {
-      const from = l.from[k]!;
-      const to = l.to[k]!;
-      if (from < 0) {
-        logged.drop(l.collections[k]!, l.ids[k]!);
-      } else if (ascii) {
-        logged.note(l.collections[k]!, l.ids[k]!, group, at + from, at + to);
-      } else {
-        offset += Buffer.byteLength(l.text.slice(chars, from));
-        const end = offset + Buffer.byteLength(l.text.slice(from, to));
-        logged.note(l.collections[k]!, l.ids[k]!, group, offset, end);
-        offset = end;
-        chars = to;
-      }
-    }
-    l.text = '';
+  private line(change: Change): string {
+    if (!('value' in change)) return JSON.stringify(change);
+    return `{"collection":"${change.collection}","value":${JSON.stringify(change.value)}}`;
   }
 
   private takeGroup(): Waiting[] {
