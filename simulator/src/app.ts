@@ -125,7 +125,7 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
  */
 function startOpening(options: AppOptions): { store: Store; open: Promise<void>; keys: Promise<SigningKeys> } {
   const { config } = options;
-  const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir));
+  const store = options.store ?? (config.memory ? createMemoryStore() : createLowdbStore(config.dataDir, { compactAfterSuperseded: config.storeCompactAfter }));
   const open = store.open();
   const keys = options.keys ? Promise.resolve(options.keys) : config.memory ? generateSigningKeysAsync() : loadOrCreateSigningKeys(config.dataDir);
   // Not unhandled while the other is awaited first.

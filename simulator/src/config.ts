@@ -24,6 +24,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Most requests kept in each merchant's journal (GET /_sim/merchants/{id}/requests). */
   readonly journalSize: number;
+  /** Superseded record versions the persisted store's log holds before it is folded into its pages (docs/decisions/0056). */
+  readonly storeCompactAfter: number;
   /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
   readonly adminToken: string | undefined;
   /** auto: one readable line per request on a terminal, JSON lines otherwise (docs/decisions/0042). */
@@ -106,6 +108,7 @@ const settings = {
   callbackMemoryLimit: { flag: 'callback-memory-limit', env: 'CALLBACK_MEMORY_LIMIT', default: '10000', help: 'delivered callbacks kept in memory (never pending or failed ones)', parse: integer(0, 10_000_000) },
   inboxLimit: { flag: 'inbox-limit', env: 'INBOX_LIMIT', default: '1000', help: 'messages kept in memory across every /_sim/inbox', parse: integer(1, 1_000_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
+  storeCompactAfter: { flag: 'store-compact-after', env: 'STORE_COMPACT_AFTER', default: '50000', help: 'superseded record versions (updates, removals) the store\'s log holds before it is folded into its pages', parse: integer(1, 100_000_000) },
   journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
   adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
   logFormat: { flag: 'log-format', env: 'LOG_FORMAT', default: 'auto', help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)', parse: oneOf(['auto', 'pretty', 'json'] as const) },

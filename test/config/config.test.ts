@@ -25,6 +25,7 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['inbox-limit', 'INBOX_LIMIT'],
   ['log-level', 'LOG_LEVEL'],
   ['journal-size', 'JOURNAL_SIZE'],
+  ['store-compact-after', 'STORE_COMPACT_AFTER'],
   ['admin-token', 'SIM_ADMIN_TOKEN'],
   ['log-format', 'LOG_FORMAT'],
   ['memory', 'MEMORY'],
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       inboxLimit: 1000,
       logLevel: 'info',
       journalSize: 200,
+      storeCompactAfter: 50_000,
       adminToken: undefined,
       logFormat: 'auto',
     });
@@ -98,6 +100,7 @@ describe('loadConfig', () => {
       INBOX_LIMIT: '5',
       LOG_LEVEL: 'warn',
       JOURNAL_SIZE: '50',
+      STORE_COMPACT_AFTER: '1000',
       SIM_ADMIN_TOKEN: 'ci-token-123',
       LOG_FORMAT: 'json',
       MEMORY: '1',
@@ -120,6 +123,7 @@ describe('loadConfig', () => {
       inboxLimit: 5,
       logLevel: 'warn',
       journalSize: 50,
+      storeCompactAfter: 1000,
       adminToken: 'ci-token-123',
       logFormat: 'json',
     });

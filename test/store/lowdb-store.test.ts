@@ -94,24 +94,41 @@ describe('Store (lowdb) on disk', () => {
     expect((await open(dir)).get('meta', 'counters')?.values).toEqual({ intent: 50 });
   });
 
-  it('rolls over to a spare segment prepared ahead, which is still a whole JSON document', async () => {
+  it('rolls over to a spare segment prepared ahead, which is still a whole JSON document, and is cut to its JSON when closed', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { compactAfterChanges: 1 });
+    const store = await open(dir);
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]); // creates the first segment, then a spare
     // The spare is renamed to .wal-spare-<n>.tmp once it is filled and synced.
-    await eventually(async () => (await files(dir)).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f)) && (await wals(dir)).length === 0);
+    await eventually(async () => (await files(dir)).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f)));
+    await store.compact(); // seals the first segment, folds it and removes it
+    expect(await wals(dir)).toEqual([]);
     await store.commit([putIntent(intent('i2', 'm1', 'K2'))]);
     const [log] = await wals(dir);
     expect((await stat(join(dir, 'store', log!))).size).toBe(SEGMENT_BYTES);
     expect((await json(dir, log!)).changes).toEqual([putIntent(intent('i2', 'm1', 'K2'))]);
     await store.close();
+    const text = await readFile(join(dir, 'store', log!), 'utf8');
+    expect(text.endsWith('\n]}\n')).toBe(true);
+    expect(JSON.parse(text).changes).toEqual([putIntent(intent('i2', 'm1', 'K2'))]);
     expect((await open(dir)).count('intents')).toBe(2);
+  });
+
+  it('seals a segment once it holds segmentChanges changes; later commits begin the next one', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { segmentChanges: 3 });
+    for (let k = 0; k < 7; k++) await store.commit([putIntent(intent(`i${k}`, 'm1', `K${k}`))]);
+    const logs = await wals(dir);
+    expect(logs).toHaveLength(3);
+    expect(await Promise.all(logs.map(async (f) => (await json(dir, f)).changes.length))).toEqual([3, 3, 1]);
+    await store.close();
+    expect((await open(dir)).count('intents')).toBe(7);
   });
 
   it('a write costs the same however much is stored: an append to a new log segment, no page rewritten', async () => {
     const dir = await tempDir();
     const seeded = await open(dir, { pageSize: 100 });
     await createMany(seeded, 1000);
+    await seeded.compact();
     await seeded.close();
     expect(await wals(dir)).toEqual([]);
     const before = await kept(dir);
@@ -125,11 +142,28 @@ describe('Store (lowdb) on disk', () => {
     expect((await stat(join(dir, 'store', added[0]!))).size).toBeLessThan(1000);
   });
 
-  it('compacts once the log is long enough: pages of at most pageSize records, log files removed', async () => {
+  it('never folds a log of new records in the background: it keeps them once, and a start reads them from it', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10, compactAfterChanges: 30 });
+    const store = await open(dir, { pageSize: 10, segmentChanges: 20, compactAfterSuperseded: 1 });
     for (let round = 0; round < 5; round++) await createMany(store, 10, round * 10);
-    // Compactions run in the background after a write; the last one may still be under way.
+    await store.close();
+    expect(await pages(dir)).toEqual([]);
+    expect(await wals(dir)).toHaveLength(3);
+    const again = await open(dir, { pageSize: 10 });
+    expect(again.count('intents')).toBe(50);
+    expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
+  });
+
+  it('compacts once the log holds compactAfterSuperseded superseded versions: pages of at most pageSize records, log files removed', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10, compactAfterSuperseded: 5 });
+    await createMany(store, 50);
+    // Four updates: still below the limit, nothing folded.
+    for (let k = 0; k < 4; k++) await store.commit([putIntent(intent(`i${k}`, 'm1', `K${k}`, { status: 'COMPLETED' }))]);
+    expect(await pages(dir)).toEqual([]);
+    // The fifth starts a compaction, in the background.
+    await store.commit([putIntent(intent('i4', 'm1', 'K4', { status: 'COMPLETED' }))]);
+    await eventually(async () => (await pages(dir)).length === 5 && (await wals(dir)).length === 0);
     await store.close();
     expect(await wals(dir)).toEqual([]);
     expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json', 'page-intents-000003.json', 'page-intents-000004.json', 'page-intents-000005.json']);
@@ -140,33 +174,39 @@ describe('Store (lowdb) on disk', () => {
     const again = await open(dir, { pageSize: 10 });
     expect(again.count('intents')).toBe(50);
     expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
+    expect(again.get('intents', 'i4')?.status).toBe('COMPLETED');
   });
 
-  it('folds a segment into the pages once it is older than compactAfterMs, however little it holds', async () => {
+  it('a start folds the log in the background when it finds more than compactAtStartAfterSegments segments', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { compactAfterMs: 0 });
-    await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
+    for (let run = 0; run < 3; run++) {
+      const store = await open(dir);
+      await store.commit([putIntent(intent(`i${run}`, 'm1', `K${run}`))]);
+      await store.close();
+    }
+    expect(await wals(dir)).toHaveLength(3);
+    const quiet = await open(dir, { compactAtStartAfterSegments: 3 });
+    expect(quiet.count('intents')).toBe(3);
+    await quiet.close();
+    expect(await wals(dir)).toHaveLength(3);
+    const tidy = await open(dir, { compactAtStartAfterSegments: 2 });
     await eventually(async () => (await wals(dir)).length === 0);
     expect(await pages(dir)).toEqual(['page-intents-000001.json']);
-    // With the default limits a second commit goes to the same segment, and nothing is folded yet.
-    const other = await tempDir();
-    const lazy = await open(other);
-    await lazy.commit([putIntent(intent('i1', 'm1', 'K1'))]);
-    await lazy.commit([putIntent(intent('i2', 'm1', 'K2'))]);
-    expect(await wals(other)).toHaveLength(1);
-    expect(await pages(other)).toEqual([]);
+    expect(tidy.count('intents')).toBe(3);
   });
 
   it('a compaction rewrites only the pages whose records changed, and drops removed records', async () => {
     const dir = await tempDir();
     const seeded = await open(dir, { pageSize: 10 });
     await createMany(seeded, 50);
+    await seeded.compact();
     await seeded.close();
     const inodes = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
 
     const store = await open(dir, { pageSize: 10 });
     await store.commit([putIntent(intent('i15', 'm1', 'K15', { status: 'COMPLETED' }))]);
     await store.commit([{ collection: 'intents', remove: 'i42' }]);
+    await store.compact();
     await store.close();
     const after = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
     expect(after.map((ino, k) => ino === inodes[k])).toEqual([true, false, true, true, false]);
@@ -177,6 +217,7 @@ describe('Store (lowdb) on disk', () => {
     // A page left empty is removed.
     const last = await open(dir, { pageSize: 10 });
     await last.commit(Array.from({ length: 10 }, (_, k): Change => ({ collection: 'intents', remove: `i${k}` })));
+    await last.compact();
     await last.close();
     expect(await pages(dir)).not.toContain('page-intents-000001.json');
     expect((await open(dir, { pageSize: 10 })).count('intents')).toBe(39);
@@ -190,6 +231,7 @@ describe('Store (lowdb) on disk', () => {
     await store.commit([{ collection: 'intents', remove: 'gone' }]);
     await store.commit([{ collection: 'intents', remove: 'i3' }]);
     await store.commit([putIntent(intent('i3', 'm1', 'K3', { amount: 99 }))]);
+    await store.compact();
     await store.close();
     const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
     expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json']);
@@ -209,6 +251,7 @@ describe('Store (lowdb) on disk', () => {
     await store.commit([message('a'), message('b'), message('c')]);
     store.forget('inbox', 'a');
     store.forget('inbox', 'c');
+    await store.compact();
     await store.close();
     const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
     expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
@@ -217,9 +260,24 @@ describe('Store (lowdb) on disk', () => {
     expect(reopened.count('inbox')).toBe(1);
     // Its page has room again: the next record goes there.
     await reopened.commit([message('d')]);
+    await reopened.compact();
     await reopened.close();
     expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
     expect(await ids('page-inbox-000001.json')).toEqual(['b', 'd']);
+  });
+
+  it('records dropped from memory count towards the next compaction, as superseded versions do', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10, compactAfterSuperseded: 2 });
+    const message = (id: string) => ({ collection: 'inbox', value: { id, name: 'n', receivedAt: '2026-01-01T00:00:00.000Z' } }) as unknown as Change;
+    await store.commit([message('a'), message('b'), message('c')]);
+    store.forget('inbox', 'a');
+    store.forget('inbox', 'c');
+    expect(await pages(dir)).toEqual([]);
+    // The next commit finds two superseded versions in the files and starts a compaction.
+    await store.commit([message('d')]);
+    await eventually(async () => (await wals(dir)).length === 0 && (await pages(dir)).length === 1);
+    expect((await json(dir, 'page-inbox-000001.json')).records.map((r: { id: string }) => r.id)).toEqual(['b', 'd']);
   });
 
   it('a crash after the pages were written but before the manifest: the log replays over them', async () => {
@@ -229,6 +287,7 @@ describe('Store (lowdb) on disk', () => {
     await store.commit([putIntent(intent('i3', 'm1', 'K3', { status: 'COMPLETED' }))]);
     const logs = await wals(dir);
     const saved = await Promise.all(logs.map((f) => readFile(join(dir, 'store', f))));
+    await store.compact();
     await store.close();
     // Put the folded log files back and the manifest out of the way: as if the crash came just before it.
     await Promise.all(logs.map((f, k) => writeFile(join(dir, 'store', f), saved[k]!)));
@@ -245,6 +304,7 @@ describe('Store (lowdb) on disk', () => {
     const [stale] = await wals(dir);
     await copyFile(join(dir, 'store', stale!), join(dir, 'stale'));
     await store.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'COMPLETED' }))]);
+    await store.compact();
     await store.close();
     await copyFile(join(dir, 'stale'), join(dir, 'store', stale!));
     const again = await open(dir, { pageSize: 10 });
@@ -274,6 +334,7 @@ describe('Store (lowdb) on disk', () => {
     await writeFile(join(dir, 'store', log!), `${text.slice(0, text.lastIndexOf('\n]}'))},\n{"collection":"intents","value":{"id":"i3","merch`);
     const again = await open(dir);
     expect([...again.all('intents')].map((i) => i.id)).toEqual(['i1', 'i2']);
+    await again.compact();
     await again.close();
     expect(await wals(dir)).toEqual([]);
     expect((await open(dir)).count('intents')).toBe(2);
@@ -309,8 +370,8 @@ describe('Store (lowdb) on disk', () => {
 
   it('a store that cannot write rejects the commit, reports unhealthy, and refuses later commits', async () => {
     const dir = await tempDir();
-    // A compaction after every write: the next write must create a new segment, in a folder that is gone.
-    const store = await open(dir, { compactAfterChanges: 1 });
+    // A segment per write: the next write must create a new segment, in a folder that is gone.
+    const store = await open(dir, { segmentChanges: 1 });
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
     // Retried: the store may be writing a spare segment into the folder at that moment.
     await rm(join(dir, 'store'), { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });

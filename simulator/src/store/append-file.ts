@@ -36,6 +36,10 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
   recovered = false;
   /** A prepared file of spaces to become this one at the first write. */
   private spare: string | null = null;
+  /** The file is a spare: spaces follow the JSON, to be cut off when it is closed. */
+  private padded = false;
+  /** No write failed half-way (the bytes after the JSON are still the spare's spaces). */
+  private whole = true;
 
   constructor(
     readonly path: string,
@@ -70,8 +74,10 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${this.line(fresh[i]!)}`;
     if (!this.handle) return this.create(data, chunk, fresh.length);
     const bytes = Buffer.from(chunk + TAIL, 'utf8');
+    this.whole = false;
     await this.handle.write(bytes, 0, bytes.length, this.end);
     await this.handle.datasync();
+    this.whole = true;
     this.end += bytes.length - TAIL.length;
     this.written += fresh.length;
   }
@@ -98,14 +104,21 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
       throw err;
     }
     this.handle = handle;
+    this.padded = this.spare !== null;
     this.spare = null;
     this.written += count;
   }
 
+  /** Closes the file, first cutting off the spaces a spare left after the JSON (a segment takes no more writes once closed). */
   async close(): Promise<void> {
     const handle = this.handle;
     this.handle = null;
-    await handle?.close();
+    if (!handle) return;
+    try {
+      if (this.padded && this.whole) await handle.truncate(this.size);
+    } finally {
+      await handle.close();
+    }
   }
 
   /** The header and every complete change line before the first one a crash cut short. */

@@ -1,27 +1,35 @@
 // The persisted store, in DATA_DIR/store as lowdb files: a write-ahead log that groups concurrent commits
-// into one append (wal.ts), folded from time to time into pages of records (pages.ts). A commit resolves
-// only once its append is fdatasync'ed, so an answered write survives a crash; what a write costs does not
-// grow with what is stored; a start reads the pages and the log written since the last compaction.
-// Design and measurements: docs/decisions/0050-store-log-and-pages.md.
+// into one append (wal.ts), folded into pages of records (pages.ts) once it holds enough superseded
+// versions to be worth rewriting. A commit resolves only once its append is fdatasync'ed, so an answered
+// write survives a crash; what a write costs does not grow with what is stored; a start reads the pages and
+// the log written since the last compaction.
+// Design and measurements: docs/decisions/0050-store-log-and-pages.md, 0056-fold-superseded-versions.md.
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, isTempFile, removeIfPresent, syncFolder } from './durable-file.js';
 import { readLegacySegments } from './legacy-segments.js';
 import { Pages } from './pages.js';
+import type { CollectionName } from '../domain/records.js';
 import { Store, type Change, type Persistence, type RecordReader } from './store.js';
-import { SEGMENT_BYTES, STORE_FORMAT, WriteAheadLog } from './wal.js';
+import { STORE_FORMAT, WriteAheadLog } from './wal.js';
 
 export interface LowdbStoreOptions {
   /** Records per page file. */
   pageSize?: number;
-  /** A compaction starts once the segment being written holds this many changes (or nearly fills its spare)... */
-  compactAfterChanges?: number;
-  /** ...or was first written this long ago: a quiet simulator does not keep a day of changes in its log. */
-  compactAfterMs?: number;
+  /** Changes a log segment takes at most (it is also sealed once it nearly fills its spare); then the next one begins. */
+  segmentChanges?: number;
+  /**
+   * A compaction starts once the log holds this many superseded versions (Pages.superseded: updates,
+   * removals, records dropped from memory). New records alone never start one: the log holds each once,
+   * as a page would, and a start reads it as fast.
+   */
+  compactAfterSuperseded?: number;
+  /** A start also compacts (in the background) when it finds more log segments than this: each run begins one. */
+  compactAtStartAfterSegments?: number;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, compactAfterChanges: 50_000, compactAfterMs: 60_000 };
+export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16 };
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -44,10 +52,7 @@ class LowdbPersistence implements Persistence {
     options: LowdbStoreOptions,
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.wal = new WriteAheadLog(dir, (changes, bytes, ageMs) => {
-      const o = this.options;
-      if (changes >= o.compactAfterChanges || bytes >= SEGMENT_BYTES - 1024 * 1024 || ageMs >= o.compactAfterMs) this.maybeCompact();
-    });
+    this.wal = new WriteAheadLog(dir, this.options.segmentChanges);
     this.pages = new Pages(dir, this.options.pageSize);
   }
 
@@ -64,22 +69,39 @@ class LowdbPersistence implements Persistence {
     };
     this.legacy = await readLegacySegments(this.dir, replay);
     await this.wal.load(manifest.data?.compactedThrough ?? 0, replay);
-    // What the last run left in the log (it stopped without closing) is folded in the background.
-    if (this.wal.segments > 0 || this.legacy.length > 0) this.maybeCompact();
+    // Folded in the background: a store of the first format, a log with enough superseded versions, or one
+    // that many runs left a segment each in.
+    if (this.legacy.length > 0 || this.pages.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments) this.maybeCompact();
   }
 
   append(changes: Change[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     for (const change of changes) this.pages.markDirty(change);
-    return this.wal.append(changes);
+    const written = this.wal.append(changes);
+    if (this.pages.superseded >= this.options.compactAfterSuperseded) this.maybeCompact();
+    return written;
   }
 
+  forgot(collection: CollectionName, id: string): void {
+    this.pages.forgot(collection, id);
+  }
+
+  /** Folds the whole log into the pages now (after any compaction under way). */
+  async compactNow(): Promise<void> {
+    await this.compacting;
+    if (this.closed || this.wal.failed) return;
+    this.maybeCompact();
+    await this.compacting;
+  }
+
+  /**
+   * Waits for every write and any compaction under way, then closes the log (its last segment is read back
+   * at the next start, like the others; a graceful stop does not fold it: docs/decisions/0056).
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.wal.idle();
     await this.compacting;
-    // Leave the next start nothing to replay. After a write failure the log is the only record: keep it.
-    if (!this.wal.failed && (this.wal.segments > 0 || this.legacy.length > 0 || this.pages.hasDirty)) await this.compact();
     await this.wal.close();
   }
 

@@ -39,6 +39,12 @@ export interface PageRef {
 }
 
 export class Pages {
+  /**
+   * Versions the files hold that are no longer the latest since the last compaction began: changes that
+   * replaced or removed a record stored before (in a page or earlier in the log), and records dropped from
+   * memory. What a compaction would save; a new record costs it nothing (docs/decisions/0056).
+   */
+  superseded = 0;
   private readonly books = Object.fromEntries(
     COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>(), lastTouched: 0 } satisfies Book]),
   ) as Record<CollectionName, Book>;
@@ -83,6 +89,7 @@ export class Pages {
     const id = changedId(change);
     const page = book.pageOf.get(id);
     if ('value' in change) {
+      if (page !== undefined) this.superseded++;
       const touched = page ?? this.assign(book, id);
       // Under load most changes touch the page the one before touched (new records fill the newest).
       if (touched !== book.lastTouched) {
@@ -90,14 +97,26 @@ export class Pages {
         book.lastTouched = touched;
       }
     } else if (page !== undefined) {
+      this.superseded++;
       book.pageOf.delete(id);
       book.members.get(page)?.delete(id);
       book.touched.add(page);
     }
   }
 
+  /** A record dropped from memory only (Store.forget): its page is rewritten without it at the next compaction. */
+  forgot(collection: CollectionName, id: string): void {
+    const book = this.books[collection];
+    const page = book.pageOf.get(id);
+    if (page === undefined) return;
+    this.superseded++;
+    book.touched.add(page);
+    book.lastTouched = 0;
+  }
+
   /** Starts a compaction: the pages touched since the last one, in order. */
   takeDirty(): PageRef[] {
+    this.superseded = 0;
     const out: PageRef[] = [];
     for (const collection of COLLECTIONS) {
       const book = this.books[collection];
@@ -137,10 +156,6 @@ export class Pages {
     await db.write();
   }
 
-  get hasDirty(): boolean {
-    return COLLECTIONS.some((c) => this.books[c].touched.size > 0 || this.books[c].stale.size > 0);
-  }
-
   private assign(book: Book, id: string): number {
     let page = book.newest;
     let members = book.members.get(page);
@@ -163,6 +178,7 @@ export class Pages {
     if (earlier !== undefined && earlier !== page) {
       book.members.get(earlier)?.delete(id);
       book.stale.add(earlier);
+      this.superseded++;
     }
     book.pageOf.set(id, page);
     members.add(id);

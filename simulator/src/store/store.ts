@@ -24,6 +24,10 @@ export interface Persistence {
   load(apply: (change: Change) => void, records: RecordReader): Promise<void>;
   /** Resolves once the changes are on disk. */
   append(changes: Change[]): Promise<void>;
+  /** A record was dropped from memory only (Store.forget): the files may let it go too. */
+  forgot(collection: CollectionName, id: string): void;
+  /** Tidies the files now (the lowdb store folds its log into its pages). */
+  compactNow(): Promise<void>;
   /** Waits for every write under way, then leaves the files tidy for the next start. */
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
@@ -137,12 +141,18 @@ export class Store {
   }
 
   /**
-   * Drops a record from memory only: how the callback outbox and the inbox bound their memory. The log
-   * keeps it until the next compaction rewrites its page from memory (it was delivered or read by then).
+   * Drops a record from memory only: how the callback outbox and the inbox bound their memory. The files
+   * keep it until the next compaction rewrites its page from memory (it was delivered or read by then).
    * Not for intents or merchants, whose indexes it does not update.
    */
   forget(collection: 'callbacks' | 'inbox', id: string): void {
-    this.tables[collection].delete(id);
+    if (this.tables[collection].delete(id)) this.persistence.forgot(collection, id);
+  }
+
+  /** Tidies the files now, after the writes under way (the lowdb store folds its log into its pages). */
+  async compact(): Promise<void> {
+    await this.idle();
+    await this.persistence.compactNow();
   }
 
   /** True while a commit's write is under way. */
@@ -201,6 +211,8 @@ export const memoryPersistence = (): Persistence => ({
   kind: 'memory',
   load: async () => {},
   append: async () => {},
+  forgot: () => {},
+  compactNow: async () => {},
   close: async () => {},
   size: async () => 0,
 });

@@ -1,8 +1,8 @@
 // The write-ahead log: segments wal-<seq>.json, each a lowdb document that only grows (append-file.ts).
 // Commits that arrive while a write is under way wait and go together into the next one (group commit):
 // one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
-// A compaction seals the segment being written (later commits start the next one), folds the sealed
-// segments into the pages and removes them.
+// A segment that holds enough is sealed and the next one begun; sealed segments stay until a compaction
+// folds them into the pages and removes them (docs/decisions/0056).
 import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -14,7 +14,7 @@ export const STORE_FORMAT = 2;
 
 /** Most changes one append takes: a burst is split rather than stringified in one long block. */
 const MAX_GROUP_CHANGES = 2000;
-/** The size of a spare segment; a compaction starts before a segment outgrows it. */
+/** The size of a spare segment; a segment is sealed before it outgrows it. */
 export const SEGMENT_BYTES = 8 * 1024 * 1024;
 const SPACES = Buffer.alloc(1024 * 1024, 0x20);
 const WAL_RE = /^wal-(\d+)\.json$/;
@@ -27,8 +27,6 @@ interface Waiting {
 
 interface Active {
   seq: number;
-  /** When it was opened (ms since the epoch, wall clock: the store's housekeeping, not the simulated time). */
-  since: number;
   file: AppendOnlyJsonFile;
   db: Low<Segment>;
   /** Set when a compaction sealed it while a write to it was under way. */
@@ -51,8 +49,8 @@ export class WriteAheadLog {
 
   constructor(
     private readonly dir: string,
-    /** Called after each write with the changes, bytes and age (ms since its first write) of the segment being written. */
-    private readonly afterWrite: (changesInSegment: number, bytesInSegment: number, ageMs: number) => void,
+    /** Changes a segment takes at most (it is also sealed once it nearly fills its spare). */
+    private readonly segmentChanges: number,
   ) {}
 
   /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
@@ -98,6 +96,11 @@ export class WriteAheadLog {
     this.sealedSeqs.push(active.seq);
     if (this.busy !== active) return { through: active.seq, done: active.file.close() };
     return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
+  }
+
+  /** Seals the segment being written, so that the next write begins the next segment (from a spare). */
+  private rollOver(): void {
+    this.seal().done.catch((err: Error) => this.fail(err));
   }
 
   /** Segments (sealed or not) holding changes not yet folded into the pages. */
@@ -159,7 +162,7 @@ export class WriteAheadLog {
       }
       if (this.failure) break;
       for (const w of group) w.resolve();
-      this.afterWrite(target.file.written, target.file.size, Date.now() - target.since);
+      if (this.active === target && (target.file.written >= this.segmentChanges || target.file.size >= SEGMENT_BYTES - 1024 * 1024)) this.rollOver();
     }
     this.writing = null;
   }
@@ -169,7 +172,7 @@ export class WriteAheadLog {
     // Without a spare ready (the first segment after a start) the segment grows as it is written.
     file.adopt(this.spare);
     this.spare = null;
-    return { seq, since: Date.now(), file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
+    return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
   }
 
   /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced, then named ready. */
