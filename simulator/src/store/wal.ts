@@ -44,6 +44,8 @@ export class WriteAheadLog {
   private readonly sealedSeqs: number[] = [];
   private spare: string | null = null;
   private preparing: Promise<void> | null = null;
+  /** The closing of the segment last sealed by a roll-over (a close waits for it). */
+  private sealing: Promise<void> | null = null;
   private spares = 0;
   private closed = false;
 
@@ -100,7 +102,7 @@ export class WriteAheadLog {
 
   /** Seals the segment being written, so that the next write begins the next segment (from a spare). */
   private rollOver(): void {
-    this.seal().done.catch((err: Error) => this.fail(err));
+    this.sealing = this.seal().done.catch((err: Error) => this.fail(err));
   }
 
   /** Segments (sealed or not) holding changes not yet folded into the pages. */
@@ -125,6 +127,7 @@ export class WriteAheadLog {
   async close(): Promise<void> {
     this.closed = true;
     await this.idle();
+    await this.sealing;
     await this.active?.file.close();
     await this.preparing;
     if (this.spare) await removeIfPresent(this.spare);
