@@ -7,10 +7,10 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import type { CollectionName } from '../domain/records.js';
 import { DurableJsonFile, isTempFile, removeIfPresent, syncFolder } from './durable-file.js';
 import { readLegacySegments } from './legacy-segments.js';
 import { Pages } from './pages.js';
-import type { CollectionName } from '../domain/records.js';
 import { Store, type Change, type Persistence, type RecordReader } from './store.js';
 import { STORE_FORMAT, WriteAheadLog } from './wal.js';
 

@@ -111,7 +111,6 @@ export class Pages {
     if (page === undefined) return;
     this.superseded++;
     book.touched.add(page);
-    book.lastTouched = 0;
   }
 
   /** Starts a compaction: the pages touched since the last one, in order. */

@@ -28,7 +28,7 @@ export interface Persistence {
   forgot(collection: CollectionName, id: string): void;
   /** Tidies the files now (the lowdb store folds its log into its pages). */
   compactNow(): Promise<void>;
-  /** Waits for every write under way, then leaves the files tidy for the next start. */
+  /** Waits for every write under way, then closes the files (the next start reads them back). */
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
