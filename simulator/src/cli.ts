@@ -15,7 +15,8 @@ export type { CliIO } from './server.js';
 async function knownMerchants(config: Config) {
   const stored = !config.memory && existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0;
   if (stored) {
-    const store = createLowdbStore(config.dataDir);
+    // Read-only: the simulator may be running on this folder, and only it writes there.
+    const store = createLowdbStore(config.dataDir, { readOnly: true });
     await store.open();
     const merchants = [...store.all('merchants')].map(merchantView);
     await store.close();

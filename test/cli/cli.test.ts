@@ -1,7 +1,7 @@
 // The littlepay-sim command in-process (runCli, simulator/src/cli.ts): help, bad command lines, the merchants
 // command, and a port that is taken. Spawned processes (the bin itself, signals, an unwritable folder) are in
 // process.test.ts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,25 @@ describe('littlepay-sim merchants', () => {
     const table = await cli(['merchants', '--data-dir', dataDir]);
     expect(table.stdout).toContain(`Merchants (stored in ${dataDir}):`);
     expect(table.stdout).toContain("'Kiosk'");
+  });
+
+  it('reads the folder of a running simulator without touching it: its spare log segment and its log stay', async () => {
+    const dataDir = tempDir();
+    const sim = await startSimulator({ dataDir });
+    cleanups.push(() => sim.close());
+    await createSimClient({ baseUrl: sim.url }).createMerchant({ environment: 'production', name: 'Kiosk' });
+    // After its first write the simulator prepares its next log segment in the background (a temp file).
+    const store = join(dataDir, 'store');
+    while (!readdirSync(store).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f))) await new Promise((r) => setTimeout(r, 5));
+    const snapshot = () => readdirSync(store).sort().map((f) => `${f} ${statSync(join(store, f)).size} ${statSync(join(store, f)).mtimeMs}`);
+    const before = snapshot();
+
+    const res = await cli(['merchants', '--json', '--data-dir', dataDir]);
+    expect(res.code).toBe(0);
+    expect((JSON.parse(res.stdout) as { merchants: Array<{ name: string }> }).merchants.map((m) => m.name)).toContain('Kiosk');
+    expect(snapshot()).toEqual(before);
+    // And the simulator goes on writing.
+    expect((await createSimClient({ baseUrl: sim.url }).createMerchant({ environment: 'sandbox', name: 'Stall' })).response.status).toBe(201);
   });
 });
 

@@ -368,6 +368,35 @@ describe('Store (lowdb) on disk', () => {
     expect(again.get('intents', 'i1')?.status).toBe('FAILED');
   });
 
+  it('opened read-only, it reads everything and changes nothing: no temp file or folded segment removed, no fold, no commit', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pageSize: 10 });
+    await createMany(store, 15);
+    const [folded] = await wals(dir);
+    const kept = await readFile(join(dir, 'store', folded!));
+    await store.compact();
+    await store.commit([putIntent(intent('i3', 'm1', 'K3', { status: 'COMPLETED' }))]);
+    await store.close();
+    // What a crash or a running simulator leaves: a folded segment not yet removed, a spare being made.
+    await writeFile(join(dir, 'store', folded!), kept);
+    await writeFile(join(dir, 'store', '.wal-spare-9.tmp'), ' '.repeat(64));
+    const snapshot = async () => Promise.all((await files(dir)).map(async (f) => `${f} ${(await stat(join(dir, 'store', f))).mtimeMs}`));
+    const before = await snapshot();
+
+    // More segments than compactAtStartAfterSegments (0): a writable start would fold them.
+    const reader = await open(dir, { pageSize: 10, compactAtStartAfterSegments: 0, readOnly: true });
+    expect(reader.count('intents')).toBe(15);
+    expect(reader.get('intents', 'i3')?.status).toBe('COMPLETED');
+    await expect(reader.commit([putIntent(intent('i99', 'm1', 'K99'))])).rejects.toThrow(/read-only/);
+    await reader.compact();
+    await reader.close();
+    expect(await snapshot()).toEqual(before);
+    // A folder with no store in it yet reads as empty, and is not made.
+    const none = join(await tempDir(), 'nothing-here');
+    expect((await opened(createLowdbStore(none, { readOnly: true }))).count('intents')).toBe(0);
+    await expect(stat(none)).rejects.toThrow(/ENOENT/);
+  });
+
   it('a store that cannot write rejects the commit, reports unhealthy, and refuses later commits', async () => {
     const dir = await tempDir();
     // A segment per write: the next write must create a new segment, in a folder that is gone.

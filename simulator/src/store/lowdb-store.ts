@@ -4,6 +4,7 @@
 // write survives a crash; what a write costs does not grow with what is stored; a start reads the pages and
 // the log written since the last compaction.
 // Design and measurements: docs/decisions/0050-store-log-and-pages.md, 0056-fold-superseded-versions.md.
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -27,9 +28,14 @@ export interface LowdbStoreOptions {
   compactAfterSuperseded?: number;
   /** A start also compacts (in the background) when it finds more log segments than this: each run begins one. */
   compactAtStartAfterSegments?: number;
+  /**
+   * Reads the folder and never writes to it (no temp file removed, no compaction, every commit refused):
+   * for looking into the data folder of a simulator that may be running (`littlepay-sim merchants`).
+   */
+  readOnly?: boolean;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16 };
+export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16, readOnly: false };
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -58,8 +64,13 @@ class LowdbPersistence implements Persistence {
 
   async load(apply: (change: Change) => void, records: RecordReader): Promise<void> {
     this.records = records;
-    await mkdir(this.dir, { recursive: true });
-    for (const f of await readdir(this.dir)) if (isTempFile(f)) await removeIfPresent(join(this.dir, f));
+    const readOnly = this.options.readOnly;
+    if (readOnly && !existsSync(this.dir)) return; // nothing stored yet
+    if (!readOnly) {
+      await mkdir(this.dir, { recursive: true });
+      // A running simulator's spare segment is a temp file too: only the folder's owner removes them.
+      for (const f of await readdir(this.dir)) if (isTempFile(f)) await removeIfPresent(join(this.dir, f));
+    }
     const manifest = this.manifest(0);
     await manifest.read();
     await this.pages.load(apply);
@@ -68,7 +79,8 @@ class LowdbPersistence implements Persistence {
       this.pages.markDirty(change);
     };
     this.legacy = await readLegacySegments(this.dir, replay);
-    await this.wal.load(manifest.data?.compactedThrough ?? 0, replay);
+    await this.wal.load(manifest.data?.compactedThrough ?? 0, replay, { readOnly });
+    if (readOnly) return;
     // Folded in the background: a store of the first format, a log with enough superseded versions, or one
     // that many runs left a segment each in.
     if (this.legacy.length > 0 || this.pages.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments) this.maybeCompact();
@@ -76,6 +88,7 @@ class LowdbPersistence implements Persistence {
 
   append(changes: Change[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
+    if (this.options.readOnly) return Promise.reject(new Error('the store was opened read-only'));
     for (const change of changes) this.pages.markDirty(change);
     const written = this.wal.append(changes);
     if (this.pages.superseded >= this.options.compactAfterSuperseded) this.maybeCompact();
@@ -89,7 +102,7 @@ class LowdbPersistence implements Persistence {
   /** Folds the whole log into the pages now (after any compaction under way). */
   async compactNow(): Promise<void> {
     await this.compacting;
-    if (this.closed || this.wal.failed) return;
+    if (this.closed || this.wal.failed || this.options.readOnly) return;
     this.maybeCompact();
     await this.compacting;
   }

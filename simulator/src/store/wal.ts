@@ -55,8 +55,11 @@ export class WriteAheadLog {
     private readonly segmentChanges: number,
   ) {}
 
-  /** Replays the segments newer than `after` (older ones are in the pages already), oldest first. */
-  async load(after: number, apply: (change: Change) => void): Promise<void> {
+  /**
+   * Replays the segments newer than `after` (older ones are in the pages already), oldest first. Those older
+   * ones are removed, unless `readOnly` (another process may own the folder).
+   */
+  async load(after: number, apply: (change: Change) => void, { readOnly = false } = {}): Promise<void> {
     const numbers = (await readdir(this.dir))
       .map((f) => WAL_RE.exec(f)?.[1])
       .filter((n): n is string => n !== undefined)
@@ -64,7 +67,7 @@ export class WriteAheadLog {
       .sort((a, b) => a - b);
     for (const seq of numbers) {
       if (seq <= after) {
-        await removeIfPresent(this.file(seq)); // folded in by a compaction that stopped before tidying up
+        if (!readOnly) await removeIfPresent(this.file(seq)); // folded in by a compaction that stopped before tidying up
         continue;
       }
       const db = new Low<Segment>(new AppendOnlyJsonFile(this.file(seq)), { version: STORE_FORMAT, seq, changes: [] });
