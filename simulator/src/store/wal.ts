@@ -16,7 +16,12 @@ export const STORE_FORMAT = 2;
 const MAX_GROUP_CHANGES = 2000;
 /** The size of a spare segment; a segment is sealed before it outgrows it. */
 export const SEGMENT_BYTES = 8 * 1024 * 1024;
-const SPACES = Buffer.alloc(1024 * 1024, 0x20);
+/**
+ * A spare is written and synced this much at a time. In one 8 MiB sync (15 to 50 ms of the disk) the log's
+ * groups that fell meanwhile waited behind it: 256 KiB steps took the create p99 from 12.0 to 8.8 ms
+ * (512 KiB: 12.3 to 9.3, 1 MiB: 12.8 to 10.8; alternating pairs, docs/decisions/0056).
+ */
+const SPACES = Buffer.alloc(256 * 1024, 0x20);
 const WAL_RE = /^wal-(\d+)\.json$/;
 
 interface Waiting {
@@ -190,8 +195,11 @@ export class WriteAheadLog {
     this.preparing = (async () => {
       const handle = await open(filling, 'wx');
       try {
-        for (let at = 0; at < SEGMENT_BYTES; at += SPACES.length) await handle.write(SPACES, 0, SPACES.length, at);
-        await handle.datasync();
+        // Synced a step at a time: the log's own fdatasync then never queues behind megabytes of spaces.
+        for (let at = 0; at < SEGMENT_BYTES; at += SPACES.length) {
+          await handle.write(SPACES, 0, SPACES.length, at);
+          await handle.datasync();
+        }
       } finally {
         await handle.close();
       }
