@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimClient, startSimulator } from 'littlepay-sim';
 import { runCli, type CliIO } from '../../simulator/src/cli.js';
+import { eventually } from '../helpers/store-fixtures.js';
 import { helpText } from '../../simulator/src/config.js';
 
 /** The README's credentials of the first demo merchant (seed littlepay). */
@@ -115,7 +116,7 @@ describe('littlepay-sim merchants', () => {
     await createSimClient({ baseUrl: sim.url }).createMerchant({ environment: 'production', name: 'Kiosk' });
     // After its first write the simulator prepares its next log segment in the background (a temp file).
     const store = join(dataDir, 'store');
-    while (!readdirSync(store).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f))) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => readdirSync(store).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f)));
     const snapshot = () => readdirSync(store).sort().map((f) => `${f} ${statSync(join(store, f)).size} ${statSync(join(store, f)).mtimeMs}`);
     const before = snapshot();
 

@@ -23,6 +23,11 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** Waits (without a time limit of its own: vitest's applies) until the store's background work got there. */
+export async function eventually(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
+}
+
 /** Opens the store and closes it after the test. */
 export async function opened(store: Store): Promise<Store> {
   stores.push(store);

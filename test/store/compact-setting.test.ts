@@ -6,13 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_VISA } from '../helpers/cards.js';
 import { startTestSim } from '../helpers/sim.js';
 import { tempDir } from '../helpers/temp-dirs.js';
+import { eventually } from '../helpers/store-fixtures.js';
 import { saveCard } from '../helpers/tokens.js';
 
 const pages = async (dataDir: string) => (await readdir(join(dataDir, 'store'))).filter((f) => f.startsWith('page-intents-'));
-
-async function eventually(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
-}
 
 describe('the store compaction setting', () => {
   it('with STORE_COMPACT_AFTER=1 a payment, which updates its intent, has the log folded into pages', async () => {

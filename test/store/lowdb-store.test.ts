@@ -9,7 +9,7 @@ import { createLowdbStore, type LowdbStoreOptions } from '../../simulator/src/st
 import { SEGMENT_BYTES } from '../../simulator/src/store/wal.js';
 import type { Change } from '../../simulator/src/store/store.js';
 import { FileHandle } from '../helpers/file-handle.js';
-import { intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
+import { eventually, intent, opened, putIntent, tempDir } from '../helpers/store-fixtures.js';
 
 const files = async (dir: string) => (await readdir(join(dir, 'store'))).sort();
 /** The store's files without temp ones (a spare segment being prepared, say). */
@@ -19,11 +19,6 @@ const pages = async (dir: string) => (await files(dir)).filter((f) => f.startsWi
 const json = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, 'store', file), 'utf8'));
 const inode = async (dir: string, file: string) => (await stat(join(dir, 'store', file))).ino;
 const open = (dir: string, options: LowdbStoreOptions = {}) => opened(createLowdbStore(dir, options));
-
-/** Waits (without a time limit of its own: vitest's applies) until the store's background work got there. */
-async function eventually(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
-}
 
 /** `n` intents i0..i{n-1}, one commit each, all at once. */
 async function createMany(store: Awaited<ReturnType<typeof open>>, n: number, from = 0): Promise<void> {
