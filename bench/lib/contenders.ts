@@ -77,7 +77,7 @@ export async function startSimulator(s: SimulatorStart): Promise<Contender> {
   }
 }
 
-/** Stops the server (a graceful stop: the store compacts) and returns the size of its store on disk. */
+/** Stops the server (a graceful stop: the log is closed, not folded; decision 0056) and returns the size of its store on disk. */
 export async function stopContender(c: Contender): Promise<number | null> {
   await c.server.stop();
   if (!c.dataDir) return null;

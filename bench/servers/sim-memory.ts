@@ -2,8 +2,11 @@
 // cannot be filled from files):  sim-memory.ts <count> [simulator options]
 import { buildApp } from '../../simulator/src/app.js';
 import { loadConfig } from '../../simulator/src/config.js';
+import { tuneHeapForServing } from '../../simulator/src/runtime/heap.js';
 import { seedIntents } from '../lib/seed.js';
 
+// As `littlepay-sim --memory` would (server.ts: serve).
+tuneHeapForServing();
 const [count = '0', ...options] = process.argv.slice(2);
 const config = loadConfig([...options, '--memory'], {});
 if (!config) throw new Error('no --help here');

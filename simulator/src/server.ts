@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { merchantView } from './http/handlers/simulator.js';
 import { checkDataDir, DataDirError } from './runtime/data-dir.js';
+import { tuneHeapForServing } from './runtime/heap.js';
 import { prettyLogStream, resolveLogFormat } from './runtime/logging.js';
 import type { SimSchemas } from '../../client/src/index.js';
 
@@ -40,6 +41,8 @@ export async function serve(config: Config, io: CliIO): Promise<FastifyInstance 
     return 1;
   };
   let app: FastifyInstance;
+  // Before the store is loaded: this process is the simulator's own, and it is about to serve.
+  tuneHeapForServing();
   try {
     if (!config.memory) await checkDataDir(config.dataDir);
     const pretty = resolveLogFormat(config.logFormat, io.isTTY) === 'pretty';

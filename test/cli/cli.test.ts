@@ -6,11 +6,13 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import v8 from 'node:v8';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimClient, startSimulator } from 'littlepay-sim';
 import { runCli, type CliIO } from '../../simulator/src/cli.js';
 import { eventually } from '../helpers/store-fixtures.js';
-import { helpText } from '../../simulator/src/config.js';
+import { helpText, loadConfig } from '../../simulator/src/config.js';
+import { serve } from '../../simulator/src/server.js';
 
 /** The README's credentials of the first demo merchant (seed littlepay). */
 const DEMO_CLIENT_ID = '9a711fe0741dd9f8';
@@ -26,9 +28,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
+function captured() {
+  const out = { stdout: '', stderr: '' };
   const sink = (append: (s: string) => void) =>
     new Writable({
       write(chunk, _encoding, done) {
@@ -36,9 +37,14 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
         done();
       },
     });
-  const io: CliIO = { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), isTTY: false, color: false };
+  const io: CliIO = { stdout: sink((s) => (out.stdout += s)), stderr: sink((s) => (out.stderr += s)), isTTY: false, color: false };
+  return { io, out };
+}
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const { io, out } = captured();
   const code = await runCli(argv, env, io);
-  return { code, stdout, stderr };
+  return { code, ...out };
 }
 
 describe('littlepay-sim --help and bad command lines', () => {
@@ -142,5 +148,23 @@ describe('littlepay-sim on a port that is taken', () => {
       stdout: '',
       stderr: `littlepay-sim: cannot start: port ${port} on 127.0.0.1 is already in use; pass --port or PORT (0 picks a free one)\n`,
     });
+  });
+});
+
+describe('the heap of a serving simulator (decision 0057)', () => {
+  it('the command turns V8 pretenuring off before it builds the app; the library leaves its host process alone', async () => {
+    // Not passed on to V8: the test runner's own heap stays as it is.
+    const flags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    cleanups.push(() => flags.mockRestore());
+
+    const lib = await startSimulator({ memory: true, port: 0, logLevel: 'silent' });
+    await lib.close();
+    expect(flags).not.toHaveBeenCalled();
+
+    const config = loadConfig(['--memory', '--port', '0', '--log-level', 'silent'], {})!;
+    const app = await serve(config, captured().io);
+    if (typeof app === 'number') throw new Error(`serve exited with ${app}`);
+    cleanups.push(() => app.close());
+    expect(flags.mock.calls).toEqual([['--no-allocation-site-pretenuring']]);
   });
 });
