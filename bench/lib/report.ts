@@ -67,6 +67,9 @@ export function machine() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    // A result must say when it did not measure the commit it names (results/ itself is left out).
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    if (changed) commit += ' with uncommitted changes';
   } catch {
     // not a git checkout
   }
