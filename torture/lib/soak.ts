@@ -81,12 +81,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
 }
 
 /**
- * RSS follows the collector's cycle (here about three minutes from trough to peak), so comparing two
- * single minutes measures where in the cycle each fell. Compared instead: the top of the cycle in the
- * three minutes after the first, and in the last three. A leak raises every top.
+ * RSS follows the collector's cycle (three to four minutes from one peak to the next at 25 requests/s), so
+ * comparing two single minutes measures where in the cycle each fell. Compared instead: the top of the
+ * cycle in the four minutes after the first, and in the last four, each window as long as a cycle so that
+ * each holds a peak. (Three-minute windows missed the early peak in one run of three: 13 % "growth" from
+ * tops that were flat at 154-156 MB from minute 5 on; docs/decisions/0052.) A leak raises every top.
  */
+export const RSS_WINDOW_MINUTES = 4;
+
 export function rssGrowth(minutes: Minute[]): number {
   const top = (ms: Minute[]) => Math.max(...ms.map((m) => m.rssMB));
-  if (minutes.length < 4) return (minutes.at(-1)?.rssMB ?? NaN) / (minutes[0]?.rssMB ?? NaN) - 1;
-  return top(minutes.slice(-3)) / top(minutes.slice(1, 4)) - 1;
+  const w = RSS_WINDOW_MINUTES;
+  if (minutes.length < 2 * w + 1) return (minutes.at(-1)?.rssMB ?? NaN) / (minutes[0]?.rssMB ?? NaN) - 1;
+  return top(minutes.slice(-w)) / top(minutes.slice(1, 1 + w)) - 1;
 }
