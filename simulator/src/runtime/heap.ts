@@ -2,7 +2,7 @@
 import v8 from 'node:v8';
 
 /**
- * The V8 flags the littlepay-sim command sets before it builds the app and serves (server.ts: serve; so
+ * The V8 flag the littlepay-sim command sets before it builds the app and serves (server.ts: serve; so
  * npm start and the Docker image). The library (startSimulator) does not: it runs inside an integrator's
  * process, whose heap is not the simulator's to tune.
  *
@@ -15,8 +15,6 @@ import v8 from 'node:v8';
  * in most starts and for as long as the process ran. Without pretenuring, long-lived records are copied once
  * by the young collector instead: no difference measured on an empty folder.
  */
-export const SERVING_V8_FLAGS = ['--no-allocation-site-pretenuring'] as const;
-
 export function tuneHeapForServing(): void {
-  for (const flag of SERVING_V8_FLAGS) v8.setFlagsFromString(flag);
+  v8.setFlagsFromString('--no-allocation-site-pretenuring');
 }
