@@ -5,7 +5,8 @@
 #   2. the image is under 250 MB;
 #   3. the data volume: a container on a named /data volume takes a payment, is stopped (SIGTERM: exit 0),
 #      and a new container on the same volume still has the merchant, the payment, its callback and the
-#      signing key. Settings come from the environment (-e), as QA gives them.
+#      signing key. Settings come from the environment (-e), as QA gives them;
+#   4. the image validates with the validators `npm run generate` wrote (docs/decisions/0058), as a checkout does.
 set -euo pipefail
 IMAGE=${IMAGE:-app:ci}
 MAX_IMAGE_BYTES=${MAX_IMAGE_BYTES:-250000000}
@@ -32,17 +33,20 @@ else echo "not ok - image is $((size / 1000000)) MB, over $((MAX_IMAGE_BYTES / 1
 
 run_on_volume() {
   docker run -d --name "$name" -p "127.0.0.1:$VOLUME_PORT:3000" -v "$volume:/data" \
-    -e PIN_DELAY_MS=200 -e LOG_LEVEL=warn "$IMAGE" >/dev/null
+    -e PIN_DELAY_MS=200 -e LOG_LEVEL="$1" "$IMAGE" >/dev/null
   for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$VOLUME_PORT/_sim/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "not ok - container on the volume did not become healthy"; docker logs "$name" 2>&1 | tail -30; return 1
 }
 docker volume create "$volume" >/dev/null
-run_on_volume
+run_on_volume warn
 node --import tsx scripts/docker-volume-check.ts --base-url "http://127.0.0.1:$VOLUME_PORT" --phase write --state "$state"
 docker stop -t 10 "$name" >/dev/null
 code=$(docker inspect -f '{{.State.ExitCode}}' "$name")
 [ "$code" = 0 ] || { echo "not ok - exit code $code on SIGTERM"; docker logs "$name" 2>&1 | tail -30; exit 1; }
 docker rm -v "$name" >/dev/null
-run_on_volume
+run_on_volume info
 node --import tsx scripts/docker-volume-check.ts --base-url "http://127.0.0.1:$VOLUME_PORT" --phase read --state "$state"
 echo "ok - data in the /data volume survives a new container"
+
+if docker logs "$name" 2>&1 | grep -q '"validators":"generated"'; then echo "ok - the image validates with the generated validators";
+else echo "not ok - the image compiles its validators at run time (is simulator/src/generated/validators.cjs in dist/?)"; docker logs "$name" 2>&1 | tail -5; exit 1; fi

@@ -1,12 +1,16 @@
-// Generates client/src/generated/*.ts from the contracts with openapi-typescript, and the parsed
-// contracts the simulator starts from (simulator/src/generated/contracts.json).
+// Generates client/src/generated/*.ts from the contracts with openapi-typescript, and what the simulator
+// starts from: the parsed contracts (simulator/src/generated/contracts.json) and the route validators as
+// code (simulator/src/generated/validators.cjs, docs/decisions/0058).
 // `--check` regenerates in memory and fails when the committed files differ (stale types in CI).
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { PARSED_CONTRACTS, sha256, type ParsedContracts } from '../simulator/src/http/contract.js';
+import { CONTRACT_FILES } from '../simulator/src/app.js';
+import { standaloneValidators } from '../simulator/src/http/ajv.js';
+import { ContractSet, PARSED_CONTRACTS, sha256, type ParsedContracts } from '../simulator/src/http/contract.js';
+import { GENERATED_VALIDATORS, routeSchemas, schemasDigest } from '../simulator/src/http/validators.js';
 
 const root = new URL('../', import.meta.url);
 const targets = [
@@ -17,20 +21,22 @@ const header = '// Generated from the contract by `npm run generate` (openapi-ty
 
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const { contract, out } of targets) {
-  const ast = await openapiTS(new URL(contract, root), { alphabetize: false, exportType: true });
-  const text = header + astToString(ast);
-  const path = fileURLToPath(new URL(out, root));
+/** Writes a generated file, or with --check counts it stale when the committed one differs. */
+async function output(path: string, text: string): Promise<void> {
+  const name = relative(fileURLToPath(root), path);
   if (check) {
-    const current = await readFile(path, 'utf8').catch(() => '');
-    if (current !== text) {
+    if ((await readFile(path, 'utf8').catch(() => '')) !== text) {
       stale++;
-      console.error(`${out} is stale: run \`npm run generate\` and commit the result`);
+      console.error(`${name} is stale: run \`npm run generate\` and commit the result`);
     }
   } else {
     await writeFile(path, text);
-    console.log(`wrote ${out}`);
+    console.log(`wrote ${name}`);
   }
+}
+for (const { contract, out } of targets) {
+  const ast = await openapiTS(new URL(contract, root), { alphabetize: false, exportType: true });
+  await output(fileURLToPath(new URL(out, root)), header + astToString(ast));
 }
 // The simulator reads these instead of parsing YAML at every start (it checks the SHA-256 first).
 const parsed: ParsedContracts = {};
@@ -38,16 +44,12 @@ for (const { contract } of targets) {
   const text = await readFile(new URL(contract, root), 'utf8');
   parsed[basename(contract)] = { sha256: sha256(text), doc: parse(text) };
 }
-const parsedText = `${JSON.stringify(parsed)}\n`;
-const parsedName = relative(fileURLToPath(root), PARSED_CONTRACTS);
-if (check) {
-  if ((await readFile(PARSED_CONTRACTS, 'utf8').catch(() => '')) !== parsedText) {
-    stale++;
-    console.error(`${parsedName} is stale: run \`npm run generate\` and commit the result`);
-  }
-} else {
-  await writeFile(PARSED_CONTRACTS, parsedText);
-  console.log(`wrote ${parsedName}`);
-}
+
+await output(PARSED_CONTRACTS, `${JSON.stringify(parsed)}\n`);
+
+// The route validators, from the same schemas the simulator builds its routes with.
+const schemas = routeSchemas(CONTRACT_FILES.flatMap((f) => new ContractSet().operations(f)));
+const validatorsHeader = '// Generated from the contracts by `npm run generate` (Ajv standalone code). Do not edit.\n';
+await output(GENERATED_VALIDATORS, standaloneValidators(schemas, schemasDigest(schemas), validatorsHeader));
 if (stale) process.exit(1);
-if (check) console.log('generated client types are fresh');
+if (check) console.log('generated client types, parsed contracts and route validators are fresh');

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { ContractSet } from '../../simulator/src/http/contract.js';
-import { createAjv } from '../../simulator/src/http/validation.js';
+import { createAjv } from '../../simulator/src/http/ajv.js';
 import { seedBody } from '../lib/bodies.js';
 
 const count = Number(process.argv[2] ?? 0);

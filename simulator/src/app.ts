@@ -21,8 +21,8 @@ import { pageHandlers } from './http/handlers/pages.js';
 import { simulatorHandlers } from './http/handlers/simulator.js';
 import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
-import { installResponseCheck, type ContractViolation } from './http/response-check.js';
-import { compileOnFirstUse, createAjv } from './http/validation.js';
+import type { ContractViolation } from './http/response-check.js';
+import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -81,24 +81,25 @@ declare module 'fastify' {
 type ErrorClock = { now(req: FastifyRequest): number };
 
 /**
- * Our own compilers, given up front: fastify then never loads its default Ajv compiler and
- * fast-json-stringify (a second Ajv on the start path). Answers are checked against the contract in tests
+ * Every contract route brings its own validator (http/validators.ts: generated code, or Ajv at run time
+ * when the contracts changed). These server-wide compilers are given so that fastify never loads its
+ * default Ajv compiler and fast-json-stringify; answers are checked against the contract in tests
  * (http/response-check.ts), not serialised from schemas.
  */
 type Compilers = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
-function ownCompilers(bodyAjv: ReturnType<typeof createAjv>, paramAjv: ReturnType<typeof createAjv>): FastifyServerOptions['schemaController'] {
-  const validator = ({ schema, httpPart }: { schema: unknown; httpPart?: string }) => compileOnFirstUse(() => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object));
+function ownCompilers(): FastifyServerOptions['schemaController'] {
+  const validator = ({ url, httpPart }: { url?: string; httpPart?: string }) => {
+    throw new Error(`${String(url)} ${String(httpPart)}: a route with a schema must bring its validator (http/validators.ts)`);
+  };
   const serializer = () => (data: unknown) => JSON.stringify(data);
   // fastify's types describe its default compilers' pools; ours take the route schema and nothing else.
   return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
 }
 
 function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
-  const bodyAjv = createAjv(false, false);
-  const paramAjv = createAjv(true, false);
   const app = Fastify({
-    schemaController: ownCompilers(bodyAjv, paramAjv),
+    schemaController: ownCompilers(),
     logger: loggerOptions(config, logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
@@ -190,14 +191,16 @@ async function registerRoutes(
   options: AppOptions,
   operations: Operation[],
   handlers: Record<string, OperationHandler>,
+  validators: RouteValidators,
   merchants: Merchants,
   ctx: Context,
   cards: Cards,
 ): Promise<number> {
   installCors(app);
-  if (options.onContractViolation) installResponseCheck(app, operations, options.onContractViolation, options.onReply);
+  // Tests only: it compiles the contract's response schemas with Ajv.
+  if (options.onContractViolation) (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
-  const routeCount = registerOperations(app, operations, handlers, auth);
+  const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
   return routeCount;
 }
@@ -217,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Read once: each reading copies every schema of the contract.
   const contracts = new ContractSet();
   const operations = CONTRACT_FILES.flatMap((f) => contracts.operations(f));
+  const validators = await routeValidators(routeSchemas(operations));
   const apiOperations = operations.filter((o) => o.contract === 'littlepay.openapi.yaml').map((o) => o.operationId);
   const controls = new Controls(ctx, apiOperations);
   const merchants = new Merchants(ctx);
@@ -238,14 +242,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
   installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
   installJournal(app, hookDeps);
-  const routeCount = await registerRoutes(app, options, operations, handlers, merchants, ctx, cards);
+  const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {
     ctx.outbox.resume();
     payments.resume();
     state = 'ok';
-    app.log.info({ routes: routeCount, store: ctx.store.kind }, `built ${routeCount} routes from the contracts`);
+    app.log.info({ routes: routeCount, store: ctx.store.kind, validators: validators.source }, `built ${routeCount} routes from the contracts`);
   });
   // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
   app.addHook('onListen', async () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES } from '../../simulator/src/app.js';
 import { CONTRACTS_DIR, ContractSet, type JsonObject } from '../../simulator/src/http/contract.js';
 import { registerOperations, type OperationHandler } from '../../simulator/src/http/register-operations.js';
-import { createAjv } from '../../simulator/src/http/validation.js';
+import { routeSchemas, routeValidators } from '../../simulator/src/http/validators.js';
+import { createAjv } from '../../simulator/src/http/ajv.js';
 import { startTestSim } from '../helpers/sim.js';
 
 const contracts = new ContractSet();
@@ -99,6 +100,7 @@ describe('one route per operation', () => {
   const noop: OperationHandler = async () => ({ body: null });
   const handlersFor = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, noop]));
   const auth = { basicAuth: () => undefined as never, apiKeyAuth: () => undefined as never, adminToken: () => undefined };
+  const validators = routeValidators(routeSchemas(operations));
 
   it('the app registers exactly one route for each operation of both contracts', async () => {
     const ids = CONTRACT_FILES.flatMap((f) => operationIds(f));
@@ -111,22 +113,25 @@ describe('one route per operation', () => {
     }
   });
 
-  it('registers every operation when the handlers match the contract', () => {
-    expect(registerOperations(Fastify(), operations, handlersFor(operations.map((o) => o.operationId)), auth)).toBe(operations.length);
+  it('registers every operation when the handlers match the contract', async () => {
+    expect(registerOperations(Fastify(), operations, handlersFor(operations.map((o) => o.operationId)), auth, await validators)).toBe(operations.length);
   });
 
-  it.each(operations.map((o) => o.operationId))('throws when the handler of %s is missing', (missing) => {
+  it.each(operations.map((o) => o.operationId))('throws when the handler of %s is missing', async (missing) => {
     const handlers = handlersFor(operations.map((o) => o.operationId).filter((id) => id !== missing));
-    expect(() => registerOperations(Fastify(), operations, handlers, auth)).toThrow(new RegExp(`no handler for \\[${missing}\\]`));
+    const v = await validators;
+    expect(() => registerOperations(Fastify(), operations, handlers, auth, v)).toThrow(new RegExp(`no handler for \\[${missing}\\]`));
   });
 
-  it('throws when a handler has no operation', () => {
+  it('throws when a handler has no operation', async () => {
     const handlers = { ...handlersFor(operations.map((o) => o.operationId)), refundEverything: noop };
-    expect(() => registerOperations(Fastify(), operations, handlers, auth)).toThrow(/no operation for \[refundEverything\]/);
+    const v = await validators;
+    expect(() => registerOperations(Fastify(), operations, handlers, auth, v)).toThrow(/no operation for \[refundEverything\]/);
   });
 
-  it('throws when an operation names a security scheme it has no authenticator for', () => {
+  it('throws when an operation names a security scheme it has no authenticator for', async () => {
     const handlers = handlersFor(operations.map((o) => o.operationId));
-    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth, adminToken: auth.adminToken })).toThrow(/unknown security scheme apiKeyAuth/);
+    const v = await validators;
+    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth, adminToken: auth.adminToken }, v)).toThrow(/unknown security scheme apiKeyAuth/);
   });
 });

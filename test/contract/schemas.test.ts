@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES } from '../../simulator/src/app.js';
 import { ContractSet, type JsonObject } from '../../simulator/src/http/contract.js';
-import { createAjv } from '../../simulator/src/http/validation.js';
+import { createAjv } from '../../simulator/src/http/ajv.js';
 
 const operations = CONTRACT_FILES.flatMap((f) => new ContractSet().operations(f));
 const schemas: Array<[string, JsonObject]> = operations.flatMap((op) => [

@@ -51,7 +51,7 @@ function dropAt(v: Json, at: string[]): Json {
 const pick = <T>(list: T[]) => fc.nat({ max: Math.max(0, list.length - 1) }).map((i) => list[i]!);
 
 /** A body as bytes, from a valid value, broken or not. */
-function bodyArb(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ body: Buffer; how: string }> {
+export function bodyArb(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ body: Buffer; how: string }> {
   const json = (how: string) => (v: Json) => ({ body: Buffer.from(JSON.stringify(v) ?? 'null'), how });
   return valid.chain((v) => {
     const all = paths(v);

@@ -62,7 +62,7 @@ export const MAX_JSON_DEPTH = 32;
  * Whether a parsed JSON value nests deeper than `limit` levels. A recursion that stops at the limit, so no
  * input can make it overflow the stack, and that allocates nothing (it runs on every body).
  */
-function jsonDepthExceeds(value: unknown, limit: number): boolean {
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (limit === 0) return true;
   if (Array.isArray(value)) {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MerchantRecord } from '../domain/records.js';
 import type { Authenticator } from './auth.js';
 import { fastifyPath, type JsonObject, type Operation } from './contract.js';
+import { routeKey, routeSchemas, type HttpPart, type RouteValidators } from './validators.js';
 
 export interface OperationReply {
   status?: number;
@@ -18,21 +19,12 @@ declare module 'fastify' {
   }
 }
 
-function parameterSchema(op: Operation, where: 'path' | 'query'): JsonObject | undefined {
-  const params = op.parameters.filter((p) => p.in === where);
-  if (params.length === 0) return undefined;
-  return {
-    type: 'object',
-    properties: Object.fromEntries(params.map((p) => [p.name, p.schema ?? {}])),
-    required: params.filter((p) => p.required).map((p) => p.name),
-  };
-}
-
 export function registerOperations(
   app: FastifyInstance,
   operations: Operation[],
   handlers: Record<string, OperationHandler>,
   auth: Record<string, Authenticator>,
+  validators: RouteValidators,
 ): number {
   const known = new Set(operations.map((o) => o.operationId));
   const missing = operations.filter((o) => !handlers[o.operationId]).map((o) => o.operationId);
@@ -46,15 +38,12 @@ export function registerOperations(
     if (scheme && !authenticate) throw new Error(`operation ${op.operationId} uses unknown security scheme ${scheme}`);
     const handler = handlers[op.operationId]!;
     const schema: JsonObject = {};
-    const params = parameterSchema(op, 'path');
-    const query = parameterSchema(op, 'query');
-    if (params) schema.params = params;
-    if (query) schema.querystring = query;
-    if (op.requestSchema) schema.body = op.requestSchema;
+    for (const part of routeSchemas([op])) schema[part.part] = part.schema;
     app.route({
       method: op.method,
       url: fastifyPath(op.path),
       schema,
+      validatorCompiler: ({ httpPart }) => validators.for(routeKey(op.operationId, httpPart as HttpPart)),
       config: { operationId: op.operationId },
       // Credentials first, before the body is even parsed: a caller without them learns nothing about
       // the body's rules.

@@ -2,7 +2,8 @@
 // so a reply that drifts from the contract fails a test (fastify's own serialiser would hide it).
 import type { FastifyInstance } from 'fastify';
 import type { Operation } from './contract.js';
-import { createAjv, type Validator } from './validation.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from './ajv.js';
 
 export interface ContractViolation {
   operationId: string;
@@ -19,7 +20,7 @@ export function installResponseCheck(
 ): void {
   const ajv = createAjv(false);
   const byId = new Map(operations.map((o) => [o.operationId, o]));
-  const cache = new Map<string, Validator>();
+  const cache = new Map<string, ValidateFunction>();
   app.addHook('onSend', async (req, reply, payload) => {
     const operationId = req.routeOptions.config.operationId;
     const op = operationId ? byId.get(operationId) : undefined;

@@ -1,53 +1,8 @@
-// Ajv set for a gateway, not a web form: bodies are neither stripped nor coerced (path and query
-// parameters are coerced from their string form), every error is collected, and each one is turned
-// into { field, rule, message } with the contract's own hint (x-hint) where it gives one.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+// Turns Ajv's errors into the API's VALIDATION_ERROR: one { field, rule, message } per field, with the
+// contract's own hint (x-hint) where it gives one. The validators themselves are in validators.ts.
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { ApiError, type FieldError } from '../domain/errors.js';
 import type { JsonObject } from './contract.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-/**
- * `checkSchemas: false` skips checking each schema against the JSON Schema 2020-12 meta-schema, whose
- * compilation cost 150 ms of every start (measured by the bench's cold start). The app does that: its
- * schemas are the contracts', which are linted in CI and checked against the meta-schema by the tests
- * (test/contract), which use the default.
- */
-export function createAjv(coerce: boolean, checkSchemas = true): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-    removeAdditional: false,
-    coerceTypes: coerce,
-    useDefaults: false,
-    verbose: true,
-    validateSchema: checkSchemas,
-  });
-  addFormats(ajv);
-  // OpenAPI annotations that are not JSON Schema keywords.
-  for (const keyword of ['example', 'x-hint', 'xml', 'externalDocs']) ajv.addKeyword({ keyword, schemaType: keyword === 'x-hint' ? 'string' : undefined });
-  return ajv;
-}
-
-/**
- * A validator compiled when it first validates: compiling every route's schemas at boot cost 40 ms of
- * each start (fastify compiles at ready). test/contract/schemas.test.ts compiles each one, so a broken
- * schema still fails CI; the first request of a route pays a few milliseconds once.
- */
-export function compileOnFirstUse(compile: () => ValidateFunction): (data: unknown) => boolean {
-  let compiled: ValidateFunction | undefined;
-  const validate = (data: unknown): boolean => {
-    compiled ??= compile();
-    const ok = compiled(data);
-    validate.errors = compiled.errors;
-    return ok;
-  };
-  validate.errors = null as ValidateFunction['errors'];
-  return validate;
-}
 
 function fieldName(context: string, instancePath: string, extra?: string): string {
   const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -137,4 +92,3 @@ export function validationError(allErrors: ErrorObject[], context: string): ApiE
   return new ApiError('VALIDATION_ERROR', `${first.field}: ${first.message}${more}`, fields);
 }
 
-export type Validator = ValidateFunction;
