@@ -6,13 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_FILES } from '../../simulator/src/app.js';
+import { buildApp, CONTRACT_FILES } from '../../simulator/src/app.js';
+import { defaultConfig } from '../../simulator/src/config.js';
 import { createAjv } from '../../simulator/src/http/ajv.js';
 import { ContractSet } from '../../simulator/src/http/contract.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../simulator/src/http/errors.js';
 import { routeSchemas, routeValidators, schemasDigest, type RouteSchema } from '../../simulator/src/http/validators.js';
 import { bodyArb } from '../../torture/lib/fuzz-requests.js';
 import { arbitraryFor } from '../../torture/lib/schema-arb.js';
+import { testKeys } from '../helpers/sim.js';
 
 const schemas = routeSchemas(CONTRACT_FILES.flatMap((f) => new ContractSet().operations(f)));
 const generated = await routeValidators(schemas);
@@ -87,5 +89,11 @@ describe('route validators', () => {
     expect(() => generated.for('refundEverything.body')).toThrow(/no route schema refundEverything.body/);
     const compiledAtRunTime = await routeValidators(schemas, '/nonexistent.cjs');
     expect(() => compiledAtRunTime.for('refundEverything.body')).toThrow(/no route schema/);
+  });
+
+  it('a route with a schema but no validator of its own stops the boot: nothing goes unvalidated', async () => {
+    const app = await buildApp({ config: defaultConfig({ memory: true, clock: 'manual' }), keys: testKeys() });
+    app.post('/_sim/unvalidated', { schema: { body: { type: 'object' } } }, async () => ({}));
+    await expect(app.ready()).rejects.toThrow(/\/_sim\/unvalidated body: a route with a schema must bring its validator/);
   });
 });
