@@ -1,6 +1,6 @@
 // Generated from the contracts by `npm run generate` (Ajv standalone code). Do not edit.
 "use strict";
-exports.digest = "4c06ca17721ab5fda48c2b08d8bccdcd8f7c7a386cf3dc8d1db2c8be2c52c093";
+exports.digest = "33db10569f8678dfde705b32f0fb967f4d3ea56c43d60019976e2565f5054fd1";
 exports.validators = {};
 (function (exports) {
 "use strict";

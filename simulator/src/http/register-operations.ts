@@ -3,8 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MerchantRecord } from '../domain/records.js';
 import type { Authenticator } from './auth.js';
-import { fastifyPath, type JsonObject, type Operation } from './contract.js';
-import { routeKey, routeSchemas, type HttpPart, type RouteValidators } from './validators.js';
+import { fastifyPath, type Operation } from './contract.js';
+import { routeKey, type HttpPart, type RouteValidators } from './validators.js';
 
 export interface OperationReply {
   status?: number;
@@ -37,12 +37,11 @@ export function registerOperations(
     const authenticate = scheme ? auth[scheme] : undefined;
     if (scheme && !authenticate) throw new Error(`operation ${op.operationId} uses unknown security scheme ${scheme}`);
     const handler = handlers[op.operationId]!;
-    const schema: JsonObject = {};
-    for (const part of routeSchemas([op])) schema[part.part] = part.schema;
     app.route({
       method: op.method,
       url: fastifyPath(op.path),
-      schema,
+      // The schemas the validators were made from (built once, for the digest too).
+      schema: validators.routeSchema(op.operationId),
       validatorCompiler: ({ httpPart }) => validators.for(routeKey(op.operationId, httpPart as HttpPart)),
       config: { operationId: op.operationId },
       // Credentials first, before the body is even parsed: a caller without them learns nothing about

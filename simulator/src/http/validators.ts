@@ -42,6 +42,7 @@ export interface Validate {
 /** One schema a contract route validates: `createIntent.body`, `getStatus.params`. */
 export interface RouteSchema {
   key: string;
+  operationId: string;
   part: HttpPart;
   schema: JsonObject;
   /** Path and query parameters arrive as strings and are coerced to the contract's types. */
@@ -66,9 +67,10 @@ export function routeSchemas(operations: Operation[]): RouteSchema[] {
   for (const op of operations) {
     const params = parameterSchema(op, 'path');
     const query = parameterSchema(op, 'query');
-    if (params) out.push({ key: routeKey(op.operationId, 'params'), part: 'params', schema: params, coerce: true });
-    if (query) out.push({ key: routeKey(op.operationId, 'querystring'), part: 'querystring', schema: query, coerce: true });
-    if (op.requestSchema) out.push({ key: routeKey(op.operationId, 'body'), part: 'body', schema: op.requestSchema, coerce: false });
+    const { operationId } = op;
+    if (params) out.push({ key: routeKey(operationId, 'params'), operationId, part: 'params', schema: params, coerce: true });
+    if (query) out.push({ key: routeKey(operationId, 'querystring'), operationId, part: 'querystring', schema: query, coerce: true });
+    if (op.requestSchema) out.push({ key: routeKey(operationId, 'body'), operationId, part: 'body', schema: op.requestSchema, coerce: false });
   }
   return out;
 }
@@ -81,6 +83,8 @@ export function schemasDigest(schemas: RouteSchema[]): string {
 export interface RouteValidators {
   /** 'generated' when the code from `npm run generate` matched, 'compiled' when Ajv compiles at run time. */
   readonly source: 'generated' | 'compiled';
+  /** The route's fastify schema ({ params, querystring, body }, those it has): the ones validated. */
+  routeSchema(operationId: string): JsonObject;
   for(key: string): Validate;
 }
 
@@ -117,10 +121,18 @@ function readGenerated(path: string): GeneratedModule | null {
 export async function routeValidators(schemas: RouteSchema[], generatedPath = GENERATED_VALIDATORS): Promise<RouteValidators> {
   const generated = readGenerated(generatedPath);
   const byKey = new Map(schemas.map((s) => [s.key, s]));
+  const byOperation = new Map<string, JsonObject>();
+  for (const s of schemas) {
+    const route = byOperation.get(s.operationId) ?? {};
+    route[s.part] = s.schema;
+    byOperation.set(s.operationId, route);
+  }
+  const routeSchema = (operationId: string): JsonObject => byOperation.get(operationId) ?? {};
   const missing = (key: string) => new Error(`no route schema ${key}`);
   if (generated && generated.digest === schemasDigest(schemas)) {
     return {
       source: 'generated',
+      routeSchema,
       for(key) {
         const validate = generated.validators[key];
         if (!validate) throw missing(key);
@@ -132,6 +144,7 @@ export async function routeValidators(schemas: RouteSchema[], generatedPath = GE
   const ajv: Record<'coerced' | 'exact', Ajv2020 | undefined> = { coerced: undefined, exact: undefined };
   return {
     source: 'compiled',
+    routeSchema,
     for(key) {
       const s = byKey.get(key);
       if (!s) throw missing(key);
