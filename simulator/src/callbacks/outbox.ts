@@ -13,7 +13,7 @@ import { afterAttempt, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, ne
 import { attempt, type Transport } from './transport.js';
 
 export { RETRY_SCHEDULE_MS } from './plan.js';
-export { fetchTransport, type Transport, type TransportResult } from './transport.js';
+export { httpTransport, type Transport, type TransportResult } from './transport.js';
 
 export interface OutboxDeps {
   store: Store;
