@@ -15,7 +15,7 @@ export function signCallback(body: unknown, privateKey: KeyObject, nowMs: number
 }
 
 /**
- * The same signature, made in libuv's thread pool (decision 0110): an RSA-2048 signature is a few hundred
+ * The same signature, made in libuv's thread pool (decision 0111): an RSA-2048 signature is a few hundred
  * microseconds of CPU, which the event loop then spends answering requests instead. PKCS#1 v1.5 is
  * deterministic, so the bytes are those of signCallback.
  */

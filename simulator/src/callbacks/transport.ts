@@ -27,7 +27,7 @@ const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000, scheduling: 'lifo' } as
 const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
 
 /**
- * The default transport: node's own HTTP client over pooled keep-alive connections (decision 0110: a
+ * The default transport: node's own HTTP client over pooled keep-alive connections (decision 0111: a
  * callback through `fetch` cost four to five times the CPU of the same POST through node:http). It never
  * follows a redirect (a 3xx is an answer, as `redirect: 'manual'` made it).
  */
