@@ -17,7 +17,8 @@ import { rssAt } from './lib/rss.js';
 import { ROOT } from './lib/servers.js';
 import { WORKLOADS, type Workload } from './lib/workloads.js';
 
-const { values } = parseArgs({
+const { values, tokens } = parseArgs({
+  tokens: true,
   options: {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
@@ -27,13 +28,16 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'memory,lowdb' },
     workloads: { type: 'string', default: WORKLOADS.join(',') },
     'cold-runs': { type: 'string', default: '5' },
-    // The persisted journey only, 1 s of warm-up and three rounds of 2 s, no cold starts.
+    // The persisted journey only, 1 s of warm-up and three rounds of 2 s, no cold starts (unless given).
     quick: { type: 'boolean', default: false },
     // Another checkout whose persisted simulator runs in the same rounds (to compare two versions).
     baseline: { type: 'string' },
   },
 });
-if (values.quick) Object.assign(values, { duration: '2', rounds: '3', warmup: '1', stored: '0', stores: 'lowdb', workloads: 'journey', 'cold-runs': '0' });
+// Options given on the command line win over --quick's.
+const given = new Set<string>(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+const QUICK = { duration: '2', rounds: '3', warmup: '1', stored: '0', stores: 'lowdb', workloads: 'journey', 'cold-runs': '0' };
+if (values.quick) for (const [k, v] of Object.entries(QUICK)) if (!given.has(k)) Object.assign(values, { [k]: v });
 const opts = {
   durationS: Number(values.duration),
   rounds: Number(values.rounds),
