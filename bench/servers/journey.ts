@@ -41,8 +41,12 @@ const app = Fastify({ bodyLimit: 1024 * 1024 });
 app.setValidatorCompiler(({ schema: s }) => ajv.compile(s as object));
 const byReference = new Map<string, Intent>();
 const byKey = new Map<string, Intent>();
+// The simulator's answers and callbacks show every billing field, empty when not given: the same bytes
+// here, the view made once at create.
+const EMPTY_BILLING = { firstName: '', lastName: '', address1: '', locality: '', administrativeArea: '', postalCode: '', country: '', email: '', phoneNumber: '' };
 const store = (body: CreateBody): Intent => {
-  const intent: Intent = { ...body, reference: randomUUID(), status: 'NEW', attempts: [] };
+  const payload = { billingAddress: { ...EMPTY_BILLING, ...body.payload?.billingAddress } };
+  const intent: Intent = { ...body, payload, reference: randomUUID(), status: 'NEW', attempts: [] };
   byReference.set(intent.reference, intent);
   byKey.set(intent.key, intent);
   return intent;
@@ -57,7 +61,7 @@ function complete(intent: Intent, provider: string): void {
   const attempt = intent.attempts.at(-1)!;
   attempt.status = 'COMPLETED';
   attempt.message = 'Payment successful';
-  attempt.providerReference = randomUUID().slice(0, 10).toUpperCase();
+  attempt.providerReference = randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
   attempt.date = new Date(now).toISOString();
   intent.status = 'COMPLETED';
   const json = JSON.stringify({
@@ -94,10 +98,11 @@ app.post('/pay/:reference/process', { schema: { body: schemaOf('processPayment')
   const { type } = req.body as { type: string };
   const date = new Date().toISOString();
   intent.status = 'PENDING';
-  intent.attempts.push({ provider: type, status: 'PENDING', message: 'Enter your PIN', providerReference: '', date });
+  intent.attempts.push({ provider: type, status: 'PENDING', message: `You will be promoted to enter your ${type} PIN`, providerReference: '', date });
   // The simulator completes a payment with no PIN delay on a later turn, after its answer: so does this.
   setImmediate(() => complete(intent, type));
-  return envelope({ status: 'PENDING', message: `A payment request was sent to ${type}; enter your PIN`, reference: intent.reference });
+  const meta = { provider: type, providerReference: '', stepUpUrl: null, accessToken: null, amount: intent.amount, currency: intent.currency, description: intent.description, reference: intent.reference };
+  return envelope({ status: 'PENDING', message: `You will be promoted to enter your ${type} PIN`, meta });
 });
 
 app.get('/api/payments-v2/:key', async (req, reply) => {
