@@ -133,8 +133,8 @@ async function main(): Promise<number> {
     targetLines(met),
   ].join('\n');
   console.log(`\n${text}\n`);
-  // A quick run is a comparison between versions, not a result of the bench: it is not kept with them.
-  const dir = values.quick ? tmpdir() : join(ROOT, 'bench/results');
+  // A quick run or one with a baseline compares versions: it is not a result of the bench, and not kept with them.
+  const dir = values.quick || opts.baseline ? tmpdir() : join(ROOT, 'bench/results');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
   const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
