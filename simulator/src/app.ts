@@ -10,6 +10,7 @@ import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
+import { installControlPlaneGuard } from './http/control-plane-guard.js';
 import { installFaults } from './http/fault-hooks.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
@@ -238,6 +239,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...controlHandlers({ ctx, ...control }),
     ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
   };
+  // First of all: nothing about /_sim runs for a request it refuses.
+  installControlPlaneGuard(app, { config: ctx.config, publicUrl: ctx.publicUrl, now: (req) => errorClock.now(req) });
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
   installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });

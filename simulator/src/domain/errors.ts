@@ -14,6 +14,7 @@ export const errorCatalogue = {
   TOKEN_ID_MISMATCH: { status: 401, summary: 'The Token ID belongs to another merchant than the credentials' },
   TOKEN_OTHER_MERCHANT: { status: 403, summary: 'The saved card token belongs to another merchant account (tokens are merchant specific)' },
   TOKEN_WRONG_ENVIRONMENT: { status: 403, summary: 'The saved card token was created in the other environment (sandbox tokens are not valid in production, and vice versa)' },
+  FORBIDDEN: { status: 403, summary: '/_sim refused the Host the request was sent to, or a state change asked by a page of another site' },
   TOKEN_ID_NOT_FOUND: { status: 404, summary: 'No merchant has this Token ID' },
   INTENT_NOT_FOUND: { status: 404, summary: 'No intent has this reference' },
   PAYMENT_NOT_FOUND: { status: 404, summary: 'No payment of this merchant has this reference or key' },
