@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
+import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
@@ -142,7 +143,7 @@ async function createContext(
   options: AppOptions,
   clock: SimClock,
   opening: { store: Store; open: Promise<void>; keys: Promise<SigningKeys> },
-): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+): Promise<Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks }> {
   const { config } = options;
   const { store } = opening;
   await opening.open;
@@ -158,7 +159,14 @@ async function createContext(
     return { statusCode: res.statusCode, text: res.body };
   };
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
-  const context: Context & { setPublicUrl(url: string): void; clocks: MerchantClocks } = {
+  // Built when first asked and again when the public URL follows the port bound (reading the interfaces costs a system call).
+  let self: SelfAddresses | undefined;
+  const selfNow = () => {
+    const address = app.server.listening ? app.server.address() : null;
+    const ports = [config.port, ...(address && typeof address === 'object' ? [address.port] : [])];
+    return (self ??= selfAddresses(publicUrl, ports, [config.host, ...(config.allowedHosts === true ? [] : config.allowedHosts)]));
+  };
+  const context: Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks } = {
     config,
     store,
     ids,
@@ -167,7 +175,12 @@ async function createContext(
     clockFor: (merchantId) => clocks.for(merchantId),
     clocks,
     publicUrl: () => publicUrl,
-    setPublicUrl: (url) => (publicUrl = url),
+    setPublicUrl: (url) => {
+      publicUrl = url;
+      self = undefined;
+    },
+    pointsAtSelf: (url) => pointsAtSelf(url, selfNow()),
+    forgetSelf: () => (self = undefined),
     log: app.log,
     outbox: new Outbox({
       store,
@@ -257,6 +270,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
   app.addHook('onListen', async () => {
     const address = app.server.address();
+    ctx.forgetSelf();
     const url = new URL(ctx.publicUrl());
     if (url.port === '0' && address && typeof address === 'object') {
       url.port = String(address.port);

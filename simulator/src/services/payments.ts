@@ -18,6 +18,7 @@ import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, Refun
 import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
+import { selfTargetMessage } from '../callbacks/self-target.js';
 import { iso } from '../runtime/clock.js';
 import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
@@ -38,6 +39,7 @@ export class Payments {
 
   async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const existing = this.ctx.store.intentByKey(merchant.id, body.key);
     if (existing) {
       if (isSameCreateRequest(existing, body)) return existing; // a safe retry of the same request
@@ -99,7 +101,13 @@ export class Payments {
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
 
+  /** A callback URL that would reach this simulator is refused (decision 0074). */
+  checkCallbackUrl(url: string | undefined, field: string): void {
+    if (url !== undefined && this.ctx.pointsAtSelf(url)) throw fieldError('VALIDATION_ERROR', field, 'notSelf', selfTargetMessage());
+  }
+
   async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const intent = this.findForMerchant(merchant, referenceOrKey);
     if (intent.status !== 'COMPLETED') {
       throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
