@@ -201,6 +201,7 @@ async function createContext(
       timeoutMs: config.callbackTimeoutMs,
       retryScheduleMs: config.callbackRetryScheduleMs,
       memoryLimit: config.callbackMemoryLimit,
+      concurrency: config.callbackConcurrency,
       commit: (puts) => commit(context, puts),
       log: app.log,
     }),
