@@ -18,6 +18,8 @@ export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantReco
     throw fieldError('CURRENCY_NOT_ENABLED', 'body.currency', 'enabled', `"${currency}" is not enabled for this merchant (enabled: ${merchant.currencies.join(', ')})`);
   }
   checkAmount(body.amount, currency, 'body.amount');
+  // The key is stored, looked up and shown by /_sim; masked, it would be another key.
+  if (body.key.includes('*')) throw fieldError('VALIDATION_ERROR', 'body.key', 'notCardNumber', 'must not hold a card number');
   const billing = body.payload?.billingAddress;
   if (billing && !billing.email && !billing.phoneNumber) {
     throw fieldError('MISSING_CONTACT', 'body.payload.billingAddress', 'emailOrPhone', 'must have an email or a phoneNumber');
