@@ -74,10 +74,15 @@ function answer(socket: Socket, status: number, body: string, allow?: string): v
   socket.resume();
 }
 
-/** Node's current response on the socket: set while an earlier (pipelined) request is still being answered. */
-function answering(socket: Socket): NodeJS.EventEmitter | undefined {
-  const res = (socket as Socket & { _httpMessage?: NodeJS.EventEmitter & { writableFinished?: boolean } })._httpMessage;
-  return res && !res.writableFinished ? res : undefined;
+type InFlight = NodeJS.EventEmitter & { writableFinished?: boolean; req?: { complete?: boolean } };
+
+/**
+ * Node's current response on the socket, while an earlier (pipelined) request is still being answered.
+ * Not when that request's own body is what broke (a bad chunk): its answer would never come.
+ */
+function answering(socket: Socket): InFlight | undefined {
+  const res = (socket as Socket & { _httpMessage?: InFlight })._httpMessage;
+  return res && !res.writableFinished && res.req?.complete !== false ? res : undefined;
 }
 
 export function clientErrorHandler(deps: ClientErrorDeps): (err: Error, socket: Socket) => void {
