@@ -21,7 +21,7 @@ const READ_LIMIT = 4096;
  * Connections to receivers are kept open between callbacks (a receiver gets many). An idle one is closed
  * after 4 s, before the 5 s after which node's own servers (and many others) close theirs, so a callback
  * seldom meets a connection the receiver is closing. Free sockets are unref'd by node: they never hold a
- * stop. No limit per host: the outbox decides how many deliveries are in flight.
+ * stop. No limit per host: the outbox bounds the deliveries in flight (CALLBACK_CONCURRENCY, decision 0072).
  */
 const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000, scheduling: 'lifo' } as const;
 const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
