@@ -42,6 +42,7 @@ export function pageHandlers({ ctx, cards }: PageDeps): Record<string, Operation
       const { reference } = req.params as { reference: string };
       const intent = ctx.store.get('intents', reference);
       if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+      await ctx.store.landed(intent); // the page shows only what is stored (docs/decisions/0005-store.md)
       return { body: checkoutState(ctx, intent) };
     },
 
