@@ -236,7 +236,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
-    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls, waiters)),
   };
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
