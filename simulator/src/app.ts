@@ -53,7 +53,7 @@ export interface AppOptions {
   clock?: SimClock;
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
-  /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
+  /** Waits out a latency fault; real time (cut short by a stop) unless a test wants to see the waits instead. */
   sleep?: (ms: number) => Promise<void>;
   /** Where log lines go (default: JSON lines on stdout); tests capture them to prove what is never logged. */
   logStream?: LogStream;
@@ -76,7 +76,6 @@ declare module 'fastify' {
   }
 }
 
-/** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
 /** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
 type ErrorClock = { now(req: FastifyRequest): number };
 
@@ -97,6 +96,7 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
   return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
 }
 
+/** fastify set for a gateway: our JSON parser, our compilers, and every framework error in the API's envelope. */
 function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
     schemaController: ownCompilers(),
@@ -205,6 +205,24 @@ async function registerRoutes(
   return routeCount;
 }
 
+/**
+ * A latency fault's wait, in real time: a client's own timeout is what it tests. A stop cuts it short and the
+ * call goes on, so a 120 s latency cannot hold a SIGTERM past Docker's ten-second stop window.
+ */
+function latencySleep(stopping: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve) => {
+      if (stopping.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        stopping.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      stopping.addEventListener('abort', done, { once: true });
+    });
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const startedAt = Date.now();
   let state: 'starting' | 'ok' | 'stopping' = 'starting';
@@ -240,7 +258,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
-  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
+  const stopping = new AbortController();
+  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? latencySleep(stopping.signal) });
   installJournal(app, hookDeps);
   const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
@@ -272,6 +291,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
+    stopping.abort();
     payments.stop();
   });
   app.addHook('onClose', async () => {
