@@ -21,6 +21,8 @@ export {
   createSimClient,
   merchantClientOptions,
   verifyCallback,
+  DEFAULT_CALLBACK_TOLERANCE_SECONDS,
+  type VerifyCallbackOptions,
   type LittlePayClient,
   type LittlePayClientOptions,
   type SimClient,

@@ -104,11 +104,14 @@ describe('callback message pacts: the consumer (a receiver on verifyCallback)', 
         )
         .executeTest(async (message) => {
           const headers = message.metadata as Record<string, string>;
-          const received = receiveCallback(message.contents.content, headers, examplePublicKey);
+          // Received the moment it was signed; the same message ten minutes later is a replay, refused.
+          const signedAt = Number(EXAMPLE_TIMESTAMP) * 1000;
+          const received = receiveCallback(message.contents.content, headers, examplePublicKey, signedAt);
           expect(received).toMatchObject(m.expected);
+          expect(receiveCallback(message.contents.content, headers, examplePublicKey, signedAt + 600_000)).toEqual({ accepted: false, reason: 'stale_timestamp' });
           // The same callback with one field changed is refused: the receiver really checks the signature.
           const tampered = { ...(message.contents.content as Record<string, unknown>), amount: 1 };
-          expect(receiveCallback(tampered, headers, examplePublicKey)).toEqual({ accepted: false, reason: 'bad_signature' });
+          expect(receiveCallback(tampered, headers, examplePublicKey, signedAt)).toEqual({ accepted: false, reason: 'bad_signature' });
         });
     });
   }
