@@ -1,5 +1,8 @@
-// The only reader of process.env and argv. Every setting has a flag and an environment variable;
-// a bad value stops the boot with a message naming it.
+// The settings: one table gives each its flag, environment variable, default, rule and (from its parser)
+// its type, for the command line, the environment and the library's options alike. A bad value stops the
+// boot with a message naming it. Settings are parsed here only, from the argv and environment the caller
+// hands in: process.env itself is touched only at the edges (main.ts passes it in; main.ts and the
+// library read NO_COLOR through colorWanted).
 import { parseArgs } from 'node:util';
 
 export interface Config {
@@ -210,8 +213,14 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
   return config ? { name: 'start', config } : { name: 'help' };
 }
 
-/** Settings given in code (the library): the same names, defaults and rules as the flags; no environment read. */
-export type SettingOptions = Partial<Omit<Config, 'publicUrl'>> & { publicUrl?: string };
+/** What a setting holds once parsed: its parser's result, so a setting added to the table is typed everywhere. */
+type SettingValue<K extends keyof typeof settings> = ReturnType<(typeof settings)[K]['parse']>;
+
+/**
+ * Settings given in code (the library): every setting of the table by its name, typed as its parser
+ * returns it, plus memory; the same defaults and rules as the flags; no environment read.
+ */
+export type SettingOptions = { [K in keyof typeof settings]?: SettingValue<K> } & { memory?: boolean };
 
 export function configFromOptions(options: SettingOptions, where = 'option'): Config {
   for (const name of Object.keys(options)) {
@@ -219,7 +228,9 @@ export function configFromOptions(options: SettingOptions, where = 'option'): Co
   }
   if (options.memory !== undefined && typeof options.memory !== 'boolean') throw new ConfigError(`${where} memory must be true or false`);
   const given = options as Record<string, unknown>;
-  return resolve((name) => (given[name] === undefined ? undefined : { raw: String(given[name]), label: `${where} ${name}` }), options.memory ?? false);
+  // A list (the retry schedule) is written as its flag takes it: comma-separated, or none.
+  const raw = (v: unknown) => (Array.isArray(v) ? (v.length === 0 ? 'none' : v.join(',')) : String(v));
+  return resolve((name) => (given[name] === undefined ? undefined : { raw: raw(given[name]), label: `${where} ${name}` }), options.memory ?? false);
 }
 
 /** Colour on a terminal, unless NO_COLOR is set (https://no-color.org). */
