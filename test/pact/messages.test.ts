@@ -4,7 +4,7 @@
 // refundCallbackBody) and signer (signCallback), over intents set up by POST /_sim/provider-states.
 import { MatchersV3 as M, MessageProviderPact, PactV4 } from '@pact-foundation/pact';
 import { createPrivateKey, createPublicKey, createSign } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { paymentCallbackBody, refundCallbackBody } from '../../simulator/src/dom
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 import { receiveCallback } from './callback-receiver.js';
+import { syncPactFile } from './pact-file.js';
 
 const CONSUMER = 'merchant-callback-receiver';
 const PROVIDER = 'littlepay-sim-callbacks';
@@ -117,13 +118,8 @@ describe('callback message pacts: the consumer (a receiver on verifyCallback)', 
   }
 
   it('writes the same pact as the one committed in contracts/pacts', () => {
-    const fresh = readFileSync(join(dir, `${CONSUMER}-${PROVIDER}.json`), 'utf8');
-    const committed = existsSync(PACT_FILE) ? readFileSync(PACT_FILE, 'utf8') : '';
-    if (fresh !== committed) {
-      writeFileSync(`${PACT_FILE}.tmp`, fresh);
-      renameSync(`${PACT_FILE}.tmp`, PACT_FILE);
-    }
-    expect(fresh === committed, `${PACT_FILE} was out of date and has been rewritten: review it (git diff) and commit it`).toBe(true);
+    const current = syncPactFile(readFileSync(join(dir, `${CONSUMER}-${PROVIDER}.json`), 'utf8'), PACT_FILE);
+    expect(current, `${PACT_FILE} was out of date and has been rewritten: review it (git diff) and commit it`).toBe(true);
   });
 });
 
