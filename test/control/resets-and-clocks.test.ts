@@ -1,10 +1,11 @@
 // Where resets meet time and work in flight, as an integrator's CI suite drives them (reset before each
 // test, advance the clock, retry): the delivered-callback memory bound after a reset, a long poll that
 // arrives during a full reset, what a merchant reset resets, and one way of stepping a clock for the
-// library and for /_sim.
+// library and for /_sim, and a full reset under a steady load.
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../simulator/src/callbacks/outbox.js';
 import { clockControl } from '../../simulator/src/services/clock-control.js';
+import { memoryPersistence, Store } from '../../simulator/src/store/store.js';
 import { advanceClock, newMerchant } from '../helpers/control.js';
 import { createIntent, paidIntent, processMobile, startTestSim, until, untilPendingAttempt, type Merchant, type TestSim } from '../helpers/sim.js';
 
@@ -100,5 +101,23 @@ describe('one way to step a clock', () => {
       const [cb] = await callbacksOf(sim, m);
       expect({ state: cb!.state, deliveries: cb!.deliveries.length }).toEqual({ state: 'failed', deliveries: tries });
     }
+  });
+});
+
+describe('a full reset under a steady load of writes', () => {
+  it('finishes: it waits for the writes under way, not for a moment with none', async () => {
+    // Each write is under way across a turn of the event loop, as a disk's fdatasync is.
+    const store = new Store({ ...memoryPersistence(), append: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+    const sim = await startTestSim({}, { store });
+    let reset = false;
+    const load = (async () => {
+      for (let n = 0; !reset; n++) {
+        void store.commit([{ collection: 'inbox', value: { id: `load_${n}`, name: 'load', receivedAt: '2026-01-01T00:00:00.000Z', signatureValid: true, headers: {}, body: n } }]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    void sim.inject({ method: 'POST', url: '/_sim/reset' }).then(() => (reset = true));
+    await until(() => reset, 5000);
+    await load;
   });
 });

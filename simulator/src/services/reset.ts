@@ -11,6 +11,8 @@ export async function resetSimulator(sim: { ctx: Context; payments: Payments; me
   const { ctx, payments, merchants } = sim;
   // Long-polls under way are answered (PENDING), as on a stop.
   payments.releaseAll();
+  // No timer starts new work meanwhile (an attempt, a refund, a delivery): only what is under way is waited for.
+  ctx.globalClock.cancelAll();
   // Writes and deliveries under way finish and are recorded before the records go.
   await settle(ctx);
   // Ids restart, so a timer left from the old data (a PIN entry, a refund, a callback retry) could act on a
