@@ -84,10 +84,11 @@ export class Store {
   /** The write of the latest commit: appends land in order, so once it has, every earlier one has too. */
   private lastWrite: Promise<void> = Promise.resolve();
   /**
-   * The record versions whose write is under way, each with that write. Keyed by the stored object itself:
-   * a lookup costs no key string, and a version replaced meanwhile is simply never asked about again.
+   * The record versions whose write is under way, each with that write: only those (an entry goes when its
+   * write ends), so the table stays as small as the writes in flight. Keyed by the stored object itself: a
+   * lookup hashes no key string, and a version replaced meanwhile is simply never asked about again.
    */
-  private readonly landing = new WeakMap<object, Promise<void>>();
+  private readonly landing = new Map<object, Promise<void>>();
   /** The writes of commits with a removal in them, under way (rare: resets and tidying, never a request's write). */
   private readonly removing = new Set<Promise<void>>();
 
