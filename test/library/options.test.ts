@@ -26,6 +26,11 @@ const every: Required<StartSimulatorOptions> = {
   journalSize: 9,
   adminToken: 'every-option-token',
   logFormat: 'json',
+  allowedHosts: ['sim.qa.example'],
+  corsOrigins: ['https://console.qa.example'],
+  callbackConcurrency: 8,
+  headersTimeoutMs: 5000,
+  requestTimeoutMs: 20_000,
 };
 
 describe('startSimulator options', () => {
@@ -43,7 +48,9 @@ describe('startSimulator options', () => {
     }
   });
 
-  it('takes an empty retry schedule as none', () => {
-    expect(configFromOptions({ callbackRetryScheduleMs: [] }).callbackRetryScheduleMs).toEqual([]);
+  it('takes an empty list as its flag writes it: no retries, no extra hosts or origins', () => {
+    const config = configFromOptions({ callbackRetryScheduleMs: [], allowedHosts: [], corsOrigins: [] });
+    expect([config.callbackRetryScheduleMs, config.allowedHosts, config.corsOrigins]).toEqual([[], [], []]);
+    expect(configFromOptions({ allowedHosts: true }).allowedHosts).toBe(true);
   });
 });
