@@ -43,7 +43,7 @@ function startServer(string $baseUrl, string $dataDir): string
         fclose($probe);
     }
     $env = getenv() + ['LITTLEPAY_PUBLIC_KEY_FILE' => $keyFile, 'SHOP_ORDERS_FILE' => "{$dataDir}/orders.json"];
-    $server = proc_open([PHP_BINARY, '-S', "{$host}:{$port}", __DIR__ . '/public/callback.php'], [1 => STDERR, 2 => STDERR], $pipes, null, $env);
+    $server = proc_open([PHP_BINARY, '-q', '-S', "{$host}:{$port}", __DIR__ . '/public/callback.php'], [1 => STDERR, 2 => STDERR], $pipes, null, $env);
     register_shutdown_function(fn () => proc_terminate($server));
     $url = "http://{$host}:{$port}/littlepay/callback";
     for ($i = 0; $i < 100 && @fsockopen($host, $port) === false; $i++) {

@@ -18,9 +18,16 @@ if (parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) !== '/littlepay/callback' |
     return;
 }
 
+// Set by shop.php for `php -S`; behind another web server, set them in its configuration.
+$keyFile = getenv('LITTLEPAY_PUBLIC_KEY_FILE');
+$ordersFile = getenv('SHOP_ORDERS_FILE');
+if (!$keyFile || !$ordersFile) {
+    answer(500, ['error' => 'set LITTLEPAY_PUBLIC_KEY_FILE and SHOP_ORDERS_FILE']);
+    return;
+}
 $raw = file_get_contents('php://input');
 $problem = verifyLittlePayCallback(
-    file_get_contents(getenv('LITTLEPAY_PUBLIC_KEY_FILE')),
+    file_get_contents($keyFile),
     $raw,
     $_SERVER['HTTP_X_LITTLEPAY_SIGNATURE'] ?? null,
     $_SERVER['HTTP_X_LITTLEPAY_TIMESTAMP'] ?? null,
@@ -34,5 +41,5 @@ if (!is_array($body)) {
     answer(400, ['error' => 'body is not JSON']);
     return;
 }
-$result = (new Orders(getenv('SHOP_ORDERS_FILE')))->applyCallback($body);
+$result = (new Orders($ordersFile))->applyCallback($body);
 answer(200, ['received' => true, 'result' => $result]);
