@@ -19,7 +19,14 @@ dev_version() { node -p "require('./package.json').devDependencies['$1']"; }
 # The versions the consumer's tools get are the ones this repository pins.
 VITEST=$(dev_version vitest) TYPESCRIPT=$(dev_version typescript) TYPES_NODE=$(dev_version @types/node)
 
-if npm pack --silent --pack-destination "$work" >"$work/pack.log" 2>&1; then
+# `npm pack` runs `prepare` (the build). When dist/ is newer than everything it is built from (CI's `npm ci`
+# has just built it), the build is not run twice.
+pack_flags=()
+if [ -f dist/package.json ] && [ -z "$(find simulator/src client/src scenarios scripts/build.ts contracts/*.yaml \
+     tsconfig.json tsconfig.build.json package.json -newer dist/package.json -type f 2>/dev/null | head -1)" ]; then
+  pack_flags=(--ignore-scripts)
+fi
+if npm pack --silent "${pack_flags[@]}" --pack-destination "$work" >"$work/pack.log" 2>&1; then
   tarball=$(ls "$work"/littlepay-sim-*.tgz)
   ok "npm pack: $(basename "$tarball") ($(tar -tzf "$tarball" | wc -l) files)"
 else
