@@ -127,6 +127,11 @@ async function receiverCheck(kit: Kit, cwd: string, env: NodeJS.ProcessEnv, simU
 }
 
 async function main(names: string[]): Promise<number> {
+  const unknown = names.filter((n) => !KITS.some((k) => k.name === n));
+  if (unknown.length > 0) {
+    console.error(`unknown kit ${unknown.join(', ')}; the kits are ${KITS.map((k) => k.name).join(', ')}`);
+    return 2;
+  }
   const kits = names.length > 0 ? KITS.filter((k) => names.includes(k.name)) : KITS;
   const sim = await startSimulator({ callbackTimeoutMs: 5000 });
   const merchant = sim.merchants[0]!;
