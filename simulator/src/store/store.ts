@@ -2,7 +2,7 @@
 // through commit(), which makes it visible at once and resolves only when it is durable. The memory
 // and lowdb stores differ only in their Persistence, and pass one shared test suite.
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
-import { cloneRecord } from './clone.js';
+import { cloneRecord } from '../runtime/clone.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
 /** Deletes the record with this id (nothing happens when there is none). */
