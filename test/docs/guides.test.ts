@@ -21,7 +21,7 @@ describe('the docs: every block has a role', () => {
 
 describe('the docs: the shell blocks print what the page shows', () => {
   const runnable = pages.filter(({ blocks }) => blocks.some((b) => b.role === 'run'));
-  it.each(runnable)('$page', { timeout: 60_000 }, async ({ blocks }) => {
+  it.each(runnable)('$page', { timeout: 120_000 }, async ({ blocks }) => {
     const { outputs } = await runPage(blocks);
     blocks.forEach((block, index) => {
       if (block.role === 'run') expect(outputs.has(index), `${where(block)} did not run`).toBe(true);
