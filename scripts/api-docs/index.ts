@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { referencePage } from './page.js';
-import type { Doc } from './schema.js';
+import { registerDocument, type Doc } from './schema.js';
 import { REFERENCE_CSS } from './style.js';
 
 export interface ApiDocs {
@@ -14,11 +14,17 @@ export interface ApiDocs {
 }
 
 export async function renderApiDocs(root: URL): Promise<ApiDocs> {
-  const load = async (file: string) => parse(await readFile(new URL(`contracts/${file}`, root), 'utf8')) as Doc;
+  const load = async (file: string) => {
+    const doc = parse(await readFile(new URL(`contracts/${file}`, root), 'utf8')) as Doc;
+    registerDocument(file, doc); // the control API's contract refers to the Little Pay one's errors
+    return doc;
+  };
+  const api = await load('littlepay.openapi.yaml');
+  const sim = await load('simulator.openapi.yaml');
   return {
     pages: {
-      '': referencePage(await load('littlepay.openapi.yaml'), { file: 'littlepay.openapi.yaml', href: '/docs', errors: 'api' }),
-      simulator: referencePage(await load('simulator.openapi.yaml'), { file: 'simulator.openapi.yaml', href: '/docs/simulator', errors: 'sim' }),
+      '': referencePage(api, { file: 'littlepay.openapi.yaml', href: '/docs', errors: 'api' }),
+      simulator: referencePage(sim, { file: 'simulator.openapi.yaml', href: '/docs/simulator', errors: 'sim' }),
     },
     css: REFERENCE_CSS,
   };

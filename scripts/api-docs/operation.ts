@@ -96,7 +96,9 @@ function responses(doc: Doc, op: Node): string {
     const parts = Object.entries(content).map(([type, m]) => {
       const media = asNode(m);
       const success = status.startsWith('2');
-      const fields = success ? `<details><summary>Fields of the answer</summary>${fieldsTable(schemaView(doc, media.schema), `Fields of the ${status} answer`)}</details>` : '';
+      const view = schemaView(doc, media.schema);
+      const hasFields = view.rows.length > 0 || view.alternatives.length > 0;
+      const fields = success && hasFields ? `<details><summary>Fields of the answer</summary>${fieldsTable(view, `Fields of the ${status} answer`)}</details>` : '';
       return `<p class="media"><code>${escapeHtml(type)}</code></p>${fields}${examples(media)}`;
     });
     const kind = status.startsWith('2') ? 'ok' : 'err';

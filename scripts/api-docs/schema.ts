@@ -29,17 +29,35 @@ function isObject(value: Json | undefined): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The node a `$ref` names (a JSON Pointer inside the same contract), and its schema name if it has one. */
+/** The other contracts a `$ref` may name by file (`./littlepay.openapi.yaml#/...`), by file name. */
+const documents = new Map<string, Doc>();
+export function registerDocument(file: string, doc: Doc): void {
+  documents.set(file, doc);
+}
+
+/** A copy of a node of another contract whose local `$ref`s name that contract, so they resolve from anywhere. */
+function absolute(node: Json | undefined, file: string): Json | undefined {
+  if (Array.isArray(node)) return node.map((n) => absolute(n, file) as Json);
+  if (!isObject(node)) return node;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${file}${value}` : (absolute(value, file) as Json);
+  }
+  return out;
+}
+
+/** The node a `$ref` names (a JSON Pointer in this contract or another), and its schema name if it has one. */
 export function resolve(doc: Doc, node: Json | undefined): { schema: Schema; name?: string } {
   let current: Json | undefined = node;
   let name: string | undefined;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
-    const ref = current.$ref;
-    const parts = ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const [file, pointer = ''] = current.$ref.split('#');
+    const base = file ? documents.get(file.replace(/^\.\//, '')) : doc;
+    const parts = pointer.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (parts[0] === 'components' && parts[1] === 'schemas' && parts.length === 3) name = parts[2];
-    let target: Json | undefined = doc;
+    let target: Json | undefined = base;
     for (const part of parts) target = isObject(target) ? target[part] : undefined;
-    current = target;
+    current = file ? absolute(target, file) : target;
   }
   return { schema: isObject(current) ? current : {}, ...(name ? { name } : {}) };
 }
@@ -48,6 +66,7 @@ function typeOf(doc: Doc, schema: Schema): string {
   if (Array.isArray(schema.oneOf)) return schema.oneOf.map((alt) => typeOf(doc, resolve(doc, alt).schema)).join(' or ');
   const types = Array.isArray(schema.type) ? schema.type.map(String) : schema.type ? [String(schema.type)] : [];
   const named = types.filter((t) => t !== 'null');
+  if (types.length > 0 && named.length === 0) return 'null';
   let type = named.join(' or ') || (schema.const !== undefined ? typeof schema.const : 'any');
   if (typeof schema.format === 'string') type += ` (${schema.format})`;
   if (types.includes('null')) type += ', or null';
