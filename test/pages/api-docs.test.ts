@@ -36,6 +36,7 @@ describe('/docs', () => {
     expect(res.body).toContain('href="/docs"');
     expect(res.body).toContain('href="/docs/simulator"');
     expect(res.body).not.toMatch(/<script|style="|https?:\/\/[^"<\s]*\.(css|js)\b/);
+    expect(res.body, 'a $ref left unresolved').not.toMatch(/>undefined<|undefined, </);
   });
 
   it('shows the callbacks with their payloads, the examples, and every error code once', async () => {
