@@ -27,6 +27,7 @@ import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import type { ContractViolation } from './http/response-check.js';
 import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
+import { registerApiDocs } from './pages/api-docs.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -225,6 +226,7 @@ async function registerRoutes(
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
+  registerApiDocs(app);
   return routeCount;
 }
 

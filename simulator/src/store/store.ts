@@ -5,7 +5,7 @@
 // first waits for that record's write when it is still under way (landed). The memory and lowdb stores
 // differ only in their Persistence, and pass one shared test suite (docs/decisions/0005-store.md).
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
-import { cloneRecord } from './clone.js';
+import { cloneRecord } from '../runtime/clone.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
 /** Deletes the record with this id (nothing happens when there is none). */

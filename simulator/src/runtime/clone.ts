@@ -1,4 +1,5 @@
-// A copy of a record for the store. Records are JSON data (they come from parsed requests and go to
+// A copy of a record for the store. It lives in runtime/, the bottom layer, because the domain builds new
+// records with the same shared empties the store keeps (domain/intents.ts) and may not import the store. Records are JSON data (they come from parsed requests and go to
 // JSON files), so a plain recursive copy does what structuredClone does, several times faster: the
 // copy is on the path of every write. Empty lists and objects (a new intent's attempts, refunds and
 // metadata) are one shared, frozen instance: fewer objects per stored record for the garbage collector,

@@ -3,7 +3,8 @@
 // a header, free text next to other digits). A card number keeps its first six and last four digits (what
 // a receipt or a gateway dashboard shows); a CVV is replaced whole. Two entry points share the key lists
 // and the digit rules: maskCardData for parsed JSON (the journal), maskCardText for any text (log lines,
-// URLs, answers).
+// URLs, answers). It sits in runtime/, the bottom layer, because the logger masks every line with it and
+// may import nothing above itself (docs/guides/architecture.md); the domain's card rules take luhn from here.
 
 /** Field names that hold a card number or a CVV, in the API (cc_number, cc_cvv) and the usual other spellings. */
 const NUMBER_KEYS = String.raw`(?:cc_?|card_?)?number|pan`;

@@ -4,7 +4,7 @@
 import { verifyCallback } from '../../../client/src/index.js';
 import type { InboxRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
-import { commit, type Context } from '../services/context.js';
+import { commit, type Context } from './context.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 
