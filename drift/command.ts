@@ -43,6 +43,26 @@ async function realPlayer(options: DriftOptions, common: Parameters<typeof realS
   return realSide(options.realUrl!, options.credentials!, common, callbacks);
 }
 
+/**
+ * Stops the run when the real service fails the first request it is sent: an outage or a wrong URL is not
+ * drift, and must not read as a report full of it (nor wait out a timeout on every step).
+ */
+function untilFirstAnswer(player: Player, realUrl: string, secrets: readonly string[]): Player {
+  let answered = false;
+  return {
+    startJourney: (journey) => player.startJourney(journey),
+    async play(journey, step, label) {
+      const seen = await player.play(journey, step, label);
+      if (!answered && seen.kind === 'failed') {
+        const { reason } = maskObservation(seen, secrets) as { reason: string };
+        throw new Error(`the real service at ${new URL(realUrl).origin} answered nothing: ${reason}`);
+      }
+      answered ||= seen.kind === 'answer';
+      return seen;
+    },
+  };
+}
+
 async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers: Array<() => Promise<void>>): Promise<number> {
   const known = loadKnown(options.knownFile ?? DEFAULT_KNOWN_FILE);
   const all = driftPlan();
@@ -59,7 +79,7 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
   }
   const common = { runId: Date.now().toString(36).toUpperCase(), timeoutMs: options.timeoutMs, callbackWaitMs: options.callbackWaitMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
   const recording = options.replay ? readRecording(options.replay) : undefined;
-  const real = recording ? recordedPlayer(recording) : await realPlayer(options, common, closers);
+  const real = recording ? recordedPlayer(recording) : untilFirstAnswer(await realPlayer(options, common, closers), options.realUrl!, secretsOf(options));
   const simulator = await simulatorSide(simUrl, common, options.simAdminToken);
   const realUrl = recording?.realUrl ?? new URL(options.realUrl!).origin;
   human(recording ? `drift: replaying ${options.replay} (real ${realUrl}, ${recording.recordedAt}) against the simulator at ${simUrl}` : `drift: real ${realUrl} against the simulator at ${simUrl}`);

@@ -1,0 +1,93 @@
+// The drift command line: help (also as `littlepay-sim drift`), the exit status of a command line or a
+// known-differences file that cannot be used, credentials that are never echoed, a real service that
+// answers nothing, and the committed known differences, each pointing at a decision record that exists.
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { startSimulator } from 'littlepay-sim';
+import { runDriftCommand } from '../../drift/command.js';
+import { DEFAULT_KNOWN_FILE, loadKnown } from '../../drift/known.js';
+import { DRIFT_SIMULATOR } from '../../drift/simulator-settings.js';
+import { runCli } from '../../simulator/src/cli.js';
+import { tempDir } from '../helpers/temp-dirs.js';
+
+let started = 0;
+const deps = {
+  startSimulator: () => {
+    started++;
+    return startSimulator(DRIFT_SIMULATOR);
+  },
+};
+
+async function drift(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runDriftCommand(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) }, deps, 'littlepay-sim drift');
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const CREDENTIALS = { LITTLEPAY_CLIENT_ID: 'c0ffee0123456789', LITTLEPAY_CLIENT_SECRET: 'U2VjcmV0U2VjcmV0U2VjcmV0', LITTLEPAY_TOKEN_ID: '6f1c0d55-3f7e-4d1a-9a55-0c1f2e3d4b5a', LITTLEPAY_API_KEY: 'sk_drift_test_key' };
+
+describe('littlepay-sim drift: the command line', () => {
+  it('prints its help through littlepay-sim drift --help, and exits 0', async () => {
+    let stdout = '';
+    const sink = new Writable({ write: (chunk, _e, done) => ((stdout += String(chunk)), done()) });
+    const code = await runCli(['drift', '--help'], {}, { stdout: sink, stderr: sink, isTTY: false, color: false });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: littlepay-sim drift --real-url URL/);
+    expect(stdout).toContain('LITTLEPAY_CLIENT_ID, LITTLEPAY_CLIENT_SECRET, LITTLEPAY_TOKEN_ID, LITTLEPAY_API_KEY');
+  });
+
+  it.each([
+    { argv: [], message: '--real-url (or --replay DIR) is required' },
+    { argv: ['--real-url', 'https://sandbox.example', '--replay', 'somewhere'], message: '--real-url and --replay do not go together' },
+    { argv: ['--real-url', 'ftp://sandbox.example'], message: '--real-url must be an http(s) URL' },
+    { argv: ['--replay', 'somewhere', '--timeout-ms', 'soon'], message: '--timeout-ms must be a whole number' },
+    { argv: ['--real-url', 'https://sandbox.example', '--journey', 'refund-everything'], message: 'no journey named refund-everything' },
+    { argv: ['--real-url', 'https://sandbox.example', '--shopper'], message: "Unknown option '--shopper'" },
+  ])('exits 2 for $argv, saying why', async ({ argv, message }) => {
+    const res = await drift(argv, CREDENTIALS);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(message);
+    expect(started).toBe(0);
+  });
+
+  it('names the missing credentials and never echoes the ones given', async () => {
+    const res = await drift(['--real-url', 'https://sandbox.example'], { LITTLEPAY_CLIENT_ID: CREDENTIALS.LITTLEPAY_CLIENT_ID, LITTLEPAY_API_KEY: CREDENTIALS.LITTLEPAY_API_KEY });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('LITTLEPAY_CLIENT_SECRET (or --client-secret), LITTLEPAY_TOKEN_ID (or --token-id)');
+    expect(res.stderr).not.toContain(CREDENTIALS.LITTLEPAY_CLIENT_ID);
+    expect(res.stderr).not.toContain(CREDENTIALS.LITTLEPAY_API_KEY);
+  });
+
+  it('exits 2 for a known-differences entry without a decision record, naming it', async () => {
+    const file = join(await tempDir('littlepay-drift-known-'), 'known.json');
+    writeFileSync(file, JSON.stringify({ differences: [{ kind: 'missing', path: 'body.data.code', decision: 'because', why: 'x' }] }));
+    const res = await drift(['--real-url', 'https://sandbox.example', '--known', file], CREDENTIALS);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('differences[0]: decision must name a docs/decisions/NNNN-*.md record');
+  });
+
+  it('exits 2 when the real service answers nothing, rather than reporting every step as drift', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const res = await drift(['--real-url', `http://127.0.0.1:${port}`, '--journey', 'intent-and-errors'], CREDENTIALS);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/the real service at http:\/\/127\.0\.0\.1:\d+ answered nothing: fetch failed \(connect ECONNREFUSED/);
+    for (const secret of Object.values(CREDENTIALS)) expect(res.stdout + res.stderr).not.toContain(secret);
+  });
+});
+
+describe('the committed known differences', () => {
+  it('each points at a decision record that exists, and says why', () => {
+    const known = loadKnown(DEFAULT_KNOWN_FILE);
+    expect(known.length).toBeGreaterThan(0);
+    for (const k of known) expect(existsSync(new URL(`../../${k.decision}`, import.meta.url)), k.decision).toBe(true);
+  });
+});
