@@ -1,6 +1,6 @@
 // The drift command, shared by `littlepay-sim drift ...` and `npm run drift -- ...`: runs the plan on the real
 // service and a simulator (or replays a recording against a simulator), prints the report, and exits 1 only
-// for a difference that is not on the known list (docs/decisions/0100, 0101).
+// for a difference that is not on the known list (docs/decisions/0100, 0102).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KNOWN_FILE, loadKnown } from './known.js';

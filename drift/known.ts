@@ -1,6 +1,6 @@
 // The differences from the real service that the simulator chose, as data (known-differences.json beside this
 // file): each names what differs and the decision record that chose it. A difference on the list is reported
-// but does not fail the run (docs/decisions/0101).
+// but does not fail the run (docs/decisions/0102).
 import { readFileSync } from 'node:fs';
 import type { DifferenceKind, ShapeDifference } from './shape.js';
 

@@ -1,5 +1,5 @@
 // Masks an observation before it is written to a recording: no credential, no card number, no phone number,
-// no name, address or email. Each masked string keeps its format class (docs/decisions/0102), so a replay
+// no name, address or email. Each masked string keeps its format class (docs/decisions/0103), so a replay
 // compares the recording by shape exactly as the live run did.
 import type { Observation } from './observation.js';
 import { formatOf } from './shape.js';
@@ -35,7 +35,9 @@ function maskString(s: string, secrets: readonly string[], personal: boolean): s
     const scrubbed = scrubText(s, secrets);
     return formatOf(scrubbed) === format ? scrubbed : 'masked';
   }
-  return secrets.some((secret) => secret.length >= 4 && s.includes(secret)) ? 'masked' : s;
+  // A Token ID is a UUID: one that shows up in an answer is replaced by a UUID, so the shape stays.
+  if (!secrets.some((secret) => secret.length >= 4 && s.includes(secret))) return s;
+  return format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'masked';
 }
 
 export function maskValue(value: unknown, secrets: readonly string[], personal = false): unknown {

@@ -18,7 +18,7 @@ function listAllows(list: string | null, wanted: string): string {
   return missing.length ? `does not allow ${missing.join(',')}` : `allows ${wanted}`;
 }
 
-/** The headers that matter, each reduced to what both sides must agree on (docs/decisions/0100). */
+/** The headers that matter, each reduced to what both sides must agree on (docs/decisions/0101). */
 export function headersThatMatter(request: Request, response: Response): Record<string, string> {
   const out: Record<string, string> = {};
   const type = response.headers.get('content-type');

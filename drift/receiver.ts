@@ -1,6 +1,7 @@
-// The receiver of the real service's callbacks: a small HTTP server the integrator's public URL
-// (--callback-url, through their tunnel or proxy) forwards to. It keeps each callback's parsed body and its
-// two signing headers, by the last segment of the path (a proxy may add a prefix), for as long as the run lasts; nothing is written anywhere.
+// The receiver of the real service's callbacks (docs/decisions/0104): a small HTTP server the integrator's
+// public URL (--callback-url, through their tunnel or proxy) forwards to. It keeps each callback's parsed
+// body and its two signing headers, by the last segment of the path (a proxy may add a prefix), for as long
+// as the run lasts; nothing is written anywhere.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,6 +1,6 @@
 // Compares two JSON answers by shape: which fields exist, their types, the format of strings, and the value
 // of codes (statuses, providers, actions, error codes). Values that legitimately differ between the two sides
-// (references, dates, amounts, messages) are never compared as values (docs/decisions/0100).
+// (references, dates, amounts, messages) are never compared as values (docs/decisions/0101).
 
 export type DifferenceKind = 'status' | 'header' | 'missing' | 'extra' | 'type' | 'enum' | 'format' | 'length' | 'signature' | 'no-answer';
 
