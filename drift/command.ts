@@ -11,7 +11,7 @@ import { LITTLEPAY_PUBLISHED_KEY } from './published-key.js';
 import { startReceiver, type CallbackReceiver } from './receiver.js';
 import { readRecording, recordedPlayer, writeRecording } from './recording.js';
 import { reportTable } from './report.js';
-import { buildReport, observe, type Player, type StepObservations } from './run.js';
+import { buildReport, observe, type DriftReport, type Player, type StepObservations } from './run.js';
 import { realSide, simulatorSide } from './sides.js';
 
 export interface DriftIO {
@@ -63,6 +63,18 @@ function untilFirstAnswer(player: Player, realUrl: string, secrets: readonly str
   };
 }
 
+function writeOutputs(report: DriftReport, observed: StepObservations[], options: DriftOptions, human: (line: string) => void, io: DriftIO, secrets: readonly string[]): void {
+  for (const line of reportTable(report)) human(line);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (options.json === '-') io.out(json.trimEnd());
+  else if (options.json) writeFileSync(options.json, json);
+  if (options.record) {
+    const file = writeRecording(options.record, observed, { realUrl: report.realUrl, recordedAt: new Date().toISOString() }, secrets);
+    writeFileSync(join(options.record, 'report.json'), json);
+    human(`recorded to ${file} (masked: no credential, card number or personal data)`);
+  }
+}
+
 async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers: Array<() => Promise<void>>): Promise<number> {
   const known = loadKnown(options.knownFile ?? DEFAULT_KNOWN_FILE);
   const all = driftPlan();
@@ -71,6 +83,7 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
   const plan = options.journeys.length ? all.filter((j) => options.journeys.includes(j.name)) : all;
   const human = options.json === '-' ? io.err : io.out;
 
+  const recording = options.replay ? readRecording(options.replay) : undefined;
   let simUrl = options.simUrl;
   if (!simUrl) {
     const sim = await deps.startSimulator();
@@ -78,7 +91,6 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
     simUrl = sim.url;
   }
   const common = { runId: Date.now().toString(36).toUpperCase(), timeoutMs: options.timeoutMs, callbackWaitMs: options.callbackWaitMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
-  const recording = options.replay ? readRecording(options.replay) : undefined;
   const real = recording ? recordedPlayer(recording) : untilFirstAnswer(await realPlayer(options, common, closers), options.realUrl!, secretsOf(options));
   const simulator = await simulatorSide(simUrl, common, options.simAdminToken);
   const realUrl = recording?.realUrl ?? new URL(options.realUrl!).origin;
@@ -89,15 +101,7 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
   // The report is built from the masked observations, so a replay of the recording reports exactly the same.
   const masked: StepObservations[] = observed.map((o) => ({ ...o, real: maskObservation(o.real, secrets), simulator: maskObservation(o.simulator, secrets) }));
   const report = buildReport(masked, known, { mode: recording ? 'replay' : 'live', realUrl });
-  for (const line of reportTable(report)) human(line);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.json === '-') io.out(json.trimEnd());
-  else if (options.json) writeFileSync(options.json, json);
-  if (options.record) {
-    const file = writeRecording(options.record, masked, { realUrl, recordedAt: new Date().toISOString() }, secrets);
-    writeFileSync(join(options.record, 'report.json'), json);
-    human(`recorded to ${file} (masked: no credential, card number or personal data)`);
-  }
+  writeOutputs(report, observed, options, human, io, secrets);
   return report.totals.unlisted > 0 ? 1 : 0;
 }
 

@@ -86,8 +86,10 @@ describe('drift against a stand-in with planted differences', () => {
     const secrets = [m.clientId, m.clientSecret, m.tokenId, m.apiKey, Buffer.from(`${m.clientId}:${m.clientSecret}`).toString('base64')];
     const personal = ['4000000000002701', '5200000000002151', '400000', '2701', '254712345678', 'jane@example.com', 'test@cybs.com', 'Jane', 'Doe', '1 Market St', 'San Francisco'];
     for (const text of written) for (const s of [...secrets, ...personal]) expect(text, s).not.toContain(s);
+    // The stand-in's refusal named the client id; the recording kept the answer, with the id masked.
+    const recording = JSON.parse(written[0]!) as { steps: Array<{ step: string; real: { kind: string; body?: { data?: { message?: string } } } }> };
+    expect(recording.steps.find((s) => s.step === 'createIntent #4')?.real.body?.data?.message).toMatch(/\(client masked\)$/);
     // The recording still holds both sides' answers, by shape.
-    const recording = JSON.parse(written[0]!) as { steps: Array<{ step: string; real: { kind: string } }> };
     expect(recording.steps.filter((s) => s.real.kind === 'answer').length).toBeGreaterThan(15);
   });
 

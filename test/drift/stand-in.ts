@@ -43,6 +43,18 @@ function plant(url: string, payload: string): string {
   return JSON.stringify(body);
 }
 
+/**
+ * Refusals name the client id they refused, as real services often do: a credential in an answer, which the
+ * recording must mask (the shape is the same: text either way).
+ */
+function echoClientId(authorization: string | undefined, payload: string): string {
+  const clientId = Buffer.from((authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':')[0];
+  const body = JSON.parse(payload) as { data?: { message?: string } };
+  if (!body.data?.message || !clientId) return payload;
+  body.data.message = `${body.data.message} (client ${clientId})`;
+  return JSON.stringify(body);
+}
+
 export async function startStandIn(): Promise<StandIn> {
   const config = defaultConfig({ clock: 'system', pinDelayMs: 100, refundDelayMs: 100, host: '127.0.0.1', port: 0 });
   const keys = testKeys();
@@ -55,7 +67,8 @@ export async function startStandIn(): Promise<StandIn> {
   const app = await buildApp({ config, keys, transport });
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.url.startsWith('/pay/')) reply.removeHeader('access-control-allow-origin');
-    return typeof payload === 'string' ? plant(req.url, payload) : payload;
+    if (typeof payload !== 'string') return payload;
+    return reply.statusCode === 401 ? echoClientId(req.headers.authorization, payload) : plant(req.url, payload);
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
