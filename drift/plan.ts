@@ -16,7 +16,7 @@ export type DriftCall =
   /** The journey's `count`th callback: from the simulator's inbox, or the receiver behind --callback-url. */
   | { call: 'awaitCallback'; count: number };
 
-export type DriftStep = DriftCall & {
+type StepOptions = {
   /** Values to keep from this side's answer, name → dotted path. */
   save?: Record<string, string>;
   /** The step needs a shopper: why the real side cannot run it (the simulator plays the shopper). */
@@ -24,6 +24,11 @@ export type DriftStep = DriftCall & {
   /** Sent with a wrong client secret, to compare the answer to bad credentials. */
   wrongSecret?: true;
 };
+
+/** A challenge answer goes through the simulator's /_sim, so it must say why the real side skips it. */
+export type DriftStep =
+  | (Exclude<DriftCall, { call: 'answerChallenge' }> & StepOptions)
+  | (Extract<DriftCall, { call: 'answerChallenge' }> & StepOptions & { shopper: string });
 
 export interface DriftJourney {
   name: string;

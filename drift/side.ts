@@ -15,7 +15,6 @@ export interface Credentials {
 }
 
 export interface SideOptions {
-  name: 'real' | 'simulator';
   baseUrl: string;
   credentials: Credentials;
   runId: string;
@@ -39,14 +38,13 @@ function pick(value: unknown, path: string): string | undefined {
 }
 
 export class LiveSide {
-  readonly name: SideOptions['name'];
   private vars: Vars = {};
   private stopped: string | undefined;
   private readonly capture;
+  /** For the shopper's steps through /_sim, which only a side that plays the shopper runs (the plan's type sees to it). */
   private readonly sim: SimClient;
 
   constructor(private readonly options: SideOptions) {
-    this.name = options.name;
     this.capture = capturingFetch(options.fetch ?? fetch, options.timeoutMs);
     this.sim = createSimClient({ baseUrl: options.baseUrl, fetch: this.capture.fetch, ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
   }
@@ -85,7 +83,7 @@ export class LiveSide {
       } else {
         const { credentials } = this.options;
         // A secret of the right shape that is surely wrong: the answer to bad credentials, not to a malformed header.
-        const clientSecret = step.wrongSecret ? Buffer.from('drift-check-wrong').toString('base64') : credentials.clientSecret;
+        const clientSecret = step.wrongSecret ? Buffer.from('drift-check-nope').toString('base64') : credentials.clientSecret;
         const client = createLittlePayClient({ baseUrl: this.options.baseUrl, ...credentials, clientSecret, fetch: fetchNow });
         await callStep(client, this.sim, step);
       }

@@ -41,7 +41,7 @@ export async function simulatorSide(baseUrl: string, common: Common, adminToken?
     return { kind: 'callback', body: m.body, signature: m.signatureValid ? 'valid' : m.headers['x-littlepay-signature'] ? 'invalid' : 'missing' };
   };
   return new LiveSide({
-    name: 'simulator', baseUrl, credentials: { clientId, clientSecret, tokenId, apiKey }, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: true,
+    baseUrl, credentials: { clientId, clientSecret, tokenId, apiKey }, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: true,
     callbackUrl: (journey) => `${publicUrl}/_sim/inbox/${inboxName(common.runId, journey)}`, callback,
     ...(adminToken ? { adminToken } : {}), ...(common.fetch ? { fetch: common.fetch } : {}),
   });
@@ -59,7 +59,7 @@ export function realSide(baseUrl: string, credentials: Credentials, common: Comm
     return { kind: 'callback', body: got.body, signature: verified.ok ? 'valid' : verified.reason === 'missing_headers' ? 'missing' : 'invalid' };
   };
   return new LiveSide({
-    name: 'real', baseUrl, credentials, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: false,
+    baseUrl, credentials, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: false,
     callbackUrl: (journey) => (receiver ? `${receiver.public}/${inboxName(common.runId, journey)}` : NOWHERE), callback,
     ...(common.fetch ? { fetch: common.fetch } : {}),
   });
