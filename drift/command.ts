@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_KNOWN_FILE, loadKnown } from './known.js';
 import { maskObservation } from './mask.js';
 import { driftHelp, parseDriftArgs, UsageError, type DriftOptions } from './options.js';
-import { driftPlan } from './plan.js';
+import { driftPlan, runIdAt } from './plan.js';
 import { LITTLEPAY_PUBLISHED_KEY } from './published-key.js';
 import { startReceiver, type CallbackReceiver } from './receiver.js';
 import { readRecording, recordedPlayer, writeRecording } from './recording.js';
@@ -90,7 +90,7 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
     closers.push(() => sim.close());
     simUrl = sim.url;
   }
-  const common = { runId: Date.now().toString(36).toUpperCase(), timeoutMs: options.timeoutMs, callbackWaitMs: options.callbackWaitMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const common = { runId: runIdAt(Date.now()), timeoutMs: options.timeoutMs, callbackWaitMs: options.callbackWaitMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
   const real = recording ? recordedPlayer(recording) : untilFirstAnswer(await realPlayer(options, common, closers), options.realUrl!, secretsOf(options));
   const simulator = await simulatorSide(simUrl, common, options.simAdminToken);
   const realUrl = recording?.realUrl ?? new URL(options.realUrl!).origin;

@@ -119,6 +119,16 @@ export function driftPlan(year = new Date().getUTCFullYear()): DriftJourney[] {
   ];
 }
 
+/**
+ * The per-run id in every key: six base-36 characters of the time in tenths of a second (unique for six
+ * years), so a key (`DRIFT` + id + a letter) is 12 characters, the documented upper bound. It always holds
+ * a digit: an all-letter key would read as a code and be compared by value (docs/decisions/0101).
+ */
+export function runIdAt(ms: number): string {
+  const id = Math.floor(ms / 100).toString(36).toUpperCase().padStart(6, '0').slice(-6);
+  return /\d/.test(id) ? id : `${id.slice(0, 5)}0`;
+}
+
 /** The step's label in reports and recordings: its call, numbered when the journey makes it again. */
 export function stepLabels(journey: DriftJourney): string[] {
   const seen = new Map<string, number>();

@@ -2,6 +2,7 @@
 // types, arrays), and how a recording is masked without changing what a replay compares.
 import { describe, expect, it } from 'vitest';
 import { maskValue } from '../../drift/mask.js';
+import { runIdAt } from '../../drift/plan.js';
 import { compareShape, formatOf } from '../../drift/shape.js';
 
 describe('formats', () => {
@@ -96,5 +97,14 @@ describe('masking a recording', () => {
       message: 'Prompt sent to 000000000000 for merchant masked',
       checkoutUrl: 'https://pay.example/masked/pay',
     });
+  });
+});
+
+describe('run ids', () => {
+  it.each([0, 1_733_450_000_000, parseInt('AAAAAA', 36) * 100, parseInt('ZZZZZZ', 36) * 100])('at %i are six characters with a digit, so keys never read as codes', (ms) => {
+    const id = runIdAt(ms);
+    expect(id).toMatch(/^[0-9A-Z]{6}$/);
+    expect(id).toMatch(/\d/);
+    expect(formatOf(`DRIFT${id}A`)).toBe('text');
   });
 });
