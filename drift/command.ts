@@ -25,11 +25,12 @@ export interface DriftDeps {
   fetch?: typeof fetch;
 }
 
-/** Every value that must never reach a file or the terminal: the credentials, and the Basic header made of them. */
+/** Every value that must never reach a file or the terminal: the credentials, the Basic header made of them, the shopper's phone. */
 function secretsOf(options: DriftOptions): string[] {
   const c = options.credentials;
   if (!c) return [];
-  return [c.clientId, c.clientSecret, c.tokenId, c.apiKey, Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')];
+  const basic = Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64');
+  return [c.clientId, c.clientSecret, c.tokenId, c.apiKey, basic, ...(options.shopperMobile ? [options.shopperMobile] : [])];
 }
 
 async function realPlayer(options: DriftOptions, common: Parameters<typeof realSide>[2], closers: Array<() => Promise<void>>): Promise<Player> {
@@ -40,7 +41,7 @@ async function realPlayer(options: DriftOptions, common: Parameters<typeof realS
   }
   const key = options.callbackKeyFile ? readFileSync(options.callbackKeyFile, 'utf8') : LITTLEPAY_PUBLISHED_KEY;
   const callbacks = receiver ? { public: options.callbackUrl ?? receiver.localUrl, receiver, key } : undefined;
-  return realSide(options.realUrl!, options.credentials!, common, callbacks);
+  return realSide(options.realUrl!, options.credentials!, common, { ...(callbacks ? { callbacks } : {}), ...(options.shopperMobile ? { shopperMobile: options.shopperMobile } : {}) });
 }
 
 /**

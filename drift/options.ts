@@ -12,6 +12,7 @@ export interface DriftOptions {
   callbackPort?: number;
   callbackHost: string;
   callbackKeyFile?: string;
+  shopperMobile?: string;
   knownFile?: string;
   json?: string;
   record?: string;
@@ -48,6 +49,8 @@ export function driftHelp(command: string): string {
     '  --callback-port PORT    where the receiver listens [8787]; alone, the real service must reach it directly',
     '  --callback-host HOST    [127.0.0.1]',
     '  --callback-key FILE     PEM key that verifies the real callbacks [Little Pay\'s published key]',
+    '  --shopper-mobile N      a phone you hold (digits with the country code): the M-Pesa steps then run on',
+    '                          the real sandbox too, and you enter the PIN when prompted (1 KES, refunded)',
     '  --known FILE            the known differences [drift/known-differences.json]',
     '  --journey NAME          run only this journey (repeatable): intent-and-errors, card-frictionless,',
     '                          card-challenge, mpesa',
@@ -90,7 +93,7 @@ export function parseDriftArgs(argv: string[], env: NodeJS.ProcessEnv): DriftOpt
       strict: true,
       options: {
         'real-url': text, 'sim-url': text, 'sim-admin-token': text, 'callback-url': text, 'callback-port': text, 'callback-host': text,
-        'callback-key': text, known: text, json: text, record: text, replay: text, journey: { type: 'string', multiple: true },
+        'callback-key': text, 'shopper-mobile': text, known: text, json: text, record: text, replay: text, journey: { type: 'string', multiple: true },
         'timeout-ms': text, 'callback-wait-ms': text, help: { type: 'boolean' },
         'client-id': text, 'client-secret': text, 'token-id': text, 'api-key': text,
       },
@@ -115,6 +118,9 @@ export function parseDriftArgs(argv: string[], env: NodeJS.ProcessEnv): DriftOpt
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') Object.assign(options, { [k]: v });
   if (values['callback-port'] !== undefined || options.callbackUrl) options.callbackPort = whole(values['callback-port'], 'callback-port', 8787, 0, 65535);
+  const mobile = values['shopper-mobile'];
+  if (mobile !== undefined && !/^[1-9]\d{7,14}$/.test(mobile)) throw new UsageError('--shopper-mobile must be digits with the country code and no "+", such as 2547XXXXXXXX');
+  if (mobile !== undefined) options.shopperMobile = mobile;
   if (options.realUrl) options.credentials = credentialsFrom(values, env);
   return options;
 }

@@ -1,8 +1,9 @@
 // The journeys the drift check runs on both sides, as data: only calls a real sandbox merchant may make
 // (no /_sim step), test cards, the smallest amount (1 KES), keys unique per run. A step that needs a shopper
 // runs on the simulator, which plays the shopper its documented way, and is skipped on the real side.
-// Strings may use ${run} (unique per run), ${inbox} (this side's callback URL for the journey), ${tokenId}
-// and any value an earlier step saved from this side's own answer.
+// Strings may use ${run} (unique per run), ${inbox} (this side's callback URL for the journey), ${tokenId},
+// ${shopperMobile} (the phone of whoever plays the shopper) and any value an earlier step saved from this
+// side's own answer.
 import { EXAMPLE_DEVICE_INFORMATION, type Schemas } from '../client/src/index.js';
 import type { StepCall } from '../scenarios/index.js';
 import { intent } from '../scenarios/journeys/intent.js';
@@ -21,6 +22,8 @@ type StepOptions = {
   save?: Record<string, string>;
   /** The step needs a shopper: why the real side cannot run it (the simulator plays the shopper). */
   shopper?: string;
+  /** On the real side the shopper can be the integrator, with a phone of their own (--shopper-mobile). */
+  realShopper?: 'mobile';
   /** Sent with a wrong client secret, to compare the answer to bad credentials. */
   wrongSecret?: true;
 };
@@ -45,7 +48,7 @@ export const AMOUNT = 1;
 const CYBS_BILLING = { firstName: 'Jane', lastName: 'Doe', address1: '1 Market St', locality: 'San Francisco', postalCode: '94105', country: 'US', email: 'test@cybs.com' };
 
 const MPESA_PIN =
-  'needs a shopper to enter the M-Pesa PIN on a real phone, and Little Pay documents no sandbox test number (littlepay-api.md §8); the simulator plays the shopper with its success test number';
+  'needs a shopper to enter the M-Pesa PIN on a phone, and Little Pay documents no sandbox test number (littlepay-api.md §8): give --shopper-mobile with a phone you hold to run it; the simulator plays the shopper with its success test number';
 const CHALLENGE =
   'needs a shopper to answer the issuer challenge in a browser at stepUpUrl; the simulator plays the shopper through its challenge answer';
 
@@ -106,11 +109,11 @@ export function driftPlan(year = new Date().getUTCFullYear()): DriftJourney[] {
     },
     {
       name: 'mpesa',
-      summary: 'An M-Pesa payment: the PIN prompt needs a shopper, so the real side stops after create-intent',
-      cost: 'one intent, never paid; no transaction',
+      summary: 'An M-Pesa payment, its callback, status and refund: the PIN prompt needs a shopper, so without --shopper-mobile the real side stops after create-intent',
+      cost: 'one intent, never paid; with --shopper-mobile, one M-Pesa payment of 1 KES and its refund',
       steps: [
         { call: 'createIntent', body: small('DRIFT${run}M'), save: { ref: 'data.reference' } },
-        { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254712345678' } }, longPoll: true, shopper: MPESA_PIN },
+        { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '${shopperMobile}' } }, longPoll: true, shopper: MPESA_PIN, realShopper: 'mobile' },
         { call: 'awaitCallback', count: 1 },
         { call: 'getPaymentStatus', key: 'DRIFT${run}M' },
         { call: 'refund', key: 'DRIFT${run}M', body: { amount: AMOUNT, callbackUrl: '${inbox}' } },

@@ -21,6 +21,8 @@ export interface SideOptions {
   timeoutMs: number;
   /** True for the simulator, which plays the shopper of a `shopper` step. */
   playsShopper: boolean;
+  /** The phone of whoever plays the M-Pesa shopper: the simulator's test number, or the integrator's own. */
+  shopperMobile?: string;
   /** The callbackUrl this side's intents of a journey give. */
   callbackUrl(journey: string): string;
   /** The journey's `count`th callback on this side, or why there is none. */
@@ -50,13 +52,15 @@ export class LiveSide {
   }
 
   startJourney(journey: DriftJourney): void {
-    this.vars = { run: this.options.runId, tokenId: this.options.credentials.tokenId, inbox: this.options.callbackUrl(journey.name) };
+    const { runId, credentials, shopperMobile } = this.options;
+    this.vars = { run: runId, tokenId: credentials.tokenId, inbox: this.options.callbackUrl(journey.name), ...(shopperMobile ? { shopperMobile } : {}) };
     this.stopped = undefined;
   }
 
   async play(journey: DriftJourney, raw: DriftStep, label: string): Promise<Observation> {
     if (this.stopped) return { kind: 'skipped', reason: this.stopped };
-    if (raw.shopper && !this.options.playsShopper) {
+    const shopperHere = this.options.playsShopper || (raw.realShopper === 'mobile' && this.options.shopperMobile !== undefined);
+    if (raw.shopper && !shopperHere) {
       this.stopped = `follows ${label}, which needs a shopper`;
       return { kind: 'skipped', reason: raw.shopper };
     }

@@ -12,6 +12,9 @@ interface Common {
   fetch?: typeof fetch;
 }
 
+/** The simulator's M-Pesa test number whose payments complete (docs/decisions/0007). */
+const SIMULATOR_SUCCESS_NUMBER = '254712345678';
+
 const inboxName = (runId: string, journey: string) => `drift-${runId}-${journey}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
 
 /** Polls until `count` callbacks have arrived or the wait is over. */
@@ -41,7 +44,7 @@ export async function simulatorSide(baseUrl: string, common: Common, adminToken?
     return { kind: 'callback', body: m.body, signature: m.signatureValid ? 'valid' : m.headers['x-littlepay-signature'] ? 'invalid' : 'missing' };
   };
   return new LiveSide({
-    baseUrl, credentials: { clientId, clientSecret, tokenId, apiKey }, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: true,
+    baseUrl, credentials: { clientId, clientSecret, tokenId, apiKey }, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: true, shopperMobile: SIMULATOR_SUCCESS_NUMBER,
     callbackUrl: (journey) => `${publicUrl}/_sim/inbox/${inboxName(common.runId, journey)}`, callback,
     ...(adminToken ? { adminToken } : {}), ...(common.fetch ? { fetch: common.fetch } : {}),
   });
@@ -50,7 +53,14 @@ export async function simulatorSide(baseUrl: string, common: Common, adminToken?
 /** Where the real side's intents send callbacks when there is no receiver: a name that never resolves (RFC 2606). */
 export const NOWHERE = 'https://callback.invalid/littlepay-drift';
 
-export function realSide(baseUrl: string, credentials: Credentials, common: Common, receiver?: { public: string; receiver: CallbackReceiver; key: string }): LiveSide {
+export interface RealSideOptions {
+  /** The public URL of the callback receiver, the receiver, and the key that verifies the callbacks. */
+  callbacks?: { public: string; receiver: CallbackReceiver; key: string };
+  /** A phone the integrator holds, to play the M-Pesa shopper on the real side. */
+  shopperMobile?: string;
+}
+
+export function realSide(baseUrl: string, credentials: Credentials, common: Common, { callbacks: receiver, shopperMobile }: RealSideOptions = {}): LiveSide {
   const callback = async (journey: string, count: number): Promise<Observation> => {
     if (!receiver) return { kind: 'skipped', reason: 'no --callback-url: the real service\'s callbacks have no receiver' };
     const got = await waitFor(async () => receiver.receiver.received(inboxName(common.runId, journey)), count, common.callbackWaitMs);
@@ -59,7 +69,7 @@ export function realSide(baseUrl: string, credentials: Credentials, common: Comm
     return { kind: 'callback', body: got.body, signature: verified.ok ? 'valid' : verified.reason === 'missing_headers' ? 'missing' : 'invalid' };
   };
   return new LiveSide({
-    baseUrl, credentials, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: false,
+    baseUrl, credentials, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: false, ...(shopperMobile ? { shopperMobile } : {}),
     callbackUrl: (journey) => (receiver ? `${receiver.public}/${inboxName(common.runId, journey)}` : NOWHERE), callback,
     ...(common.fetch ? { fetch: common.fetch } : {}),
   });

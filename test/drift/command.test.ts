@@ -47,6 +47,7 @@ describe('littlepay-sim drift: the command line', () => {
     { argv: ['--replay', 'somewhere', '--timeout-ms', 'soon'], message: '--timeout-ms must be a whole number' },
     { argv: ['--real-url', 'https://sandbox.example', '--journey', 'refund-everything'], message: 'no journey named refund-everything' },
     { argv: ['--real-url', 'https://sandbox.example', '--shopper'], message: "Unknown option '--shopper'" },
+    { argv: ['--real-url', 'https://sandbox.example', '--shopper-mobile', '+254712345678'], message: '--shopper-mobile must be digits with the country code and no "+"' },
   ])('exits 2 for $argv, saying why', async ({ argv, message }) => {
     const res = await drift(argv, CREDENTIALS);
     expect(res.code).toBe(2);

@@ -35,7 +35,9 @@ beforeAll(async () => {
   const m = standIn.merchant;
   env = { LITTLEPAY_CLIENT_ID: m.clientId, LITTLEPAY_CLIENT_SECRET: m.clientSecret, LITTLEPAY_TOKEN_ID: m.tokenId, LITTLEPAY_API_KEY: m.apiKey };
   // No --callback-key: the stand-in's callbacks are checked against Little Pay's published key, and fail it.
-  live = await drift(['--real-url', standIn.url, '--callback-port', '0', '--callback-wait-ms', '10000', '--record', join(dir, 'rec'), '--json', join(dir, 'report.json')], env);
+  // The stand-in's success test number plays the integrator's own phone.
+  const argv = ['--real-url', standIn.url, '--callback-port', '0', '--callback-wait-ms', '10000', '--shopper-mobile', '254712345678'];
+  live = await drift([...argv, '--record', join(dir, 'rec'), '--json', join(dir, 'report.json')], env);
   report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as DriftReport;
 }, 60_000);
 
@@ -67,18 +69,26 @@ describe('drift against a stand-in with planted differences', () => {
     const withKey = join(dir, 'stand-in.pem');
     writeFileSync(withKey, standIn.publicKeyPem);
     const run = await drift(['--real-url', standIn.url, '--journey', 'card-frictionless', '--callback-port', '0', '--callback-key', withKey, '--json', '-'], env);
-    const callback = (JSON.parse(run.stdout) as DriftReport).steps.find((s) => s.step === 'awaitCallback')!;
+    const callback = (JSON.parse(run.stdout) as DriftReport).steps.find((s) => s.journey === 'card-frictionless' && s.step === 'awaitCallback')!;
     expect(callback.real).toBe('callback');
     expect(callback.differences.map((d) => `${d.kind} ${d.path}`).sort()).toEqual(['extra callback.paymentProvider', 'missing callback.provider']);
   }, 30_000);
 
   it('skips on the real side, with the reason, the steps that need a shopper and what follows them', () => {
     const step = (journey: string, name: string) => report.steps.find((s) => s.journey === journey && s.step === name)!;
-    expect(step('mpesa', 'processPayment')).toMatchObject({ simulator: '200', real: expect.stringMatching(/^skipped: needs a shopper to enter the M-Pesa PIN/) });
-    expect(step('mpesa', 'refund')).toMatchObject({ simulator: '200', real: 'skipped: follows processPayment, which needs a shopper' });
-    expect(step('card-challenge', 'answerChallenge').real).toMatch(/^skipped: needs a shopper to answer the issuer challenge/);
     expect(step('card-challenge', 'processPayment').real).toBe('200');
+    expect(step('card-challenge', 'answerChallenge')).toMatchObject({ simulator: '200', real: expect.stringMatching(/^skipped: needs a shopper to answer the issuer challenge/) });
+    expect(step('card-challenge', 'getPaymentStatus #2')).toMatchObject({ simulator: '200', real: 'skipped: follows answerChallenge, which needs a shopper' });
   });
+
+  it('runs the M-Pesa steps on the real side with --shopper-mobile, and skips them without it', async () => {
+    const step = (r: DriftReport, name: string) => r.steps.find((s) => s.journey === 'mpesa' && s.step === name)!;
+    expect(step(report, 'processPayment')).toMatchObject({ simulator: '200', real: '200' });
+    expect(step(report, 'refund')).toMatchObject({ simulator: '200', real: '200' });
+    const without = JSON.parse((await drift(['--real-url', standIn.url, '--journey', 'mpesa', '--json', '-'], env)).stdout) as DriftReport;
+    expect(step(without, 'processPayment')).toMatchObject({ simulator: '200', real: expect.stringMatching(/^skipped: needs a shopper to enter the M-Pesa PIN on a phone.*--shopper-mobile/) });
+    expect(step(without, 'refund')).toMatchObject({ simulator: '200', real: 'skipped: follows processPayment, which needs a shopper' });
+  }, 30_000);
 
   it('lets no credential, card number, phone number or personal data reach the recording, the report or the output', () => {
     const written = [readFileSync(join(dir, 'rec', 'recording.json'), 'utf8'), readFileSync(join(dir, 'rec', 'report.json'), 'utf8'), readFileSync(join(dir, 'report.json'), 'utf8'), live.stdout];
