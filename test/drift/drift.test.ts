@@ -63,6 +63,9 @@ describe('drift against a stand-in with planted differences', () => {
     // The table on the terminal shows the same.
     expect(live.stdout).toMatch(/✗ type\s+body\.data\.meta\.amount\s+simulator: number\s+real: string \(digits\)/);
     expect(live.stdout).toMatch(/differences: 0 known, \d+ not on the known list/);
+    // And each difference once, with the number of steps it was seen in.
+    const createIntents = report.steps.filter((s) => s.step.startsWith('createIntent') && s.real === '200').length;
+    expect(live.stdout).toContain(`Not on the known list:\n    ✗ missing   body.data.checkoutUrl   simulator: url   real: absent   (${createIntents} steps)`);
   });
 
   it('checks the real callbacks with the key given by --callback-key, and still compares their fields', async () => {
