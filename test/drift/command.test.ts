@@ -1,7 +1,8 @@
 // The drift command line: help (also as `littlepay-sim drift`), the exit status of a command line or a
 // known-differences file that cannot be used, credentials that are never echoed, a real service that
-// answers nothing, and the committed known differences, each pointing at a decision record that exists.
-import { existsSync, writeFileSync } from 'node:fs';
+// answers nothing, --sim-url (and no difference between two simulators), the module's dependencies, and the
+// committed known differences, each pointing at a decision record that exists.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -82,6 +83,36 @@ describe('littlepay-sim drift: the command line', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/the real service at http:\/\/127\.0\.0\.1:\d+ answered nothing: fetch failed \(connect ECONNREFUSED/);
     for (const secret of Object.values(CREDENTIALS)) expect(res.stdout + res.stderr).not.toContain(secret);
+  });
+});
+
+describe('--sim-url', () => {
+  it('uses the simulator given instead of starting one', async () => {
+    const sim = await startSimulator(DRIFT_SIMULATOR);
+    const real = await startSimulator(DRIFT_SIMULATOR);
+    try {
+      const m = real.merchants[0]!;
+      const env = { LITTLEPAY_CLIENT_ID: m.clientId, LITTLEPAY_CLIENT_SECRET: m.clientSecret, LITTLEPAY_TOKEN_ID: m.tokenId, LITTLEPAY_API_KEY: m.apiKey };
+      const before = started;
+      const res = await drift(['--real-url', real.url, '--sim-url', sim.url, '--journey', 'intent-and-errors'], env);
+      expect(res.stderr).toBe('');
+      expect(res.stdout).toContain(`against the simulator at ${sim.url}`);
+      expect(res.stdout).toMatch(/10 steps: 10 compared, 0 skipped on one side; 0 differences/);
+      expect(res.code).toBe(0);
+      expect(started).toBe(before);
+    } finally {
+      await Promise.all([sim.close(), real.close()]);
+    }
+  });
+});
+
+describe('the drift module', () => {
+  it('depends on the client and the scenarios only; its command-line entry alone starts a simulator', () => {
+    const dir = new URL('../../drift/', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'cli.ts')) {
+      const imports = [...readFileSync(new URL(file, dir), 'utf8').matchAll(/from '(\.\.\/[^']+)'/g)].map((m) => m[1]!);
+      for (const path of imports) expect(path, `${file} imports ${path}`).toMatch(/^\.\.\/(client|scenarios)\//);
+    }
   });
 });
 
