@@ -40,8 +40,18 @@ function maskString(s: string, secrets: readonly string[], personal: boolean): s
   return format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'masked';
 }
 
+/**
+ * A phone number may come as a JSON number (M-Pesa's own results do): a whole number of nine digits or more,
+ * or any number in a personal field, keeps its first digit and length and loses the rest.
+ */
+function maskNumber(n: number, personal: boolean): number {
+  if (!Number.isSafeInteger(n) || (!personal && Math.abs(n) < 100_000_000)) return n;
+  return Number(String(n).replace(/^(-?\d)(\d*)$/, (_m, first: string, rest: string) => first + '0'.repeat(rest.length)));
+}
+
 export function maskValue(value: unknown, secrets: readonly string[], personal = false): unknown {
   if (typeof value === 'string') return maskString(value, secrets, personal);
+  if (typeof value === 'number') return maskNumber(value, personal);
   if (Array.isArray(value)) return value.map((v) => maskValue(v, secrets, personal));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskString(k, secrets, false), maskValue(v, secrets, personal || PERSONAL.has(k))]));

@@ -80,6 +80,11 @@ describe('masking a recording', () => {
     expect(formatOf(masked.v)).toBe(formatOf(value));
   });
 
+  it('masks a phone number that comes as a JSON number, keeping it a number, and leaves amounts alone', () => {
+    const body = { mpesaResponse: { MobileNumber: 254712345678, ResultCode: 0 }, amount: 1500.5, payer: { PhoneNumber: 712345678 }, mobile: 2547 };
+    expect(maskValue(body, secrets)).toEqual({ mpesaResponse: { MobileNumber: 200000000000, ResultCode: 0 }, amount: 1500.5, payer: { PhoneNumber: 700000000 }, mobile: 2000 });
+  });
+
   it('masks names and addresses by their field, credentials and numbers inside text and URLs, and keeps codes, dates and references', () => {
     const body = {
       date: '2026-12-06T00:12:45.223Z',
