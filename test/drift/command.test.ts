@@ -1,10 +1,14 @@
 // The drift command line: help (also as `littlepay-sim drift`), the exit status of a command line or a
 // known-differences file that cannot be used, credentials that are never echoed, a real service that
-// answers nothing, --sim-url (and no difference between two simulators), the module's dependencies, and the
-// committed known differences, each pointing at a decision record that exists.
+// answers nothing, the npm script as a child process, --sim-url (and no difference between two simulators),
+// the module's dependencies, and the committed known differences, each pointing at a decision record that
+// exists.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from 'littlepay-sim';
@@ -83,6 +87,25 @@ describe('littlepay-sim drift: the command line', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/the real service at http:\/\/127\.0\.0\.1:\d+ answered nothing: fetch failed \(connect ECONNREFUSED/);
     for (const secret of Object.values(CREDENTIALS)) expect(res.stdout + res.stderr).not.toContain(secret);
+  });
+});
+
+describe('npm run drift (drift/cli.ts, as a child process)', () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'drift/cli.ts', ...args], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      env: { PATH: process.env.PATH, HOME: tmpdir(), NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+
+  it('prints its help, and exits 2 naming the credentials it lacks', () => {
+    const help = run(['--help']);
+    expect({ status: help.status, stderr: help.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^usage: npm run drift -- --real-url URL/);
+    const bare = run(['--real-url', 'https://sandbox.example']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/^the real sandbox merchant's credentials are missing: LITTLEPAY_CLIENT_ID/);
   });
 });
 
