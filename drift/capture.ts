@@ -12,7 +12,9 @@ export function capturingFetch(base: typeof fetch, timeoutMs: number): Capturing
   let last: Observation = { kind: 'failed', reason: 'no request was made' };
   const wrapped: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
-    request.headers.set('origin', SHOP_ORIGIN);
+    // The shopper's steps through the simulator's /_sim are not a shop page's calls (and /_sim refuses
+    // changes from another site).
+    if (!new URL(request.url).pathname.startsWith('/_sim/')) request.headers.set('origin', SHOP_ORIGIN);
     last = { kind: 'failed', reason: 'no answer' };
     let response: Response;
     try {
