@@ -14,6 +14,7 @@ COPY contracts ./contracts
 COPY client/src ./client/src
 COPY simulator/src ./simulator/src
 COPY scenarios ./scenarios
+COPY drift ./drift
 RUN npm run -s build
 
 # 2. Production dependencies only: no TypeScript, tsx or esbuild at run time.

@@ -175,6 +175,8 @@ export function helpText(): string {
     '                                           (--json for JSON; the demo ones of --seed if nothing is stored yet)',
     '  littlepay-sim scenarios --base-url URL   run the scenario journeys against a running simulator',
     '                                           (littlepay-sim scenarios --help lists them)',
+    '  littlepay-sim drift --real-url URL       compare the real Little Pay sandbox with the simulator',
+    '                                           (littlepay-sim drift --help; docs/guides/drift.md)',
     '',
     'Options (each also reads the environment variable shown; a flag wins):',
   ];
@@ -240,21 +242,24 @@ export type Command =
   | { name: 'start'; config: Config }
   | { name: 'merchants'; config: Config; json: boolean }
   /** The scenario runner parses its own flags (--base-url, --journey). */
-  | { name: 'scenarios'; args: string[] };
+  | { name: 'scenarios'; args: string[] }
+  /** The drift check parses its own flags (--real-url, --replay, the credentials). */
+  | { name: 'drift'; args: string[] };
 
-export const COMMANDS = ['merchants', 'scenarios'] as const;
+export const COMMANDS = ['merchants', 'scenarios', 'drift'] as const;
 
 /** The command line of littlepay-sim: an optional command, then flags. Throws ConfigError on a bad one. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   const [first, ...rest] = argv;
   if (first === 'scenarios') return { name: 'scenarios', args: rest };
+  if (first === 'drift') return { name: 'drift', args: rest };
   if (first === 'help') return { name: 'help' };
   if (first === 'merchants') {
     const values = parseFlags(rest, { json: { type: 'boolean' } });
     return values.help ? { name: 'help' } : { name: 'merchants', config: fromArgvAndEnv(values, env), json: values.json === true };
   }
   if (first !== undefined && !first.startsWith('-')) {
-    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.join(' and ')})\nRun with --help to see every option.`);
+    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.slice(0, -1).join(', ')} and ${COMMANDS.at(-1)})\nRun with --help to see every option.`);
   }
   const config = loadConfig(argv, env);
   return config ? { name: 'start', config } : { name: 'help' };
