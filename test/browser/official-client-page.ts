@@ -72,7 +72,9 @@ export const OFFICIAL_CLIENT_PAGE = String.raw`<!doctype html>
     var auth = 'Basic ' + btoa(q.get('clientId') + ':' + q.get('clientSecret'));
     var intent = await post('/api/payments/' + q.get('tokenId') + '/pay', {
       amount: 1200, currency: 'KES', description: 'Official client ' + ordering, key: q.get('key'),
-      callbackUrl: sim + '/_sim/inbox/official-client', returnUrl: location.origin + '/done'
+      callbackUrl: sim + '/_sim/inbox/official-client', returnUrl: location.origin + '/done',
+      // The Cards guide's advice (AVS): without any billing address the simulator declines the card by default.
+      payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } }
     }, { authorization: auth });
     var ref = intent.reference;
     var pa = await post('/pay/' + ref + '/cspaToken', { type: 'CARDS', payment: card });

@@ -9,24 +9,23 @@ import {
   checkCanProcess,
   checkCreateIntent,
   newIntent,
-  refundable,
   isSameCreateRequest,
-  roundMoney,
   type CreateIntentBody,
 } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
-import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { pinPromptMessage, processView, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
 import { iso } from '../runtime/clock.js';
 import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
-import { background, commit, newCallback, type Context } from './context.js';
+import { background, commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
+import { Refunds, type RefundBody } from './refunds.js';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
-export type RefundBody = S['RefundRequest'];
+export type { RefundBody };
 
 export class Payments {
   constructor(
@@ -34,7 +33,11 @@ export class Payments {
     /** Queued outcomes: taken when an attempt starts (docs/decisions/0021). */
     private readonly controls: Controls,
     private readonly waiters: Waiters,
-  ) {}
+  ) {
+    this.refunds = new Refunds(ctx, controls, (merchant, referenceOrKey) => this.findForMerchant(merchant, referenceOrKey));
+  }
+
+  private readonly refunds: Refunds;
 
   async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
@@ -99,48 +102,21 @@ export class Payments {
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
 
-  async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
-    const intent = this.findForMerchant(merchant, referenceOrKey);
-    if (intent.status !== 'COMPLETED') {
-      throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
-    }
-    const left = refundable(intent);
-    if (roundMoney(body.amount) > left) {
-      throw fieldError('REFUND_EXCEEDS_BALANCE', 'body.amount', 'maximum', `${body.amount} is more than the ${left} ${intent.currency} left to refund`);
-    }
-    const clock = this.ctx.clockFor(merchant.id);
-    const now = clock.now();
-    const provider = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider;
-    const mobile = provider !== 'CARDS';
-    const refund: RefundRecord = {
-      id: `rf_${this.ctx.ids.hex('refund', 16)}`,
-      amount: roundMoney(body.amount),
-      status: mobile ? 'PENDING' : 'COMPLETED',
-      reason: body.reason ?? '',
-      ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
-      createdAt: iso(now),
-      ...(mobile ? { resolveAt: now + this.ctx.config.refundDelayMs } : { finishedAt: iso(now) }),
-    };
-    const updated: IntentRecord = { ...intent, refunds: [...intent.refunds, refund], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
-    if (mobile) this.scheduleRefund(updated, refund);
-    return refund;
+  /** A refund of a merchant's payment (docs/decisions/0008 and 0080). */
+  refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+    return this.refunds.refund(merchant, referenceOrKey, body);
   }
 
   /** Reschedules every pending attempt and refund (on start). */
   resume(): void {
     for (const intent of this.ctx.store.all('intents')) {
       for (const a of intent.attempts) if (a.status === 'PENDING') this.scheduleAttempt(intent, a);
-      for (const r of intent.refunds) if (r.status === 'PENDING') this.scheduleRefund(intent, r);
     }
+    this.refunds.resume();
   }
 
   scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
     this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
-  }
-
-  private scheduleRefund(intent: IntentRecord, refund: RefundRecord): void {
-    this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => background(this.ctx, 'finishing a refund', () => this.finishRefund(intent.id, refund.id)));
   }
 
   /** An attempt's timer: a mobile attempt gets its provider's result; a card attempt still waiting for 3-D Secure times out. */
@@ -168,21 +144,6 @@ export class Payments {
       finishedAt: iso(now),
     };
     await finalizeAttempt(this.ctx, this.waiters, intent, done);
-  }
-
-  private async finishRefund(reference: string, refundId: string): Promise<void> {
-    const intent = this.ctx.store.get('intents', reference);
-    const refund = intent?.refunds.find((r) => r.id === refundId);
-    if (!intent || !refund || refund.status !== 'PENDING') return;
-    const now = this.ctx.clockFor(intent.merchantId).now();
-    const done: RefundRecord = { ...refund, status: 'COMPLETED', finishedAt: iso(now) };
-    const updated: IntentRecord = { ...intent, refunds: intent.refunds.map((r) => (r.id === refundId ? done : r)), updatedAt: iso(now) };
-    const puts: Parameters<typeof commit>[1] = [{ collection: 'intents', value: updated }];
-    if (refund.callbackUrl) {
-      const body = refundCallbackBody(updated, done) as unknown as Record<string, unknown>;
-      puts.push({ collection: 'callbacks', value: newCallback(this.ctx, { kind: 'refund', merchantId: intent.merchantId, reference, url: refund.callbackUrl, body }, now) });
-    }
-    await commit(this.ctx, puts);
   }
 
   /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */

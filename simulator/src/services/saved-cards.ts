@@ -2,6 +2,7 @@
 // the card as a token in the same commit that makes the payment final; a later process call with
 // `{ type: "CARDS", payment: { customer: { id } } }` pays with it, without card details and without
 // 3-D Secure. The rules are in domain/tokens.ts; the choices in docs/decisions/0013-tokenization.md.
+import { afterAvs } from '../domain/avs.js';
 import { checkCanProcess } from '../domain/intents.js';
 import type { AttemptRecord, CardSessionRecord, IntentRecord, MerchantRecord, TokenRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
@@ -50,7 +51,7 @@ export class SavedCards {
     const now = this.ctx.clockFor(merchant.id).now();
     checkCanProcess(intent, now);
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', savedCardOutcome(token, now));
-    const result = cardResult(choice.outcome);
+    const result = afterAvs(cardResult(choice.outcome), this.controls.avsRule(merchant.id), intent.payload.billingAddress);
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider: 'CARDS',
