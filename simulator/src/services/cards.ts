@@ -116,6 +116,14 @@ export class Cards {
     return { intent: await this.advance(intent, decided, now), session: decided };
   }
 
+  /**
+   * Holds a long-polled process of the intent until the returned function is called: the challenge page
+   * answers the shopper first (docs/decisions/0082).
+   */
+  holdProcess(reference: string): () => void {
+    return this.waiters.hold(reference);
+  }
+
   /** Marks the device data of a session collected (the collection page was loaded with its JWT). */
   async markCollected(reference: string, sessionId: string): Promise<void> {
     const intent = this.ctx.store.get('intents', reference);
