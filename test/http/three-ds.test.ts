@@ -16,6 +16,7 @@ import {
   enroll,
   formPost,
   heldProcess,
+  pageBeacon,
   pathOf,
   processCard,
   verifyRs256,
@@ -36,8 +37,7 @@ function pageData(html: string): { message: unknown; redirect?: string | null; d
 async function pageDelivered(sim: TestSim, html: string, held: { settled: () => boolean }): Promise<void> {
   await sim.advance(0);
   expect(held.settled()).toBe(false);
-  const { url, form } = pageData(html).delivered as { url: string; form: Record<string, string> };
-  expect((await formPost(sim, url, form)).statusCode).toBe(204);
+  expect((await pageBeacon(sim, html)).statusCode).toBe(204);
 }
 
 describe('the challenge', () => {
