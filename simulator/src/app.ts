@@ -5,15 +5,19 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
+import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
+import { installControlPlaneGuard } from './http/control-plane-guard.js';
 import { installFaults } from './http/fault-hooks.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
-import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
+import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser, installNotFound } from './http/errors.js';
+import { RouteMethods } from './http/route-methods.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { ApiError } from './domain/errors.js';
 import { callbackHandlers } from './http/handlers/callbacks.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
@@ -97,14 +101,20 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
   return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
 }
 
-function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
+/** The request line and headers together (Node's default, written down: the 414 and 431 messages name it). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, routeMethods: RouteMethods, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
     schemaController: ownCompilers(),
     logger: loggerOptions(config, logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
-    // A bad Content-Length or a cut body must get a 4xx, never a hang.
-    requestTimeout: 120_000,
+    // A slow client is dropped in bounded time (a 408 in the envelope, http/client-errors.ts): the
+    // timeouts are checked every second rather than Node's default 30 s.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: 1000 },
+    clientErrorHandler: clientErrorHandler({ routes: routeMethods, now: () => clock.now(), log: { info: (obj, msg) => app.log.info(obj, msg) } }),
     // Path parameters are checked against the contract's maxLength (a 400 naming the field) rather
     // than cut off by the router.
     routerOptions: { maxParamLength: 2048 },
@@ -114,6 +124,7 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
       void (reply as FastifyReply).code(400).send(errorBody(new ApiError('VALIDATION_ERROR', `url: ${message}`), clock.now()));
     },
   });
+  routeMethods.collect(app);
   installJsonParser(app);
   installErrorHandling(app, (req) => errorClock.now(req));
   return app;
@@ -141,7 +152,7 @@ async function createContext(
   options: AppOptions,
   clock: SimClock,
   opening: { store: Store; open: Promise<void>; keys: Promise<SigningKeys> },
-): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+): Promise<Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks }> {
   const { config } = options;
   const { store } = opening;
   await opening.open;
@@ -157,7 +168,14 @@ async function createContext(
     return { statusCode: res.statusCode, text: res.body };
   };
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
-  const context: Context & { setPublicUrl(url: string): void; clocks: MerchantClocks } = {
+  // Built when first asked and again when the public URL follows the port bound (reading the interfaces costs a system call).
+  let self: SelfAddresses | undefined;
+  const selfNow = () => {
+    const address = app.server.listening ? app.server.address() : null;
+    const ports = [config.port, ...(address && typeof address === 'object' ? [address.port] : [])];
+    return (self ??= selfAddresses(publicUrl, ports, [config.host, ...(config.allowedHosts === true ? [] : config.allowedHosts)]));
+  };
+  const context: Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks } = {
     config,
     store,
     ids,
@@ -166,7 +184,12 @@ async function createContext(
     clockFor: (merchantId) => clocks.for(merchantId),
     clocks,
     publicUrl: () => publicUrl,
-    setPublicUrl: (url) => (publicUrl = url),
+    setPublicUrl: (url) => {
+      publicUrl = url;
+      self = undefined;
+    },
+    pointsAtSelf: (url) => pointsAtSelf(url, selfNow()),
+    forgetSelf: () => (self = undefined),
     log: app.log,
     outbox: new Outbox({
       store,
@@ -178,6 +201,7 @@ async function createContext(
       timeoutMs: config.callbackTimeoutMs,
       retryScheduleMs: config.callbackRetryScheduleMs,
       memoryLimit: config.callbackMemoryLimit,
+      concurrency: config.callbackConcurrency,
       commit: (puts) => commit(context, puts),
       log: app.log,
     }),
@@ -185,7 +209,7 @@ async function createContext(
   return context;
 }
 
-/** One route per contract operation, CORS for the browser-side calls, and the pages. */
+/** One route per contract operation, and the pages. */
 async function registerRoutes(
   app: FastifyInstance,
   options: AppOptions,
@@ -196,7 +220,6 @@ async function registerRoutes(
   ctx: Context,
   cards: Cards,
 ): Promise<number> {
-  installCors(app);
   // Tests only: it compiles the contract's response schemas with Ajv.
   if (options.onContractViolation) (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
@@ -211,7 +234,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? new SimClock(options.config.clock);
   const errorClock: ErrorClock = { now: () => clock.now() };
   const opening = startOpening(options);
-  const app = createServer(options.config, clock, errorClock, options.logStream);
+  const routeMethods = new RouteMethods();
+  const app = createServer(options.config, clock, errorClock, routeMethods, options.logStream);
   const ctx = await createContext(app, options, clock, opening);
   errorClock.now = (req) => {
     const merchantId = req.simMerchantId ?? req.merchant?.id;
@@ -238,10 +262,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...controlHandlers({ ctx, ...control }),
     ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
   };
+  // First of all: nothing about /_sim runs for a request it refuses.
+  installControlPlaneGuard(app, { config: ctx.config, publicUrl: ctx.publicUrl, now: (req) => errorClock.now(req) });
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
   installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
   installJournal(app, hookDeps);
+  installCors(app);
+  installNotFound(app, routeMethods, (req) => errorClock.now(req));
   const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
@@ -254,6 +282,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
   app.addHook('onListen', async () => {
     const address = app.server.address();
+    ctx.forgetSelf();
     const url = new URL(ctx.publicUrl());
     if (url.port === '0' && address && typeof address === 'object') {
       url.port = String(address.port);

@@ -30,6 +30,16 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** auto: one readable line per request on a terminal, JSON lines otherwise (docs/decisions/0042). */
   readonly logFormat: 'auto' | 'pretty' | 'json';
+  /** Host names /_sim answers to besides IP literals, localhost and PUBLIC_URL's host; true: any (docs/decisions/0071). */
+  readonly allowedHosts: readonly string[] | true;
+  /** Origins whose pages may call /_sim from a browser (CORS and the cross-site check, docs/decisions/0070). */
+  readonly corsOrigins: readonly string[];
+  /** Callback deliveries in flight at once; the rest wait in the outbox (docs/decisions/0072). */
+  readonly callbackConcurrency: number;
+  /** How long a client may take to send a request's headers before its connection is closed. */
+  readonly headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (headers and body) before it gets a 408. */
+  readonly requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +91,32 @@ function token(raw: string, name: string): string {
   if (!/^[\x21-\x7e]{1,512}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 512 printable characters without spaces`);
   return raw;
 }
+/** Host names separated by commas (`.example.com` also takes its subdomains), or `true` / `*` for any host. */
+function hostList(raw: string, name: string): readonly string[] | true {
+  if (raw.trim() === 'true' || raw.trim() === '*') return true;
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const h of hosts) {
+    if (!/^\.?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$|^\[[0-9a-f:.]+\]$/.test(h)) throw new ConfigError(`${name} must be host names separated by commas (such as sim.qa.example,.internal.example), or true; got "${h}"`);
+  }
+  return Object.freeze(hosts);
+}
+/** Origins (scheme, host and port, such as https://console.qa.example) separated by commas. */
+function originList(raw: string, name: string): readonly string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(o);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/+$/, '').toLowerCase()) {
+      throw new ConfigError(`${name} must be origins such as https://console.qa.example (scheme, host and port only) separated by commas; got "${o}"`);
+    }
+    return parsed.origin;
+  });
+  return Object.freeze(origins);
+}
+
 function url(raw: string, name: string): string {
   let parsed: URL;
   try {
@@ -112,6 +148,11 @@ const settings = {
   journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
   adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
   logFormat: { flag: 'log-format', env: 'LOG_FORMAT', default: 'auto', help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)', parse: oneOf(['auto', 'pretty', 'json'] as const) },
+  allowedHosts: { flag: 'allowed-hosts', env: 'SIM_ALLOWED_HOSTS', default: '', help: 'host names /_sim answers to besides IP addresses, localhost and PUBLIC_URL\'s (comma-separated; true for any)', parse: hostList },
+  corsOrigins: { flag: 'cors-origins', env: 'SIM_CORS_ORIGINS', default: '', help: 'origins whose pages may call /_sim from a browser (comma-separated)', parse: originList },
+  callbackConcurrency: { flag: 'callback-concurrency', env: 'CALLBACK_CONCURRENCY', default: '64', help: 'callback deliveries in flight at once (the rest wait in the outbox)', parse: integer(1, 10_000) },
+  headersTimeoutMs: { flag: 'headers-timeout-ms', env: 'HEADERS_TIMEOUT_MS', default: '10000', help: 'how long a client may take to send the headers of a request', parse: integer(1000, 600_000) },
+  requestTimeoutMs: { flag: 'request-timeout-ms', env: 'REQUEST_TIMEOUT_MS', default: '30000', help: 'how long a client may take to send a whole request', parse: integer(1000, 600_000) },
 } satisfies Record<string, Setting>;
 
 /** Settings whose empty value means "not set" rather than an error. */
@@ -150,6 +191,10 @@ function resolve(pick: (name: string, s: Setting) => Raw | undefined, memory: bo
     out[name] = raw === '' && OPTIONAL.has(name) ? (name === 'publicUrl' ? '' : undefined) : s.parse(raw, label);
   }
   out.memory = memory;
+  // Node refuses a headers timeout longer than the request's.
+  if ((out.headersTimeoutMs as number) > (out.requestTimeoutMs as number)) {
+    throw new ConfigError(`HEADERS_TIMEOUT_MS (${out.headersTimeoutMs as number}) must not be longer than REQUEST_TIMEOUT_MS (${out.requestTimeoutMs as number})`);
+  }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
   return Object.freeze(out as unknown as Config);
 }

@@ -64,7 +64,7 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
     return html(reply, 410, page('Payment expired', summary(intent, merchant) + `<section class="card"><h2 class="result bad">This payment link has expired</h2><p>It expired at ${escapeHtml(intent.expiresAt.replace('T', ' ').slice(0, 16))} UTC. Ask the merchant for a new one.</p>${back('FAILED')}</section>`));
   }
   const last = intent.attempts.at(-1);
-  const retryNote = last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message)}. You can try again.</p>` : '';
+  const retryNote = last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message.replace(/[.\s]+$/, ''))}. You can try again.</p>` : '';
   const body = `${summary(intent, merchant)}
   <section class="card" id="pay-forms">${retryNote}
     <div class="tabs" role="tablist">

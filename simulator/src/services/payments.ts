@@ -16,6 +16,7 @@ import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, Refun
 import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
+import { selfTargetMessage } from '../callbacks/self-target.js';
 import { iso } from '../runtime/clock.js';
 import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
@@ -41,6 +42,7 @@ export class Payments {
 
   async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const existing = this.ctx.store.intentByKey(merchant.id, body.key);
     if (existing) {
       if (isSameCreateRequest(existing, body)) return existing; // a safe retry of the same request
@@ -76,7 +78,7 @@ export class Payments {
     const provider: MobileProvider = body.type;
     const amount = chargedAmount(intent.amount, provider);
     if (amount <= 0) {
-      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
+      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} (mobile money) takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
     }
     const choice = this.controls.takeOutcome(intent.merchantId, provider, triggeredOutcome(provider, body.payment.mobile));
     const outcome: MobileOutcome = mobileOutcomes[choice.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
@@ -102,8 +104,14 @@ export class Payments {
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
 
+  /** A callback URL that would reach this simulator is refused (decision 0074). */
+  checkCallbackUrl(url: string | undefined, field: string): void {
+    if (url !== undefined && this.ctx.pointsAtSelf(url)) throw fieldError('VALIDATION_ERROR', field, 'notSelf', selfTargetMessage());
+  }
+
   /** A refund of a merchant's payment (docs/decisions/0008 and 0080). */
-  refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+  async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     return this.refunds.refund(merchant, referenceOrKey, body);
   }
 

@@ -4,7 +4,8 @@
 // called back. Scheduled work is derived from stored state, so a restart picks it up again.
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { ApiError, fieldError } from '../domain/errors.js';
-import { refundable, roundMoney } from '../domain/intents.js';
+import { checkAmount, minorUnitDigits, MOBILE_MONEY_DIGITS, roundToUnit } from '../domain/amounts.js';
+import { refundable } from '../domain/intents.js';
 import { REFUNDS, triggeredOutcome } from '../domain/outcomes.js';
 import type { IntentRecord, MerchantRecord, RefundRecord } from '../domain/records.js';
 import { refundOutcome, refundPendingMs } from '../domain/refund-outcomes.js';
@@ -29,15 +30,17 @@ export class Refunds {
     if (intent.status !== 'COMPLETED') {
       throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
     }
-    const amount = roundMoney(body.amount);
     const left = refundable(intent);
+    const amount = roundToUnit(body.amount, minorUnitDigits(intent.currency));
     if (amount > left) {
       throw fieldError('REFUND_EXCEEDS_BALANCE', 'body.amount', 'maximum', `${body.amount} is more than the ${left} ${intent.currency} left to refund`);
     }
+    const mobileMoney = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider !== 'CARDS';
+    // Money goes back the way it came: a wallet takes whole units, a card the currency's minor unit.
+    checkAmount(body.amount, intent.currency, 'body.amount', mobileMoney ? MOBILE_MONEY_DIGITS : minorUnitDigits(intent.currency));
     const now = this.ctx.clockFor(merchant.id).now();
     const choice = this.controls.takeOutcome(merchant.id, REFUNDS, triggeredOutcome(REFUNDS, String(amount)));
     const outcome = refundOutcome(choice.outcome);
-    const mobileMoney = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider !== 'CARDS';
     const pendingMs = refundPendingMs(outcome, mobileMoney, this.ctx.config.refundDelayMs);
     const refund: RefundRecord = {
       id: `rf_${this.ctx.ids.hex('refund', 16)}`,
