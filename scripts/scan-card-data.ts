@@ -2,12 +2,12 @@
 // folders given (the logs captured from the whole test suite, data folders) for each test card number,
 // also grouped by spaces or dashes, for the card fields' names, and for any run of digits that holds a
 // Luhn-valid card number (in a path, a query, a header, free text next to other digits or a longer run:
-// the masker's own rule, domain/card-masking.ts). Prints "card-data scan: N passed, N failed" (one check per folder)
+// the masker's own rule, runtime/card-masking.ts). Prints "card-data scan: N passed, N failed" (one check per folder)
 // and exits 1 on a find. Run by .ci/run after `npm test`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { holdsCardNumber } from '../simulator/src/domain/card-masking.js';
+import { holdsCardNumber } from '../simulator/src/runtime/card-masking.js';
 import { TEST_CARD_NUMBERS } from '../simulator/src/domain/catalogue.js';
 
 /** Numbers the suites use besides the catalogue's (any Luhn-valid card, Amex). */

@@ -27,6 +27,7 @@ import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import type { ContractViolation } from './http/response-check.js';
 import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
+import { registerApiDocs } from './pages/api-docs.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -57,7 +58,7 @@ export interface AppOptions {
   clock?: SimClock;
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
-  /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
+  /** Waits out a latency fault; real time (cut short by a stop) unless a test wants to see the waits instead. */
   sleep?: (ms: number) => Promise<void>;
   /** Where log lines go (default: JSON lines on stdout); tests capture them to prove what is never logged. */
   logStream?: LogStream;
@@ -80,7 +81,6 @@ declare module 'fastify' {
   }
 }
 
-/** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
 /** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
 type ErrorClock = { now(req: FastifyRequest): number };
 
@@ -104,6 +104,7 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
 /** The request line and headers together (Node's default, written down: the 414 and 431 messages name it). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
+/** fastify set for a gateway: our JSON parser, our compilers, and every framework error in the API's envelope. */
 function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, routeMethods: RouteMethods, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
     schemaController: ownCompilers(),
@@ -225,7 +226,26 @@ async function registerRoutes(
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
+  registerApiDocs(app);
   return routeCount;
+}
+
+/**
+ * A latency fault's wait, in real time: a client's own timeout is what it tests. A stop cuts it short and the
+ * call goes on, so a 120 s latency cannot hold a SIGTERM past Docker's ten-second stop window.
+ */
+function latencySleep(stopping: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve) => {
+      if (stopping.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        stopping.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      stopping.addEventListener('abort', done, { once: true });
+    });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -260,13 +280,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
-    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls, waiters)),
   };
   // First of all: nothing about /_sim runs for a request it refuses.
   installControlPlaneGuard(app, { config: ctx.config, publicUrl: ctx.publicUrl, now: (req) => errorClock.now(req) });
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
-  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
+  const stopping = new AbortController();
+  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? latencySleep(stopping.signal) });
   installJournal(app, hookDeps);
   installCors(app);
   installNotFound(app, routeMethods, (req) => errorClock.now(req));
@@ -301,6 +322,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
+    stopping.abort();
     payments.stop();
   });
   app.addHook('onClose', async () => {

@@ -4,11 +4,11 @@
 // journal, refresh by itself, and ask once for the admin token when there is one.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLittlePayClient, createSimClient, merchantClientOptions, type SimSchemas } from '../../client/src/index.js';
 import { buildApp } from '../../simulator/src/app.js';
 import { defaultConfig } from '../../simulator/src/config.js';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { describeInBrowser, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { testKeys } from '../helpers/sim.js';
 
 const HOST = '127.0.0.1';
@@ -38,7 +38,7 @@ async function journey(baseUrl: string, sim: ReturnType<typeof createSimClient>,
   return reference;
 }
 
-describe('the inspector page', () => {
+describeInBrowser('the inspector page', () => {
   let browser: TestBrowser;
   const apps: FastifyInstance[] = [];
   beforeAll(async () => {

@@ -1,10 +1,10 @@
-// Card numbers however a client sends them (simulator/src/domain/card-masking.ts, the one masker): a JSON
+// Card numbers however a client sends them (simulator/src/runtime/card-masking.ts, the one masker): a JSON
 // number, a path, a query string, a header, free text next to other digits, a longer run of digits. None may
 // reach a log line, the request journal, the store or a /_sim answer whole. Seen before: maskCardData("card
 // 4000000000002701 123") returned its input, and a status read by a card number logged it in "msg" and kept
 // it in the journal's path and answer.
 import { describe, expect, it } from 'vitest';
-import { maskCardData, maskCardText } from '../../simulator/src/domain/card-masking.js';
+import { maskCardData, maskCardText } from '../../simulator/src/runtime/card-masking.js';
 import { journal } from '../helpers/control.js';
 import { basicAuth, createIntent, intentBody, startTestSim } from '../helpers/sim.js';
 

@@ -166,9 +166,15 @@ export class Outbox {
     }
   }
 
-  /** Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). */
+  /**
+   * Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). The
+   * running count only ever overstates: resets remove callbacks without telling the outbox. So once it says
+   * "over the limit", the store is counted before anything is forgotten; below the limit, it costs nothing.
+   */
   private prune(): void {
     if (this.delivered <= this.deps.memoryLimit) return;
+    this.delivered = 0;
+    for (const cb of this.deps.store.all('callbacks')) if (cb.state === 'delivered') this.delivered++;
     for (const cb of this.deps.store.all('callbacks')) {
       if (this.delivered <= this.deps.memoryLimit) break;
       if (cb.state === 'delivered' && !this.inFlight.has(cb.id)) {

@@ -2,7 +2,7 @@
 // form in which a card is ever kept: brand, first six, last four and expiry. The full number and the
 // CVV never leave the request that carried them.
 import type { components } from '../../../client/src/generated/littlepay.js';
-import { luhn } from './card-masking.js';
+import { luhn } from '../runtime/card-masking.js';
 import { ApiError, type FieldError } from './errors.js';
 
 export type CardDetails = components['schemas']['CardDetails'];

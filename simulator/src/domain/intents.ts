@@ -1,7 +1,7 @@
 // Pure rules of intents and attempts: no I/O, no clock reads (time comes in as an argument).
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { iso } from '../runtime/clock.js';
-import { cloneRecord, EMPTY_LIST, EMPTY_OBJECT } from '../store/clone.js';
+import { cloneRecord, EMPTY_LIST, EMPTY_OBJECT } from '../runtime/clone.js';
 import { checkAmount, minorUnitDigits, roundToUnit } from './amounts.js';
 import { ApiError, fieldError } from './errors.js';
 import type { IntentRecord, MerchantRecord } from './records.js';
@@ -73,7 +73,7 @@ const NO_FIELDS = EMPTY_OBJECT as Record<string, never>;
 
 /**
  * A new intent's record. It shares no object with the body (what it takes from it is copied), so the store
- * keeps it as it is; its empty lists and metadata are the store's shared frozen ones (store/clone.ts).
+ * keeps it as it is; its empty lists and metadata are the store's shared frozen ones (runtime/clone.ts).
  */
 export function newIntent(
   body: CreateIntentBody,

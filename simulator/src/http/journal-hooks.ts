@@ -2,7 +2,7 @@
 // in, the body that went out (after any fault changed it), the status and the real time taken. Card data
 // is masked before anything is kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { mayHoldCardData, maskCardData, maskCardText } from '../domain/card-masking.js';
+import { mayHoldCardData, maskCardData, maskCardText } from '../runtime/card-masking.js';
 import { iso, type SimClock } from '../runtime/clock.js';
 import { JOURNAL_BODY_LIMIT, tooBig, type Journal, type KeptEntry } from '../services/journal.js';
 import { apiOperation, merchantIdOf, type RequestMerchantDeps } from './request-merchant.js';

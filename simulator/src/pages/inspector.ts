@@ -32,7 +32,7 @@ export function inspectorPage(): string {
 <h2>Callbacks and their deliveries</h2><div id="callbacks"></div>
 <h2>Delivery log, receiver check and inboxes</h2><div id="callback-panel"></div>
 <h2>Request journal (newest first)</h2><div id="journal"></div>
-<footer><small>Little Pay sandbox simulator: no real money moves. The JSON behind this page is the /_sim API.</small></footer>
+<footer><small>Little Pay sandbox simulator: no real money moves. The JSON behind this page is the /_sim API (<a href="/docs/simulator">reference</a>); the Little Pay API: <a href="/docs">reference</a>.</small></footer>
 <script>${INSPECTOR_SCRIPT}</script>
 </body></html>`;
 }

@@ -5,7 +5,7 @@
 // (docs/decisions/0042-logs.md).
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { maskCardText } from '../domain/card-masking.js';
+import { maskCardText } from './card-masking.js';
 
 /** Anything pino can write a line to. */
 export interface LogStream {

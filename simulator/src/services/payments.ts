@@ -45,6 +45,8 @@ export class Payments {
     this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const existing = this.ctx.store.intentByKey(merchant.id, body.key);
     if (existing) {
+      // The first request's write may still be under way: a retry is answered only from what is on disk.
+      await this.ctx.store.landed(existing);
       if (isSameCreateRequest(existing, body)) return existing; // a safe retry of the same request
       throw new ApiError('DUPLICATE_KEY', `key "${body.key}" was already used by intent ${existing.id} with a different request; use a new key`);
     }
@@ -58,6 +60,13 @@ export class Payments {
   intent(reference: string): IntentRecord {
     const intent = this.ctx.store.get('intents', reference);
     if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    return intent;
+  }
+
+  /** The merchant's payment as stored: a status read never shows a change whose write is still under way. */
+  async stored(merchant: MerchantRecord, referenceOrKey: string): Promise<IntentRecord> {
+    const intent = this.findForMerchant(merchant, referenceOrKey);
+    await this.ctx.store.landed(intent);
     return intent;
   }
 
@@ -100,7 +109,9 @@ export class Payments {
     await commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
     this.scheduleAttempt(updated, attempt);
     if (longPoll) await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
+    // A deadline can fire while the attempt's result is being written: the answer waits for it.
     const latest = this.intent(reference);
+    await this.ctx.store.landed(latest);
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
 

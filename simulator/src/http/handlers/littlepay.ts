@@ -68,7 +68,7 @@ export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Reco
 
     async getPaymentStatus(req, merchant) {
       const { key } = req.params as { key: string };
-      const intent = payments.findForMerchant(merchant!, key);
+      const intent = await payments.stored(merchant!, key);
       return envelope(ctx, merchant!.id, statusView(intent, ctx.clockFor(merchant!.id).now()));
     },
 
