@@ -2,7 +2,6 @@
 // the card as a token in the same commit that makes the payment final; a later process call with
 // `{ type: "CARDS", payment: { customer: { id } } }` pays with it, without card details and without
 // 3-D Secure. The rules are in domain/tokens.ts; the choices in docs/decisions/0013-tokenization.md.
-import { afterAvs } from '../domain/avs.js';
 import { checkCanProcess } from '../domain/intents.js';
 import type { AttemptRecord, CardSessionRecord, IntentRecord, MerchantRecord, TokenRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
@@ -51,7 +50,8 @@ export class SavedCards {
     const now = this.ctx.clockFor(merchant.id).now();
     checkCanProcess(intent, now);
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', savedCardOutcome(token, now));
-    const result = afterAvs(cardResult(choice.outcome), this.controls.avsRule(merchant.id), intent.payload.billingAddress);
+    // No AVS here: the card was checked when it was saved, and the Tokenization Guide's repeat payment sends no address (decision 0081).
+    const result = cardResult(choice.outcome);
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
       provider: 'CARDS',
