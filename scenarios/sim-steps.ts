@@ -29,6 +29,8 @@ export type SimOperation =
   | 'listOutcomes'
   | 'queueOutcomes'
   | 'clearOutcomes'
+  | 'getAvsSetting'
+  | 'updateAvsSetting'
   | 'listFaults'
   | 'addFault'
   | 'clearFaults'
@@ -83,7 +85,7 @@ export function callSim(sim: SimClient, step: SimStepArgs, runMerchant = '') {
   }
 }
 
-/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, faults, journal, inspector. */
+/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, AVS, faults, journal, inspector. */
 function callControl(sim: SimClient, step: SimStepArgs, m: string) {
   switch (step.op) {
     case 'listMerchantCallbacks':
@@ -116,6 +118,10 @@ function callControl(sim: SimClient, step: SimStepArgs, m: string) {
       return sim.queueOutcomes(m, step.body as SimSchemas['QueueOutcomesRequest']);
     case 'clearOutcomes':
       return sim.clearOutcomes(m);
+    case 'getAvsSetting':
+      return sim.avsSetting(m);
+    case 'updateAvsSetting':
+      return sim.updateAvsSetting(m, step.body as SimSchemas['AvsSettingUpdate']);
     case 'listFaults':
       return sim.faults(m);
     case 'addFault':

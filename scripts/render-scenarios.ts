@@ -22,11 +22,14 @@ function providerResult(entry: CatalogueEntry): string {
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
-/** The markdown tables of the catalogue (mobile numbers, then cards), ending with a newline. */
+const refundTrigger = (e: CatalogueEntry) => (e.trigger.amount === undefined ? cell(e.trigger.how ?? '') : `\`${e.trigger.amount}\``);
+
+/** The markdown tables of the catalogue (mobile numbers, cards, card events, refunds), ending with a newline. */
 export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): string {
   const mobile = entries.filter((e) => e.trigger.kind === 'mobile');
   const cards = entries.filter((e) => e.trigger.kind === 'card' && e.trigger.card);
   const events = entries.filter((e) => e.trigger.kind === 'card' && !e.trigger.card);
+  const refunds = entries.filter((e) => e.trigger.kind === 'refund');
   const lines = [
     '**Mobile money** (any other valid number succeeds)',
     '',
@@ -45,6 +48,12 @@ export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): st
     '| outcome | how to reach it | final status | reason code and message |',
     '|---|---|---|---|',
     ...events.map((e) => row([`\`${e.outcome}\``, cell(e.trigger.how ?? e.description), e.status, cell(providerResult(e))])),
+    '',
+    '**Refunds** (a refund of this amount, from any payment large enough; queue them with `provider: REFUNDS`)',
+    '',
+    '| refund amount | outcome | the refund answers | final status | message | description |',
+    '|---|---|---|---|---|---|',
+    ...refunds.map((e) => row([refundTrigger(e), `\`${e.outcome}\``, e.answer ?? 'COMPLETED (card), PENDING (mobile money)', e.status, cell(e.message), cell(e.description)])),
   ];
   return `${lines.join('\n')}\n`;
 }

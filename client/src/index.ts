@@ -127,6 +127,10 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     /** Queues the outcomes of the merchant's next attempts, for one provider or `any` (the default). */
     queueOutcomes: (merchantId: string, body: SimSchemas['QueueOutcomesRequest']) => http.POST('/_sim/merchants/{merchantId}/outcomes', { ...merchant(merchantId), body }),
     clearOutcomes: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/outcomes', merchant(merchantId)),
+    /** The address-verification rule of the merchant's card payments (no_address unless changed). */
+    avsSetting: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/avs', merchant(merchantId)),
+    /** `{ rule: 'off' }`, `{ rule: 'no_address' }` or `{ rule: 'complete_address' }`. */
+    updateAvsSetting: (merchantId: string, body: SimSchemas['AvsSettingUpdate']) => http.PUT('/_sim/merchants/{merchantId}/avs', { ...merchant(merchantId), body }),
     faults: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
     addFault: (merchantId: string, body: SimSchemas['FaultRequest']) => http.POST('/_sim/merchants/{merchantId}/faults', { ...merchant(merchantId), body }),
     clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),

@@ -12,10 +12,12 @@ export const OFFICIAL_CLIENT_PAGE = String.raw`<!doctype html>
   var simOrigin = new URL(sim).origin;
   var ordering = q.get('ordering');
   var card = { cc_number: q.get('card'), cc_cvv: q.get('cvv'), cc_exp: q.get('exp'), cc_name: 'Jane Doe' };
-  var seen = { ddcMessages: 0, stepUpMessage: null };
+  // order: when the step-up page's message and the long-polled process's answer reached this page.
+  var seen = { ddcMessages: 0, stepUpMessage: null, order: [] };
 
-  async function post(path, body, headers) {
+  async function post(path, body, headers, arrived) {
     var res = await fetch(sim + path, { method: 'POST', headers: Object.assign({ 'content-type': 'application/json' }, headers || {}), body: JSON.stringify(body) });
+    if (arrived) seen.order.push(arrived);
     var json = await res.json();
     if (!res.ok) throw new Error(path + ' answered ' + res.status + ': ' + json.data.message);
     return json.data;
@@ -62,7 +64,7 @@ export const OFFICIAL_CLIENT_PAGE = String.raw`<!doctype html>
       });
       document.body.appendChild(form);
       window.addEventListener('message', function onMessage(ev) {
-        if (ev.data && ev.data.action === 'MAKE_PAYMENT') { seen.stepUpMessage = ev.data; window.removeEventListener('message', onMessage); resolve(); }
+        if (ev.data && ev.data.action === 'MAKE_PAYMENT') { seen.stepUpMessage = ev.data; seen.order.push('stepUpMessage'); window.removeEventListener('message', onMessage); resolve(); }
       });
       form.submit();
     });
@@ -72,7 +74,9 @@ export const OFFICIAL_CLIENT_PAGE = String.raw`<!doctype html>
     var auth = 'Basic ' + btoa(q.get('clientId') + ':' + q.get('clientSecret'));
     var intent = await post('/api/payments/' + q.get('tokenId') + '/pay', {
       amount: 1200, currency: 'KES', description: 'Official client ' + ordering, key: q.get('key'),
-      callbackUrl: sim + '/_sim/inbox/official-client', returnUrl: location.origin + '/done'
+      callbackUrl: sim + '/_sim/inbox/official-client', returnUrl: location.origin + '/done',
+      // The Cards guide's advice (AVS): without any billing address the simulator declines the card by default.
+      payload: { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } }
     }, { authorization: auth });
     var ref = intent.reference;
     var pa = await post('/pay/' + ref + '/cspaToken', { type: 'CARDS', payment: card });
@@ -81,7 +85,7 @@ export const OFFICIAL_CLIENT_PAGE = String.raw`<!doctype html>
     var enrollment, result;
     if (ordering === 'default') {
       // process (long-polled) and enroll leave within milliseconds of each other; process's answer is the result.
-      var processing = post('/pay/' + ref + '/process?longPoll=true', { type: 'CARDS', payment: card });
+      var processing = post('/pay/' + ref + '/process?longPoll=true', { type: 'CARDS', payment: card }, null, 'process');
       enrollment = await post('/pay/' + ref + '/enroll', { deviceInformation: deviceInformation(), type: 'CARDS', payment: card });
       if (enrollment.action === 'AUTHENTICATE') await stepUp(enrollment, ref);
       result = await processing;

@@ -107,6 +107,25 @@ describeInBrowser("the official client's calls from a merchant's page in Chromiu
     await page.close();
   });
 
+  // On the real service the payment is authorised only after the challenge result reaches Little Pay, so
+  // the step-up page's message comes first; here the held process is released only once the answer page
+  // has posted it (docs/decisions/0082). Without that, the answer overtook the message in most runs.
+  it('challenge card, default ordering, 20 runs: the step-up message always reaches the page before the held process answer', async () => {
+    const sim = setup();
+    const orders: unknown[] = [];
+    for (let run = 0; run < 20; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(shopPage(sim, { ordering: 'default', card: '5200000000002151', key: `ORD${run}`, target: 'stepUpFrame' }));
+      const challenge = page.frameLocator('#step-up-frame');
+      await challenge.getByRole('button', { name: 'Authenticate' }).click();
+      const out = await result(page);
+      expect(out).toMatchObject({ status: 'COMPLETED' });
+      orders.push((out.seen as { order: unknown }).order);
+      await page.close();
+    }
+    expect(orders).toEqual(Array.from({ length: 20 }, () => ['stepUpMessage', 'process']));
+  }, 240_000);
+
   it('challenge card, waitForStepUp ordering: enroll, the challenge in a new window (_blank, rel=opener), then process', async () => {
     const sim = setup();
     const page = await browser.context.newPage();

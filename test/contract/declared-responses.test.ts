@@ -78,6 +78,7 @@ describe('declared answers for a merchant that does not exist', () => {
     controlClock: { action: 'freeze' },
     queueOutcomes: { outcomes: ['success'] },
     addFault: { type: 'latency', ms: 0 },
+    updateAvsSetting: { rule: 'off' },
   };
   const byMerchant = declares('404').filter((op) => op.path.includes('{merchantId}'));
   it.each(byMerchant.map((op) => [op.operationId, op] as const))('%s answers 404 for an unknown merchant and changes nothing', async (_id, op) => {

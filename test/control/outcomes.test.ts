@@ -2,7 +2,7 @@
 // before the test number, and the precedence rule itself as a table.
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEntry } from '../../simulator/src/domain/catalogue.js';
-import { checkQueueable, chooseOutcome, indexCatalogue, queueableOutcomes } from '../../simulator/src/domain/outcomes.js';
+import { checkQueueable, chooseOutcome, indexCatalogue, queueableOutcomes, triggeredOutcome } from '../../simulator/src/domain/outcomes.js';
 import { advanceClock, intents, newMerchant, queueOutcomes } from '../helpers/control.js';
 import { createIntent, processMobile, startTestSim, status, storeSnapshot, untilPendingAttempt, type TestSim } from '../helpers/sim.js';
 
@@ -156,7 +156,23 @@ describe('the precedence rule (chooseOutcome)', () => {
     ]);
     expect(queueableOutcomes('CARDS', index).sort()).toEqual(['card_declined', 'success']);
     expect(queueableOutcomes('any', index)).toEqual(['success']);
-    expect(() => checkQueueable('any', ['wrong_pin'], index)).toThrow(/"wrong_pin" is not an outcome every provider has; one of success/);
+    expect(() => checkQueueable('any', ['wrong_pin'], index)).toThrow(/"wrong_pin" is not an outcome every payment provider has; one of success/);
     expect(() => checkQueueable('CARDS', ['card_declined'], index)).not.toThrow();
+  });
+
+  it('keeps refund outcomes to the REFUNDS queue: `any` neither offers nor serves them, and an amount triggers them', () => {
+    const index = indexCatalogue([
+      { outcome: 'success', status: 'COMPLETED', description: '', message: '', trigger: { kind: 'mobile', provider: 'MPESA', mobile: '1' } },
+      { outcome: 'insufficient_funds', status: 'FAILED', description: '', message: '', trigger: { kind: 'mobile', provider: 'MPESA', mobile: '2' } },
+      { outcome: 'success', status: 'COMPLETED', description: '', message: '', trigger: { kind: 'refund', how: 'any other amount' } },
+      { outcome: 'refund_declined', status: 'FAILED', description: '', message: '', trigger: { kind: 'refund', amount: 901 } },
+    ]);
+    expect(queueableOutcomes('REFUNDS', index).sort()).toEqual(['refund_declined', 'success']);
+    // Refunds have no insufficient_funds, yet `any` still offers it: refunds are not among "every provider".
+    expect(queueableOutcomes('any', index).sort()).toEqual(['insufficient_funds', 'success']);
+    expect(triggeredOutcome('REFUNDS', '901', index)).toBe('refund_declined');
+    expect(triggeredOutcome('REFUNDS', '900', index)).toBeUndefined();
+    expect(chooseOutcome({ any: ['insufficient_funds'] }, 'REFUNDS', undefined)).toEqual({ outcome: 'success', source: 'default', queues: { any: ['insufficient_funds'] } });
+    expect(chooseOutcome({ REFUNDS: ['refund_declined'], any: ['success'] }, 'REFUNDS', 'refund_pending')).toEqual({ outcome: 'refund_declined', source: 'override', queues: { any: ['success'] } });
   });
 });

@@ -89,6 +89,17 @@ export function formPost(sim: TestSim, url: string, fields: Record<string, strin
   });
 }
 
+/**
+ * What the challenge's answer page does in a browser once it has posted its message: its beacon, which lets
+ * a held process answer (docs/decisions/0082).
+ */
+export function pageBeacon(sim: TestSim, answerPageHtml: string) {
+  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(answerPageHtml);
+  const { url, form } = (JSON.parse(match?.[1] ?? '{}') as { delivered?: { url: string; form: Record<string, string> } }).delivered ?? {};
+  if (!url || !form) throw new Error('the page has no beacon to send');
+  return formPost(sim, url, form);
+}
+
 /** The path of an absolute URL the simulator handed out (deviceDataCollectionUrl, stepUpUrl). */
 export const pathOf = (url: string) => new URL(url).pathname;
 

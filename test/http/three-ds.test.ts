@@ -3,6 +3,7 @@
 // pages (device data collection, the issuer's challenge and its form answer).
 import { describe, expect, it } from 'vitest';
 import { cardEventOutcomes } from '../../simulator/src/domain/catalogue.js';
+import { STEP_UP_RELEASE_FALLBACK_MS } from '../../simulator/src/pages/step-up-release.js';
 import {
   answerChallenge,
   atChallenge,
@@ -15,6 +16,7 @@ import {
   enroll,
   formPost,
   heldProcess,
+  pageBeacon,
   pathOf,
   processCard,
   verifyRs256,
@@ -22,10 +24,20 @@ import {
 import { createIntent, startTestSim, status, storeSnapshot, type TestSim } from '../helpers/sim.js';
 
 /** The JSON a page hands its script (<script type="application/json" id="page-data">). */
-function pageData(html: string): { message: unknown; redirect?: string | null } {
+function pageData(html: string): { message: unknown; redirect?: string | null; delivered?: unknown } {
   const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html);
   if (!match) throw new Error('the page has no page-data');
   return JSON.parse(match[1]!);
+}
+
+/**
+ * What the answer page's script does after posting its message: the beacon. Until it arrives the held
+ * process has not answered (docs/decisions/0082).
+ */
+async function pageDelivered(sim: TestSim, html: string, held: { settled: () => boolean }): Promise<void> {
+  await sim.advance(0);
+  expect(held.settled()).toBe(false);
+  expect((await pageBeacon(sim, html)).statusCode).toBe(204);
 }
 
 describe('the challenge', () => {
@@ -218,6 +230,7 @@ describe('the challenge page', () => {
     const res = await formPost(sim, `${url}/answer`, { ...fields, answer: 'authenticate' });
     expect(res.statusCode).toBe(200);
     expect(pageData(res.body).message).toEqual({ action: 'MAKE_PAYMENT' });
+    await pageDelivered(sim, res.body, held);
     expect(dataOf(await held.answer)).toMatchObject({ status: 'COMPLETED', message: 'Successful transaction' });
     expect(dataOf(await status(sim, sim.sandbox, 'CH1')).status).toBe('COMPLETED');
 
@@ -236,7 +249,26 @@ describe('the challenge page', () => {
     expect(res.statusCode).toBe(200);
     const { message } = cardEventOutcomes.challenge_rejected;
     expect(pageData(res.body).message).toEqual({ action: 'FAILED', message });
+    await pageDelivered(sim, res.body, held);
     expect(dataOf(await held.answer)).toMatchObject({ status: 'FAILED', message });
+  });
+
+  it('holds the waiting process after the answer until the page has posted its message, or for a bounded while on the clock', async () => {
+    const sim = await startTestSim();
+    const { reference, card: c, url, fields } = await challengePage(sim);
+    const held = await heldProcess(sim, reference, c);
+    const res = await formPost(sim, `${url}/answer`, { ...fields, answer: 'authenticate' });
+    // The payment is final (status, callback) while the long poll still waits for the page.
+    expect(dataOf(await status(sim, sim.sandbox, 'CH1')).status).toBe('COMPLETED');
+    await sim.advance(STEP_UP_RELEASE_FALLBACK_MS - 1);
+    expect(held.settled()).toBe(false);
+    // No beacon came (a browser without scripts): the fallback answers it.
+    await sim.advance(1);
+    expect(dataOf(await held.answer)).toMatchObject({ status: 'COMPLETED' });
+    // A late beacon, or one naming no held challenge, changes nothing.
+    const { url: beacon, form } = pageData(res.body).delivered as { url: string; form: Record<string, string> };
+    expect((await formPost(sim, beacon, form)).statusCode).toBe(204);
+    expect((await formPost(sim, beacon, { reference, challenge: 'nope' })).statusCode).toBe(204);
   });
 
   it('refuses an answer that is none of authenticate, fail and cancel', async () => {

@@ -132,6 +132,21 @@ export const controlInteractions: PactInteraction[] = [
     status: 200,
     body: queues({ any: ['insufficient_funds', 'success'] }),
   },
+  {
+    description: 'a request to queue a refund outcome',
+    state: sandbox,
+    step: sim('queueOutcomes', { body: { provider: 'REFUNDS', outcomes: ['refund_failed_later'] } }),
+    status: 200,
+    body: queues({ REFUNDS: ['refund_failed_later'] }),
+  },
+  { description: "a merchant's address-verification rule", state: sandbox, step: sim('getAvsSetting'), status: 200, body: { merchantId: merchantId(), rule: 'no_address' } },
+  {
+    description: 'a request to decline card payments without a complete billing address',
+    state: sandbox,
+    step: sim('updateAvsSetting', { body: { rule: 'complete_address' } }),
+    status: 200,
+    body: { merchantId: merchantId(), rule: 'complete_address' },
+  },
   { description: "a request to clear a merchant's queued outcomes", state: sandbox, step: sim('clearOutcomes'), status: 200, body: queues({}) },
   { description: "a merchant's faults", state: sandbox, step: sim('listFaults'), status: 200, body: noFaults },
   {

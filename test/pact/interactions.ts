@@ -281,6 +281,20 @@ export const littlePayInteractions: PactInteraction[] = [
     body: ok({ status: 'PENDING', message: text('Refund accepted') }),
   },
   {
+    description: 'a refund that the provider declines at once (amount 901)',
+    state: completed('ORDER123'),
+    step: { call: 'refund', key: 'ORDER123', body: { amount: 901, reason: 'Order cancelled' }, expect: { status: 200 } },
+    status: 200,
+    body: ok({ status: 'FAILED', message: text('Refund declined by the provider') }),
+  },
+  {
+    description: 'a refund that is accepted and fails later (amount 902)',
+    state: completed('ORDER123'),
+    step: { call: 'refund', key: 'ORDER123', body: { amount: 902, callbackUrl: 'https://shop.example/littlepay/refund' }, expect: { status: 200 } },
+    status: 200,
+    body: ok({ status: 'PENDING', message: text('Refund accepted') }),
+  },
+  {
     description: 'a refund of more than was paid',
     state: completed('ORDER123'),
     step: { call: 'refund', key: 'ORDER123', body: { amount: 1500.01 }, expect: { status: 409 } },

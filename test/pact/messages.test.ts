@@ -79,6 +79,12 @@ const messages: MessageDef[] = [
     content: { amount: 500, date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', message: 'Success', reason: 'One item out of stock', reference, status: 'COMPLETED' },
     expected: { accepted: true, kind: 'refund', status: 'COMPLETED', amount: 500 },
   },
+  {
+    description: 'a refund callback for a refund that failed after a PENDING answer',
+    state: 'a sandbox merchant with a completed MPESA payment with key ORDER123',
+    content: { amount: 902, date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', message: M.string("Refund failed: the provider could not return the money to the payer's account"), reason: 'Returned to the shop', reference, status: 'FAILED' },
+    expected: { accepted: true, kind: 'refund', status: 'FAILED', amount: 902 },
+  },
 ];
 
 function exampleSignature(content: unknown): string {
@@ -147,6 +153,19 @@ describe('callback message pacts: the provider (the simulator\'s callback builde
       const intent = sim.app.sim.payments.intent(ref);
       return paymentCallbackBody(intent, intent.attempts.at(-1)!);
     };
+    /** A refund of `amount` with a callbackUrl, its delay passed: the refund callback the simulator made. */
+    const refunded = async (amount: number, reason: string) => {
+      const res = await sim.inject({
+        method: 'POST',
+        url: '/api/refund/ORDER123',
+        headers: { 'x-api-key': PACT_CREDENTIALS.sandbox.apiKey, 'content-type': 'application/json' },
+        payload: { amount, reason, callbackUrl: 'https://shop.example/littlepay/refund' },
+      });
+      expect(res.json().data.status).toBe('PENDING');
+      await sim.advance(1000);
+      const intent = sim.app.sim.payments.intent(ref);
+      return signed(sim, refundCallbackBody(intent, intent.refunds.at(-1)!));
+    };
     const verifier = new MessageProviderPact({
       provider: PROVIDER,
       pactUrls: [PACT_FILE],
@@ -160,18 +179,8 @@ describe('callback message pacts: the provider (the simulator\'s callback builde
           return signed(sim, lastAttempt());
         },
         'a payment callback for a card payment that saved the card (tokenInformation)': () => signed(sim, lastAttempt()),
-        'a refund callback for a completed refund': async () => {
-          const res = await sim.inject({
-            method: 'POST',
-            url: '/api/refund/ORDER123',
-            headers: { 'x-api-key': PACT_CREDENTIALS.sandbox.apiKey, 'content-type': 'application/json' },
-            payload: { amount: 500, reason: 'One item out of stock', callbackUrl: 'https://shop.example/littlepay/refund' },
-          });
-          expect(res.statusCode).toBe(200);
-          await sim.advance(1000);
-          const intent = sim.app.sim.payments.intent(ref);
-          return signed(sim, refundCallbackBody(intent, intent.refunds.at(-1)!));
-        },
+        'a refund callback for a completed refund': () => refunded(500, 'One item out of stock'),
+        'a refund callback for a refund that failed after a PENDING answer': () => refunded(902, 'Returned to the shop'),
       },
     });
     await expect(verifier.verify()).resolves.toBeDefined();

@@ -18,6 +18,7 @@ import {
   heldProcess,
   OTHER_AMEX,
   OTHER_VISA,
+  pageBeacon,
   pathOf,
   processCard,
   type Card,
@@ -37,7 +38,9 @@ async function challenge(sim: TestSim, reference: string, enrolled: { action: st
   if (enrolled.action !== 'AUTHENTICATE') return;
   const fields = { JWT: enrolled.accessToken!, MD: reference };
   expect((await formPost(sim, pathOf(enrolled.stepUpUrl!), fields)).statusCode).toBe(200);
-  expect((await formPost(sim, `${pathOf(enrolled.stepUpUrl!)}/answer`, { ...fields, answer: 'authenticate' })).statusCode).toBe(200);
+  const answered = await formPost(sim, `${pathOf(enrolled.stepUpUrl!)}/answer`, { ...fields, answer: 'authenticate' });
+  expect(answered.statusCode).toBe(200);
+  expect((await pageBeacon(sim, answered.body)).statusCode).toBe(204);
 }
 
 /** One card payment, in the official client's default ordering or its waitForStepUp one. */

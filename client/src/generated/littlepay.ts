@@ -129,8 +129,11 @@ export type paths = {
         /**
          * Refund a completed payment (fully or in part)
          * @description Refunds part or all of a COMPLETED payment, by reference or merchant key. Several partial refunds
-         *     may be made until the paid amount is used up. Mobile money refunds answer `PENDING` and the result
-         *     is posted later to this request's `callbackUrl`.
+         *     may be made until the paid amount is used up. The answer is `COMPLETED` or `FAILED` when the refund
+         *     is final at once (a card refund, a declined refund), else `PENDING`, and the result is posted later
+         *     to this request's `callbackUrl` (only ever after a `PENDING` answer). A `FAILED` refund, at once or
+         *     later, leaves the amount refundable. In the simulator a refund of 901 fails at once, 902 fails after
+         *     the refund delay, 903 stays `PENDING` for a day of the merchant's clock; `GET /_sim/scenarios` lists them.
          */
         post: operations["refundPayment"];
         delete?: never;
@@ -316,6 +319,7 @@ export type components = {
             data: {
                 /** @enum {string} */
                 action: "MAKE_PAYMENT" | "AUTHENTICATE" | "FAILED";
+                /** @description Why enroll decided as it did. Not in the official client's types and not required, so do not depend on it (docs/decisions/0085). */
                 message?: string;
                 accessToken?: string;
                 /** Format: uri */

@@ -435,11 +435,41 @@ export type paths = {
          * @description Appends to the queue of one provider, or of `any` provider. Each new attempt of the merchant takes the
          *     head of its provider's queue, else the head of `any`, else the outcome its test number or card
          *     triggers, else `success`. Names come from `GET /_sim/scenarios`; an `any` outcome must be one every
-         *     provider has.
+         *     payment provider has. `REFUNDS` is the queue of refund outcomes: each new refund takes its head, else
+         *     the outcome its amount triggers, else `success` (`any` never serves a refund).
          */
         post: operations["queueOutcomes"];
         /** Empty every queue of the merchant */
         delete: operations["clearOutcomes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/avs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        /** The address-verification (AVS) rule this merchant's card payments meet */
+        get: operations["getAvsSetting"];
+        /**
+         * Choose when a card payment is declined by address verification
+         * @description The Cards guide says the billing address feeds AVS checks and missing data causes declines. After 3-D
+         *     Secure, a card payment that the issuer would approve is declined with `avs_declined` (Cybersource's
+         *     reason code 200) when the intent's `payload.billingAddress` breaks the rule: `no_address` (the default)
+         *     declines when there is no billing address at all; `complete_address` also declines when `address1`,
+         *     `locality`, `postalCode` or `country` is missing or blank; `off` never declines. A reset restores the
+         *     default.
+         */
+        put: operations["updateAvsSetting"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -639,13 +669,20 @@ export type components = {
              * @enum {string}
              */
             enroll?: "MAKE_PAYMENT" | "AUTHENTICATE" | "FAILED";
+            /**
+             * @description For a refund outcome, what the refund call answers; absent when the provider decides (cards COMPLETED, mobile money PENDING).
+             * @enum {string}
+             */
+            answer?: "COMPLETED" | "PENDING" | "FAILED";
             trigger: {
                 /** @enum {string} */
-                kind: "mobile" | "card";
+                kind: "mobile" | "card" | "refund";
                 provider?: string;
                 mobile?: string;
                 card?: string;
                 brand?: string;
+                /** @description For a refund outcome, the refund amount that triggers it (from any payment large enough). */
+                amount?: number;
                 /** @description For outcomes no number chooses, what the tester does to reach it. */
                 how?: string;
             };
@@ -864,6 +901,20 @@ export type components = {
             amount: number;
             /** @enum {string} */
             status: "PENDING" | "COMPLETED" | "FAILED";
+            /** @description The refund outcome (GET /_sim/scenarios) it was given when asked for. */
+            outcome: string;
+            /**
+             * @description Where the outcome came from (a queued REFUNDS outcome, the amount, or neither).
+             * @enum {string}
+             */
+            outcomeSource: "override" | "trigger" | "default";
+            /** @description The message of its final answer or callback, once final. */
+            message?: string;
+            /**
+             * Format: date-time
+             * @description When a PENDING refund is due to become final, on the merchant's clock.
+             */
+            resolveAt: string | null;
             reason: string;
             callbackUrl?: string;
             /** Format: date-time */
@@ -922,11 +973,14 @@ export type components = {
             /** Format: date-time */
             to: string;
         };
-        /** @enum {string} */
-        OutcomeProvider: "any" | "MPESA" | "AIRTEL" | "MTN" | "TIGOPESA" | "CARDS";
+        /**
+         * @description A payment provider, `any` payment provider, or `REFUNDS` (the outcomes of refunds).
+         * @enum {string}
+         */
+        OutcomeProvider: "any" | "MPESA" | "AIRTEL" | "MTN" | "TIGOPESA" | "CARDS" | "REFUNDS";
         OutcomeQueues: {
             merchantId: string;
-            /** @description The outcomes still queued, by provider (or `any`); an empty queue is left out. */
+            /** @description The outcomes still queued, by provider (or `any`, or `REFUNDS`); an empty queue is left out. */
             queues: {
                 [key: string]: string[];
             };
@@ -934,6 +988,15 @@ export type components = {
         QueueOutcomesRequest: {
             provider?: components["schemas"]["OutcomeProvider"];
             outcomes: string[];
+        };
+        /** @enum {string} */
+        AvsRule: "off" | "no_address" | "complete_address";
+        AvsSetting: {
+            merchantId: string;
+            rule: components["schemas"]["AvsRule"];
+        };
+        AvsSettingUpdate: {
+            rule: components["schemas"]["AvsRule"];
         };
         FaultOperation: string;
         FaultCount: number;
@@ -1921,6 +1984,64 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    getAvsSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule in force (no_address unless it was changed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvsSetting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    updateAvsSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvsSettingUpdate"];
+            };
+        };
+        responses: {
+            /** @description The rule now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvsSetting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["MerchantNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listFaults: {

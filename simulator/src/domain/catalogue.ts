@@ -4,6 +4,7 @@
 // codes (littlepay-api.md §8); card reason codes are Cybersource's, whose 3-D Secure 2.2 test cards the
 // sandbox follows.
 import type { Environment, MobileProvider, PaymentStatus } from './records.js';
+import { refundOutcomes, type RefundOutcome } from './refund-outcomes.js';
 
 export interface MobileOutcome {
   outcome: string;
@@ -83,6 +84,7 @@ export const cardEventOutcomes = {
   challenge_rejected: { outcome: 'challenge_rejected', description: 'The shopper answers "Fail" at the challenge', resultCode: 476, message: 'The shopper failed the authentication challenge', how: 'answer "Fail" on the challenge page' },
   challenge_cancelled: { outcome: 'challenge_cancelled', description: 'The shopper answers "Cancel" at the challenge', resultCode: 476, message: 'The shopper cancelled the authentication', how: 'answer "Cancel" on the challenge page' },
   authentication_timeout: { outcome: 'authentication_timeout', description: 'Enrollment or the challenge is not completed in time (THREE_DS_TIMEOUT_MS, 10 minutes by default)', resultCode: 476, message: 'Authentication timed out: 3-D Secure was not completed in time', how: 'abandon the challenge, or never call enroll, and let the timeout pass' },
+  avs_declined: { outcome: 'avs_declined', description: "Authenticated and approved by the issuer, then declined by the address verification (AVS) rule the merchant has (docs/decisions/0081)", resultCode: 200, message: 'Declined by address verification (AVS): the billing address is missing or incomplete', how: 'pay by card on an intent without payload.billingAddress (the default rule, no_address), or without a complete address under the complete_address rule; PUT /_sim/merchants/{id}/avs switches it' },
   test_card_in_production: { outcome: 'test_card_in_production', description: 'Any catalogue card used with a production merchant is declined, as production does', resultCode: 203, message: 'Declined: test cards are not accepted by a production merchant', how: 'pay a production merchant with any card of this table' },
 } as const;
 
@@ -127,7 +129,9 @@ export interface CatalogueEntry {
   resultCode?: number;
   /** For cards: what enroll answers. */
   enroll?: EnrollAction;
-  trigger: { kind: 'mobile' | 'card'; provider?: string; mobile?: string; card?: string; brand?: string; how?: string };
+  /** For refunds, what the refund call answers; absent when that depends on the provider (cards COMPLETED, mobile money PENDING). */
+  answer?: PaymentStatus;
+  trigger: { kind: 'mobile' | 'card' | 'refund'; provider?: string; mobile?: string; card?: string; brand?: string; amount?: number; how?: string };
 }
 
 const mobileByNumber = new Map<string, MobileOutcome>();
@@ -172,5 +176,16 @@ export function catalogue(): CatalogueEntry[] {
   for (const o of Object.values(cardEventOutcomes)) {
     entries.push({ outcome: o.outcome, status: 'FAILED', description: o.description, message: o.message, resultCode: o.resultCode, trigger: { kind: 'card', provider: 'CARDS', how: o.how } });
   }
+  for (const o of Object.values(refundOutcomes) as RefundOutcome[]) {
+    const trigger = o.amount === undefined ? { kind: 'refund' as const, how: 'any other amount' } : { kind: 'refund' as const, amount: o.amount };
+    const answer = refundAnswer(o);
+    entries.push({ outcome: o.outcome, status: o.status, description: o.description, message: o.message, ...(answer ? { answer } : {}), trigger });
+  }
   return entries;
+}
+
+/** What the refund call answers for a refund outcome; undefined when the provider decides. */
+function refundAnswer(o: RefundOutcome): PaymentStatus | undefined {
+  if (o.timing === 'provider') return undefined;
+  return o.timing === 'now' ? o.status : 'PENDING';
 }

@@ -5,8 +5,10 @@ import { catalogue, type CatalogueEntry } from './catalogue.js';
 import { fieldError } from './errors.js';
 import type { OutcomeQueues, OutcomeSource } from './records.js';
 
-/** The queue that serves every provider, after the provider's own. */
+/** The queue that serves every provider's payment attempts, after the provider's own. */
 export const ANY_PROVIDER = 'any';
+/** The queue of refund outcomes: refunds take only from it, never from `any` (docs/decisions/0080). */
+export const REFUNDS = 'REFUNDS';
 export const DEFAULT_OUTCOME = 'success';
 
 export interface OutcomeChoice {
@@ -21,7 +23,7 @@ export interface OutcomeChoice {
  * override comes before the trigger, so a test can force an outcome without changing the request.
  */
 export function chooseOutcome(queues: OutcomeQueues, provider: string, triggered: string | undefined): OutcomeChoice {
-  for (const key of [provider, ANY_PROVIDER]) {
+  for (const key of provider === REFUNDS ? [REFUNDS] : [provider, ANY_PROVIDER]) {
     const queue = queues[key];
     if (queue && queue.length > 0) {
       return { outcome: queue[0]!, source: 'override', queues: withQueue(queues, key, queue.slice(1)) };
@@ -38,13 +40,14 @@ export function withQueue(queues: OutcomeQueues, key: string, queue: string[]): 
 }
 
 function providerOf(entry: CatalogueEntry): string | undefined {
+  if (entry.trigger.kind === 'refund') return REFUNDS;
   return entry.trigger.provider ?? (entry.trigger.kind === 'card' ? 'CARDS' : undefined);
 }
 
 export interface OutcomeIndex {
   /** The outcome names of each provider. */
   byProvider: Map<string, Set<string>>;
-  /** The outcome of each `${provider}:${number}` test number or card. */
+  /** The outcome of each `${provider}:${number}` test number or card, and of each `REFUNDS:${amount}`. */
   byTrigger: Map<string, string>;
 }
 
@@ -56,7 +59,7 @@ export function indexCatalogue(entries: readonly CatalogueEntry[]): OutcomeIndex
     if (!provider) continue;
     if (!byProvider.has(provider)) byProvider.set(provider, new Set());
     byProvider.get(provider)!.add(entry.outcome);
-    const value = entry.trigger.mobile ?? entry.trigger.card;
+    const value = entry.trigger.mobile ?? entry.trigger.card ?? entry.trigger.amount?.toString();
     if (value !== undefined) byTrigger.set(`${provider}:${value}`, entry.outcome);
   }
   return { byProvider, byTrigger };
@@ -66,15 +69,15 @@ let served: OutcomeIndex | undefined;
 /** The catalogue the simulator serves, indexed once. */
 const catalogueIndex = (): OutcomeIndex => (served ??= indexCatalogue(catalogue()));
 
-/** The outcome a test number (or card number) triggers with a provider, or undefined for any other. */
+/** The outcome a test number (card number, refund amount) triggers with a provider (or REFUNDS), or undefined for any other. */
 export function triggeredOutcome(provider: string, value: string, index = catalogueIndex()): string | undefined {
   return index.byTrigger.get(`${provider}:${value}`);
 }
 
-/** The outcome names that can be queued for a provider; for `any`, the names every provider has. */
+/** The outcome names that can be queued for a provider; for `any`, the names every payment provider has. */
 export function queueableOutcomes(provider: string, index = catalogueIndex()): string[] {
   if (provider !== ANY_PROVIDER) return [...(index.byProvider.get(provider) ?? [])];
-  const sets = [...index.byProvider.values()];
+  const sets = [...index.byProvider].filter(([key]) => key !== REFUNDS).map(([, names]) => names);
   return [...(sets[0] ?? [])].filter((name) => sets.every((s) => s.has(name)));
 }
 
@@ -86,7 +89,7 @@ export function checkQueueable(provider: string, outcomes: string[], index = cat
   }
   outcomes.forEach((name, i) => {
     if (known.includes(name)) return;
-    const scope = provider === ANY_PROVIDER ? 'every provider has' : `${provider} has`;
+    const scope = provider === ANY_PROVIDER ? 'every payment provider has' : `${provider} has`;
     throw fieldError('UNKNOWN_OUTCOME', `body.outcomes.${i}`, 'catalogue', `"${name}" is not an outcome ${scope}; one of ${known.join(', ')}`);
   });
 }

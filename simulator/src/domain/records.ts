@@ -50,6 +50,11 @@ export interface RefundRecord {
   id: string;
   amount: number;
   status: PaymentStatus;
+  /** The refund outcome it was given when asked for (docs/decisions/0080); absent on refunds stored before outcomes existed. */
+  outcome?: string;
+  outcomeSource?: OutcomeSource;
+  /** The message of its final answer or callback, once final. */
+  message?: string;
   reason: string;
   callbackUrl?: string;
   createdAt: string;
@@ -142,7 +147,11 @@ export interface ControlRecord {
   clock: ClockState | null;
   outcomes: OutcomeQueues;
   faults: FaultRecord[];
+  /** The address-verification rule of card payments (docs/decisions/0081); absent means the default. */
+  avs?: AvsRule;
 }
+
+export type AvsRule = SimSchemas['AvsSetting']['rule'];
 
 /**
  * A saved card (Little Pay's Customer ID), issued by a successful card payment on an intent with

@@ -39,9 +39,13 @@ function refundView(r: RefundRecord): S['SimRefund'] {
     id: r.id,
     amount: r.amount,
     status: r.status,
+    outcome: r.outcome ?? 'success',
+    outcomeSource: r.outcomeSource ?? 'default',
+    ...(r.message !== undefined ? { message: r.message } : {}),
     reason: r.reason,
     ...(r.callbackUrl !== undefined ? { callbackUrl: r.callbackUrl } : {}),
     createdAt: r.createdAt,
+    resolveAt: r.resolveAt === undefined ? null : isoOf(r.resolveAt),
     finishedAt: r.finishedAt ?? null,
   };
 }

@@ -125,7 +125,7 @@ function tokenInformation(attempt: AttemptRecord | undefined): { tokenInformatio
 export function refundCallbackBody(intent: IntentRecord, refund: RefundRecord): RefundCallbackBody {
   return {
     status: refund.status === 'COMPLETED' ? 'COMPLETED' : 'FAILED',
-    message: refund.status === 'COMPLETED' ? 'Success' : 'Refund failed',
+    message: refund.message ?? (refund.status === 'COMPLETED' ? 'Success' : 'Refund failed'),
     amount: refund.amount,
     reason: refund.reason,
     date: refund.finishedAt ?? refund.createdAt,

@@ -1,6 +1,6 @@
 // Generated from the contracts by `npm run generate` (Ajv standalone code). Do not edit.
 "use strict";
-exports.digest = "33db10569f8678dfde705b32f0fb967f4d3ea56c43d60019976e2565f5054fd1";
+exports.digest = "a9ac066c9e510db55491c6d5cfda77ff2d360e5fbb4731c8e502a0f8d9e476c7";
 exports.validators = {};
 (function (exports) {
 "use strict";
@@ -3389,7 +3389,7 @@ return errors === 0;
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 exports["queueOutcomes.body"] = validate32;
-const schema43 = {"type":"object","additionalProperties":false,"required":["outcomes"],"properties":{"provider":{"type":"string","enum":["any","MPESA","AIRTEL","MTN","TIGOPESA","CARDS"]},"outcomes":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^[a-z0-9_]{1,64}$","x-hint":"an outcome name from GET /_sim/scenarios, such as insufficient_funds"}}}};
+const schema43 = {"type":"object","additionalProperties":false,"required":["outcomes"],"properties":{"provider":{"type":"string","enum":["any","MPESA","AIRTEL","MTN","TIGOPESA","CARDS","REFUNDS"],"description":"A payment provider, `any` payment provider, or `REFUNDS` (the outcomes of refunds)."},"outcomes":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^[a-z0-9_]{1,64}$","x-hint":"an outcome name from GET /_sim/scenarios, such as insufficient_funds"}}}};
 const pattern31 = new RegExp("^[a-z0-9_]{1,64}$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3437,7 +3437,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((((((data0 === "any") || (data0 === "MPESA")) || (data0 === "AIRTEL")) || (data0 === "MTN")) || (data0 === "TIGOPESA")) || (data0 === "CARDS"))){
+if(!(((((((data0 === "any") || (data0 === "MPESA")) || (data0 === "AIRTEL")) || (data0 === "MTN")) || (data0 === "TIGOPESA")) || (data0 === "CARDS")) || (data0 === "REFUNDS"))){
 const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema43.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.provider.enum,parentSchema:schema43.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -3525,14 +3525,89 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["addFault.body"] = validate33;
-const schema44 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ms"],"properties":{"type":{"type":"string","const":"latency"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"ms":{"type":"integer","minimum":0,"maximum":120000},"maxMs":{"type":"integer","minimum":0,"maximum":120000},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"error"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"status":{"type":"integer","minimum":400,"maximum":599,"description":"Default 503."},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"drop"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"commit_then_fail"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"respond":{"type":"string","enum":["error","drop"],"description":"Default error (a 500)."},"count":{"type":"integer","minimum":1,"maximum":10000}}}]};
-const pattern32 = new RegExp("^[A-Za-z]{1,64}$", "u");
+exports["updateAvsSetting.body"] = validate33;
+const schema44 = {"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"type":"string","enum":["off","no_address","complete_address"],"x-hint":"off, no_address (the default) or complete_address"}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.rule === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "rule")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.rule !== undefined){
+let data0 = data.rule;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.rule.type,parentSchema:schema44.properties.rule,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(((data0 === "off") || (data0 === "no_address")) || (data0 === "complete_address"))){
+const err3 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/enum",keyword:"enum",params:{allowedValues: schema44.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.rule.enum,parentSchema:schema44.properties.rule,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports["addFault.body"] = validate34;
+const schema45 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ms"],"properties":{"type":{"type":"string","const":"latency"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"ms":{"type":"integer","minimum":0,"maximum":120000},"maxMs":{"type":"integer","minimum":0,"maximum":120000},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"error"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"status":{"type":"integer","minimum":400,"maximum":599,"description":"Default 503."},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"drop"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"commit_then_fail"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"respond":{"type":"string","enum":["error","drop"],"description":"Default error (a 500)."},"count":{"type":"integer","minimum":1,"maximum":10000}}}]};
+const pattern32 = new RegExp("^[A-Za-z]{1,64}$", "u");
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3545,7 +3620,7 @@ let passing0 = null;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema44.oneOf[0].required,parentSchema:schema44.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3555,7 +3630,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ms === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema44.oneOf[0].required,parentSchema:schema44.oneOf[0],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3566,7 +3641,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "type") || (key0 === "operation")) || (key0 === "ms")) || (key0 === "maxMs")) || (key0 === "count"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[0],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3579,7 +3654,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[0].properties.type.type,parentSchema:schema44.oneOf[0].properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.type.type,parentSchema:schema45.oneOf[0].properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3589,7 +3664,7 @@ vErrors.push(err3);
 errors++;
 }
 if("latency" !== data0){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "latency"},message:"must be equal to constant",schema:"latency",parentSchema:schema44.oneOf[0].properties.type,data:data0};
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "latency"},message:"must be equal to constant",schema:"latency",parentSchema:schema45.oneOf[0].properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3603,7 +3678,7 @@ if(data.operation !== undefined){
 let data1 = data.operation;
 if(typeof data1 === "string"){
 if(!pattern32.test(data1)){
-const err5 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema44.oneOf[0].properties.operation,data:data1};
+const err5 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[0].properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3614,7 +3689,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[0].properties.operation.type,parentSchema:schema44.oneOf[0].properties.operation,data:data1};
+const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.operation.type,parentSchema:schema45.oneOf[0].properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3627,7 +3702,7 @@ errors++;
 if(data.ms !== undefined){
 let data2 = data.ms;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[0].properties.ms.type,parentSchema:schema44.oneOf[0].properties.ms,data:data2};
+const err7 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.ms.type,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3638,7 +3713,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 120000 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema44.oneOf[0].properties.ms,data:data2};
+const err8 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3648,7 +3723,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[0].properties.ms,data:data2};
+const err9 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3662,7 +3737,7 @@ errors++;
 if(data.maxMs !== undefined){
 let data3 = data.maxMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[0].properties.maxMs.type,parentSchema:schema44.oneOf[0].properties.maxMs,data:data3};
+const err10 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.maxMs.type,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3673,7 +3748,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 120000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema44.oneOf[0].properties.maxMs,data:data3};
+const err11 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3683,7 +3758,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[0].properties.maxMs,data:data3};
+const err12 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3697,7 +3772,7 @@ errors++;
 if(data.count !== undefined){
 let data4 = data.count;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[0].properties.count.type,parentSchema:schema44.oneOf[0].properties.count,data:data4};
+const err13 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.count.type,parentSchema:schema45.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3708,7 +3783,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 10000 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema44.oneOf[0].properties.count,data:data4};
+const err14 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3718,7 +3793,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema44.oneOf[0].properties.count,data:data4};
+const err15 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3731,7 +3806,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[0].type,parentSchema:schema44.oneOf[0],data};
+const err16 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[0].type,parentSchema:schema45.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3749,7 +3824,7 @@ var props0 = true;
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err17 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema44.oneOf[1].required,parentSchema:schema44.oneOf[1],data};
+const err17 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3760,7 +3835,7 @@ errors++;
 }
 for(const key1 in data){
 if(!((((key1 === "type") || (key1 === "operation")) || (key1 === "status")) || (key1 === "count"))){
-const err18 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[1],data};
+const err18 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3773,7 +3848,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[1].properties.type.type,parentSchema:schema44.oneOf[1].properties.type,data:data5};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.type.type,parentSchema:schema45.oneOf[1].properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3783,7 +3858,7 @@ vErrors.push(err19);
 errors++;
 }
 if("error" !== data5){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema44.oneOf[1].properties.type,data:data5};
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema45.oneOf[1].properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3797,7 +3872,7 @@ if(data.operation !== undefined){
 let data6 = data.operation;
 if(typeof data6 === "string"){
 if(!pattern32.test(data6)){
-const err21 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema44.oneOf[1].properties.operation,data:data6};
+const err21 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[1].properties.operation,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3808,7 +3883,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[1].properties.operation.type,parentSchema:schema44.oneOf[1].properties.operation,data:data6};
+const err22 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.operation.type,parentSchema:schema45.oneOf[1].properties.operation,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3821,7 +3896,7 @@ errors++;
 if(data.status !== undefined){
 let data7 = data.status;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[1].properties.status.type,parentSchema:schema44.oneOf[1].properties.status,data:data7};
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[1].properties.status.type,parentSchema:schema45.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3832,7 +3907,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema44.oneOf[1].properties.status,data:data7};
+const err24 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema45.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3842,7 +3917,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 400 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema44.oneOf[1].properties.status,data:data7};
+const err25 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema45.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3856,7 +3931,7 @@ errors++;
 if(data.count !== undefined){
 let data8 = data.count;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[1].properties.count.type,parentSchema:schema44.oneOf[1].properties.count,data:data8};
+const err26 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[1].properties.count.type,parentSchema:schema45.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3867,7 +3942,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 10000 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema44.oneOf[1].properties.count,data:data8};
+const err27 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3877,7 +3952,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema44.oneOf[1].properties.count,data:data8};
+const err28 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3890,7 +3965,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[1].type,parentSchema:schema44.oneOf[1],data};
+const err29 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[1].type,parentSchema:schema45.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3915,7 +3990,7 @@ props0 = true;
 const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err30 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
+const err30 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[2].required,parentSchema:schema45.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3926,7 +4001,7 @@ errors++;
 }
 for(const key2 in data){
 if(!(((key2 === "type") || (key2 === "operation")) || (key2 === "count"))){
-const err31 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2],data};
+const err31 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3939,7 +4014,7 @@ errors++;
 if(data.type !== undefined){
 let data9 = data.type;
 if(typeof data9 !== "string"){
-const err32 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[2].properties.type.type,parentSchema:schema44.oneOf[2].properties.type,data:data9};
+const err32 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[2].properties.type.type,parentSchema:schema45.oneOf[2].properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3949,7 +4024,7 @@ vErrors.push(err32);
 errors++;
 }
 if("drop" !== data9){
-const err33 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "drop"},message:"must be equal to constant",schema:"drop",parentSchema:schema44.oneOf[2].properties.type,data:data9};
+const err33 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "drop"},message:"must be equal to constant",schema:"drop",parentSchema:schema45.oneOf[2].properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3963,7 +4038,7 @@ if(data.operation !== undefined){
 let data10 = data.operation;
 if(typeof data10 === "string"){
 if(!pattern32.test(data10)){
-const err34 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema44.oneOf[2].properties.operation,data:data10};
+const err34 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[2].properties.operation,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3974,7 +4049,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[2].properties.operation.type,parentSchema:schema44.oneOf[2].properties.operation,data:data10};
+const err35 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[2].properties.operation.type,parentSchema:schema45.oneOf[2].properties.operation,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3987,7 +4062,7 @@ errors++;
 if(data.count !== undefined){
 let data11 = data.count;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err36 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[2].properties.count.type,parentSchema:schema44.oneOf[2].properties.count,data:data11};
+const err36 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[2].properties.count.type,parentSchema:schema45.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3998,7 +4073,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 10000 || isNaN(data11)){
-const err37 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema44.oneOf[2].properties.count,data:data11};
+const err37 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4008,7 +4083,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err38 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema44.oneOf[2].properties.count,data:data11};
+const err38 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4021,7 +4096,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].type,parentSchema:schema44.oneOf[2],data};
+const err39 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[2].type,parentSchema:schema45.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4046,7 +4121,7 @@ props0 = true;
 const _errs37 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err40 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema44.oneOf[3].required,parentSchema:schema44.oneOf[3],data};
+const err40 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[3].required,parentSchema:schema45.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4057,7 +4132,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((((key3 === "type") || (key3 === "operation")) || (key3 === "respond")) || (key3 === "count"))){
-const err41 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[3],data};
+const err41 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4070,7 +4145,7 @@ errors++;
 if(data.type !== undefined){
 let data12 = data.type;
 if(typeof data12 !== "string"){
-const err42 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[3].properties.type.type,parentSchema:schema44.oneOf[3].properties.type,data:data12};
+const err42 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.type.type,parentSchema:schema45.oneOf[3].properties.type,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4080,7 +4155,7 @@ vErrors.push(err42);
 errors++;
 }
 if("commit_then_fail" !== data12){
-const err43 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "commit_then_fail"},message:"must be equal to constant",schema:"commit_then_fail",parentSchema:schema44.oneOf[3].properties.type,data:data12};
+const err43 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "commit_then_fail"},message:"must be equal to constant",schema:"commit_then_fail",parentSchema:schema45.oneOf[3].properties.type,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4094,7 +4169,7 @@ if(data.operation !== undefined){
 let data13 = data.operation;
 if(typeof data13 === "string"){
 if(!pattern32.test(data13)){
-const err44 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema44.oneOf[3].properties.operation,data:data13};
+const err44 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[3].properties.operation,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4105,7 +4180,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[3].properties.operation.type,parentSchema:schema44.oneOf[3].properties.operation,data:data13};
+const err45 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.operation.type,parentSchema:schema45.oneOf[3].properties.operation,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4118,7 +4193,7 @@ errors++;
 if(data.respond !== undefined){
 let data14 = data.respond;
 if(typeof data14 !== "string"){
-const err46 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[3].properties.respond.type,parentSchema:schema44.oneOf[3].properties.respond,data:data14};
+const err46 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.respond.type,parentSchema:schema45.oneOf[3].properties.respond,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4128,7 +4203,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!((data14 === "error") || (data14 === "drop"))){
-const err47 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[3].properties.respond.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[3].properties.respond.enum,parentSchema:schema44.oneOf[3].properties.respond,data:data14};
+const err47 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/enum",keyword:"enum",params:{allowedValues: schema45.oneOf[3].properties.respond.enum},message:"must be equal to one of the allowed values",schema:schema45.oneOf[3].properties.respond.enum,parentSchema:schema45.oneOf[3].properties.respond,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4141,7 +4216,7 @@ errors++;
 if(data.count !== undefined){
 let data15 = data.count;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err48 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[3].properties.count.type,parentSchema:schema44.oneOf[3].properties.count,data:data15};
+const err48 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[3].properties.count.type,parentSchema:schema45.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4152,7 +4227,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 10000 || isNaN(data15)){
-const err49 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema44.oneOf[3].properties.count,data:data15};
+const err49 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4162,7 +4237,7 @@ vErrors.push(err49);
 errors++;
 }
 if(data15 < 1 || isNaN(data15)){
-const err50 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema44.oneOf[3].properties.count,data:data15};
+const err50 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4175,7 +4250,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[3].type,parentSchema:schema44.oneOf[3],data};
+const err51 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[3].type,parentSchema:schema45.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4201,7 +4276,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err52 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.oneOf,parentSchema:schema44,data};
+const err52 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema45.oneOf,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4221,11 +4296,11 @@ vErrors = null;
 }
 }
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate33.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate34.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 })(exports.validators);
 (function (exports) {
@@ -6585,7 +6660,7 @@ return errors === 0;
 }
 validate46.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listFaults.params"] = validate47;
+exports["getAvsSetting.params"] = validate47;
 const schema58 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6668,7 +6743,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["addFault.params"] = validate48;
+exports["updateAvsSetting.params"] = validate48;
 const schema59 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6751,7 +6826,7 @@ return errors === 0;
 }
 validate48.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["clearFaults.params"] = validate49;
+exports["listFaults.params"] = validate49;
 const schema60 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6834,7 +6909,7 @@ return errors === 0;
 }
 validate49.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listRequests.params"] = validate50;
+exports["addFault.params"] = validate50;
 const schema61 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6917,7 +6992,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["getInspectorCallbacks.params"] = validate51;
+exports["clearFaults.params"] = validate51;
 const schema62 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6999,5 +7074,171 @@ validate51.errors = vErrors;
 return errors === 0;
 }
 validate51.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["listRequests.params"] = validate52;
+const schema63 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate52.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.merchantId.type,parentSchema:schema63.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema63.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+validate52.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["getInspectorCallbacks.params"] = validate53;
+const schema64 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.merchantId.type,parentSchema:schema64.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema64.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
 })(exports.validators);

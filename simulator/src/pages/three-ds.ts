@@ -11,18 +11,25 @@ import { verifyJwt, type JwtClaims } from '../runtime/jwt.js';
 import { COLLECT_PATH, STEP_UP_PATH, type Cards } from '../services/cards.js';
 import type { Context } from '../services/context.js';
 import { escapeHtml, formatAmount, page } from './html.js';
+import { DELIVERED_PATH_SUFFIX, StepUpReleases } from './step-up-release.js';
 
 type Form = Record<string, string | undefined>;
 const ANSWERS: readonly ChallengeAnswer[] = ['authenticate', 'fail', 'cancel'];
 
-/** Posts `message` to whoever opened or framed this page. Top-level pages then go to `redirect` (if any). */
+/**
+ * Posts `message` to whoever opened or framed this page, then (the challenge's answer) tells the simulator
+ * it has, so that a held process is answered after the message (docs/decisions/0082). Top-level pages then
+ * go to `redirect` (if any).
+ */
 const NOTIFY = String.raw`
 const data = JSON.parse(document.getElementById('page-data').textContent);
 const target = window.opener || (window.parent !== window ? window.parent : null);
 if (target) target.postMessage(data.message, '*');
+if (data.delivered) navigator.sendBeacon(data.delivered.url, new URLSearchParams(data.delivered.form));
 if (window.parent === window && data.redirect) setTimeout(function () { window.location.assign(data.redirect); }, data.delayMs);`;
 
 export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: Cards): void {
+  const releases = new StepUpReleases();
   const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
   /** A JWT this simulator signed, still valid on the merchant's clock, for an intent that exists. */
@@ -63,20 +70,39 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
     if (typeof check === 'string') return html(reply, 400, notValid(check));
     const answer = form.answer as ChallengeAnswer;
     if (!ANSWERS.includes(answer)) return html(reply, 400, notValid('answer must be authenticate, fail or cancel.'));
+    const reference = check.intent.id;
+    const challengeId = String(check.claims.jti);
+    // Held before the answer is committed: the process it finalises must not answer before this page.
+    const release = cards.holdProcess(reference);
     try {
-      const { intent, session } = await cards.answerChallenge(check.intent.id, check.claims.jti, answer);
-      const passed = session.stage === 'authenticated';
-      const message = passed ? { action: 'MAKE_PAYMENT' } : { action: 'FAILED', message: cardResult(session.failure ?? 'authentication_failed').message };
-      const redirect = redirectAfterChallenge(intent);
-      const body = `<section class="card"><h1 class="${passed ? 'ok' : 'bad'}">${passed ? 'Authentication complete' : 'Authentication failed'}</h1>
-        <p>${escapeHtml(passed ? 'You can return to the merchant.' : message.message)}</p>
-        ${redirect ? `<p><a href="${escapeHtml(redirect)}">Continue to the merchant</a></p>` : '<p class="muted">You can close this window.</p>'}</section>`;
-      return html(reply, 200, page(passed ? 'Authentication complete' : 'Authentication failed', body, { data: { message, redirect: redirect ?? null, delayMs: 1500 }, script: NOTIFY }));
+      const { intent, session } = await cards.answerChallenge(reference, challengeId, answer);
+      releases.track(reference, challengeId, release, reply, ctx.clockFor(intent.merchantId));
+      const delivered = { url: `${STEP_UP_PATH}${DELIVERED_PATH_SUFFIX}`, form: { reference, challenge: challengeId } };
+      return html(reply, 200, answerPage(intent, session, delivered));
     } catch (err) {
+      release();
       if (err instanceof ApiError) return html(reply, err.status, notValid(err.message));
       throw err;
     }
   });
+
+  // The answer page's beacon, sent once its message is posted. Answers 204 whatever it names.
+  app.post(`${STEP_UP_PATH}${DELIVERED_PATH_SUFFIX}`, async (req, reply) => {
+    const form = (req.body ?? {}) as Form;
+    releases.delivered(form.reference ?? '', form.challenge ?? '');
+    return reply.code(204).send();
+  });
+}
+
+/** The page after the shopper's answer: it posts the result to the client, then sends its beacon. */
+function answerPage(intent: IntentRecord, session: CardSessionRecord, delivered: { url: string; form: Record<string, string> }): string {
+  const passed = session.stage === 'authenticated';
+  const message = passed ? { action: 'MAKE_PAYMENT' } : { action: 'FAILED', message: cardResult(session.failure ?? 'authentication_failed').message };
+  const redirect = redirectAfterChallenge(intent);
+  const body = `<section class="card"><h1 class="${passed ? 'ok' : 'bad'}">${passed ? 'Authentication complete' : 'Authentication failed'}</h1>
+    <p>${escapeHtml(passed ? 'You can return to the merchant.' : message.message)}</p>
+    ${redirect ? `<p><a href="${escapeHtml(redirect)}">Continue to the merchant</a></p>` : '<p class="muted">You can close this window.</p>'}</section>`;
+  return page(passed ? 'Authentication complete' : 'Authentication failed', body, { data: { message, redirect: redirect ?? null, delayMs: 1500, delivered }, script: NOTIFY });
 }
 
 /** metadata.authenticationRedirectUrl, else returnUrl, with ?reference=… (docs/decisions/0012-hosted-checkout.md). */

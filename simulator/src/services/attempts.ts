@@ -13,22 +13,26 @@ interface Waiter {
   release(): void;
 }
 
-/** Long-poll waiters by intent reference. */
+/**
+ * Long-poll waiters by intent reference. A reference may be held: its waiters are then not released by a
+ * wake, however final their attempt, until every hold on it is let go (docs/decisions/0082).
+ */
 export class Waiters {
   private readonly byReference = new Map<string, Set<Waiter>>();
+  private readonly holds = new Map<string, number>();
   /** Set on shutdown: a wait that starts after that answers at once. */
   private stopped = false;
 
   /** Resolves when isFinal() holds at a wake, or when the clock reaches `deadline`, whichever is first. */
   wait(reference: string, isFinal: () => boolean, clock: SimClock, deadline: number): Promise<void> {
-    if (this.stopped || isFinal()) return Promise.resolve();
+    if (this.stopped || (!this.holds.has(reference) && isFinal())) return Promise.resolve();
     return new Promise((resolve) => {
       let set = this.byReference.get(reference);
       if (!set) this.byReference.set(reference, (set = new Set()));
       const waiters = set;
       const waiter: Waiter = {
         check: () => {
-          if (isFinal()) waiter.release();
+          if (!this.holds.has(reference) && isFinal()) waiter.release();
         },
         release: () => {
           cancel();
@@ -40,6 +44,23 @@ export class Waiters {
       waiters.add(waiter);
       const cancel = clock.at(deadline, () => waiter.release()); // fires on a later turn, never synchronously
     });
+  }
+
+  /**
+   * Holds the waiters of a reference until the returned function is called (once; later calls do nothing),
+   * which wakes them. Their own deadline, a reset and a stop still release them.
+   */
+  hold(reference: string): () => void {
+    this.holds.set(reference, (this.holds.get(reference) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const left = (this.holds.get(reference) ?? 1) - 1;
+      if (left > 0) this.holds.set(reference, left);
+      else this.holds.delete(reference);
+      this.wake(reference);
+    };
   }
 
   wake(reference: string): void {

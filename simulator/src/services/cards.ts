@@ -3,6 +3,7 @@
 // and finalises a waiting attempt once authentication is decided. Both orderings of the official client
 // work: process may come first and wait (long-polled) for enroll and the challenge, or come last.
 import type { components } from '../../../client/src/generated/littlepay.js';
+import { afterAvs } from '../domain/avs.js';
 import { cardOutcomeFor } from '../domain/catalogue.js';
 import { checkCard, type CardDetails } from '../domain/cards.js';
 import { ApiError } from '../domain/errors.js';
@@ -117,6 +118,14 @@ export class Cards {
     return { intent: await this.advance(intent, decided, now), session: decided };
   }
 
+  /**
+   * Holds a long-polled process of the intent until the returned function is called: the challenge page
+   * answers the shopper first (docs/decisions/0082).
+   */
+  holdProcess(reference: string): () => void {
+    return this.waiters.hold(reference);
+  }
+
   /** Marks the device data of a session collected (the collection page was loaded with its JWT). */
   async markCollected(reference: string, sessionId: string): Promise<void> {
     const intent = this.ctx.store.get('intents', reference);
@@ -151,13 +160,13 @@ export class Cards {
 
   /** Authorises an attempt on a decided session (used up by it), saving the card when the intent asked. */
   private finalize(intent: IntentRecord, attempt: AttemptRecord, session: CardSessionRecord, now: number, puts: Put[]): Promise<IntentRecord> {
-    const saved = this.savedCards.issue(intent, this.authorized(attempt, session, now), session, now);
+    const saved = this.savedCards.issue(intent, this.authorized(intent, attempt, session, now), session, now);
     const { card3ds: _used, ...rest } = intent;
     return finalizeAttempt(this.ctx, this.waiters, rest, saved.attempt, {}, [...puts, ...saved.puts]);
   }
 
-  private authorized(attempt: AttemptRecord, session: CardSessionRecord, now: number): AttemptRecord {
-    const result = threeDs.authorize(session);
+  private authorized(intent: IntentRecord, attempt: AttemptRecord, session: CardSessionRecord, now: number): AttemptRecord {
+    const result = afterAvs(threeDs.authorize(session), this.controls.avsRule(intent.merchantId), intent.payload.billingAddress);
     return {
       ...attempt,
       status: result.status,

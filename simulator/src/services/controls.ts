@@ -3,7 +3,8 @@
 import { ApiError } from '../domain/errors.js';
 import { describeFault, faultFor, latencyMs, newFault, useFault, type FaultRequest } from '../domain/faults.js';
 import { ANY_PROVIDER, checkQueueable, chooseOutcome, withQueue, type OutcomeChoice } from '../domain/outcomes.js';
-import type { ControlRecord, FaultRecord, MerchantRecord, OutcomeQueues } from '../domain/records.js';
+import { DEFAULT_AVS_RULE } from '../domain/avs.js';
+import type { AvsRule, ControlRecord, FaultRecord, MerchantRecord, OutcomeQueues } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import type { Put } from '../store/store.js';
 import { commit, type Context } from './context.js';
@@ -65,6 +66,16 @@ export class Controls {
     const choice = chooseOutcome(control.outcomes, provider, triggered);
     const puts = choice.source === 'override' ? [controlPut({ ...control, outcomes: choice.queues })] : [];
     return { ...choice, puts };
+  }
+
+  /** The address-verification rule the merchant's card payments meet (docs/decisions/0081). */
+  avsRule(merchantId: string): AvsRule {
+    return controlOf(this.ctx, merchantId).avs ?? DEFAULT_AVS_RULE;
+  }
+
+  async setAvsRule(merchantId: string, rule: AvsRule): Promise<AvsRule> {
+    await commit(this.ctx, [controlPut({ ...controlOf(this.ctx, merchantId), avs: rule })]);
+    return rule;
   }
 
   faults(merchantId: string): FaultRecord[] {

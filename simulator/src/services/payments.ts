@@ -3,31 +3,30 @@
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
-import { checkAmount, minorUnitDigits, MOBILE_MONEY_DIGITS, roundToUnit } from '../domain/amounts.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import {
   chargedAmount,
   checkCanProcess,
   checkCreateIntent,
   newIntent,
-  refundable,
   isSameCreateRequest,
   type CreateIntentBody,
 } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
-import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
+import { pinPromptMessage, processView, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
 import { selfTargetMessage } from '../callbacks/self-target.js';
 import { iso } from '../runtime/clock.js';
 import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
-import { background, commit, newCallback, type Context } from './context.js';
+import { background, commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
+import { Refunds, type RefundBody } from './refunds.js';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
-export type RefundBody = S['RefundRequest'];
+export type { RefundBody };
 
 export class Payments {
   constructor(
@@ -35,7 +34,11 @@ export class Payments {
     /** Queued outcomes: taken when an attempt starts (docs/decisions/0021). */
     private readonly controls: Controls,
     private readonly waiters: Waiters,
-  ) {}
+  ) {
+    this.refunds = new Refunds(ctx, controls, (merchant, referenceOrKey) => this.findForMerchant(merchant, referenceOrKey));
+  }
+
+  private readonly refunds: Refunds;
 
   async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
@@ -117,52 +120,22 @@ export class Payments {
     if (url !== undefined && this.ctx.pointsAtSelf(url)) throw fieldError('VALIDATION_ERROR', field, 'notSelf', selfTargetMessage());
   }
 
+  /** A refund of a merchant's payment (docs/decisions/0008 and 0080). */
   async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
     this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
-    const intent = this.findForMerchant(merchant, referenceOrKey);
-    if (intent.status !== 'COMPLETED') {
-      throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
-    }
-    const left = refundable(intent);
-    const amount = roundToUnit(body.amount, minorUnitDigits(intent.currency));
-    if (amount > left) {
-      throw fieldError('REFUND_EXCEEDS_BALANCE', 'body.amount', 'maximum', `${body.amount} is more than the ${left} ${intent.currency} left to refund`);
-    }
-    const provider = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider;
-    const mobile = provider !== 'CARDS';
-    // Money goes back the way it came: a wallet takes whole units, a card the currency's minor unit.
-    checkAmount(body.amount, intent.currency, 'body.amount', mobile ? MOBILE_MONEY_DIGITS : minorUnitDigits(intent.currency));
-    const clock = this.ctx.clockFor(merchant.id);
-    const now = clock.now();
-    const refund: RefundRecord = {
-      id: `rf_${this.ctx.ids.hex('refund', 16)}`,
-      amount,
-      status: mobile ? 'PENDING' : 'COMPLETED',
-      reason: body.reason ?? '',
-      ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
-      createdAt: iso(now),
-      ...(mobile ? { resolveAt: now + this.ctx.config.refundDelayMs } : { finishedAt: iso(now) }),
-    };
-    const updated: IntentRecord = { ...intent, refunds: [...intent.refunds, refund], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }]);
-    if (mobile) this.scheduleRefund(updated, refund);
-    return refund;
+    return this.refunds.refund(merchant, referenceOrKey, body);
   }
 
   /** Reschedules every pending attempt and refund (on start). */
   resume(): void {
     for (const intent of this.ctx.store.all('intents')) {
       for (const a of intent.attempts) if (a.status === 'PENDING') this.scheduleAttempt(intent, a);
-      for (const r of intent.refunds) if (r.status === 'PENDING') this.scheduleRefund(intent, r);
     }
+    this.refunds.resume();
   }
 
   scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
     this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
-  }
-
-  private scheduleRefund(intent: IntentRecord, refund: RefundRecord): void {
-    this.ctx.clockFor(intent.merchantId).at(refund.resolveAt ?? 0, () => background(this.ctx, 'finishing a refund', () => this.finishRefund(intent.id, refund.id)));
   }
 
   /** An attempt's timer: a mobile attempt gets its provider's result; a card attempt still waiting for 3-D Secure times out. */
@@ -190,21 +163,6 @@ export class Payments {
       finishedAt: iso(now),
     };
     await finalizeAttempt(this.ctx, this.waiters, intent, done);
-  }
-
-  private async finishRefund(reference: string, refundId: string): Promise<void> {
-    const intent = this.ctx.store.get('intents', reference);
-    const refund = intent?.refunds.find((r) => r.id === refundId);
-    if (!intent || !refund || refund.status !== 'PENDING') return;
-    const now = this.ctx.clockFor(intent.merchantId).now();
-    const done: RefundRecord = { ...refund, status: 'COMPLETED', finishedAt: iso(now) };
-    const updated: IntentRecord = { ...intent, refunds: intent.refunds.map((r) => (r.id === refundId ? done : r)), updatedAt: iso(now) };
-    const puts: Parameters<typeof commit>[1] = [{ collection: 'intents', value: updated }];
-    if (refund.callbackUrl) {
-      const body = refundCallbackBody(updated, done) as unknown as Record<string, unknown>;
-      puts.push({ collection: 'callbacks', value: newCallback(this.ctx, { kind: 'refund', merchantId: intent.merchantId, reference, url: refund.callbackUrl, body }, now) });
-    }
-    await commit(this.ctx, puts);
   }
 
   /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */

@@ -50,6 +50,7 @@ export class SavedCards {
     const now = this.ctx.clockFor(merchant.id).now();
     checkCanProcess(intent, now);
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', savedCardOutcome(token, now));
+    // No AVS here: the card was checked when it was saved, and the Tokenization Guide's repeat payment sends no address (decision 0081).
     const result = cardResult(choice.outcome);
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,

@@ -73,6 +73,17 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
       return { body: { merchantId: id, queues: await controls.clearOutcomes(id) } };
     },
 
+    async getAvsSetting(req) {
+      const id = merchantId(req);
+      return { body: { merchantId: id, rule: controls.avsRule(id) } };
+    },
+
+    async updateAvsSetting(req) {
+      const id = merchantId(req);
+      const { rule } = req.body as S['AvsSettingUpdate'];
+      return { body: { merchantId: id, rule: await controls.setAvsRule(id, rule) } };
+    },
+
     async listFaults(req) {
       const id = merchantId(req);
       return { body: { merchantId: id, faults: controls.faults(id) } };
