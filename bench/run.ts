@@ -1,5 +1,7 @@
 // npm run bench [-- --duration 3 --rounds 3 --warmup 1 --connections 100 --stored 0,10000,100000
 //                  --stores memory,lowdb --workloads create,status,journey,mixed --cold-runs 5]
+// A short comparison of two versions (about 40 s; the journey of the persisted store only, no cold starts):
+//   npx tsx bench/run.ts --quick --baseline <another checkout, its node_modules linked>
 // Starts the simulator and the reference servers itself, each in its own process on 127.0.0.1, loads them
 // in turns with autocannon, and prints every figure as a ratio to the reference measured in the same rounds.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -7,15 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
-import { startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
+import { hasJourneyReference, JOURNEY_REFERENCE, startJourneyReference, startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
 import { seedTemplate, startSink } from './lib/fixtures.js';
-import { coldLine, EMPTY_LOWDB, machine, median, table, targetLines, targets, type Row } from './lib/report.js';
+import { BASELINE, coldLine, EMPTY_LOWDB, machine, median, NO_COLD_STARTS, table, targetLines, targets, type Row } from './lib/report.js';
 import { interleave } from './lib/rounds.js';
 import { rssAt } from './lib/rss.js';
 import { ROOT } from './lib/servers.js';
 import { WORKLOADS, type Workload } from './lib/workloads.js';
 
-const { values } = parseArgs({
+const { values, tokens } = parseArgs({
+  tokens: true,
   options: {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
@@ -25,8 +28,16 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'memory,lowdb' },
     workloads: { type: 'string', default: WORKLOADS.join(',') },
     'cold-runs': { type: 'string', default: '5' },
+    // The persisted journey only, 1 s of warm-up and three rounds of 2 s, no cold starts (unless given).
+    quick: { type: 'boolean', default: false },
+    // Another checkout whose persisted simulator runs in the same rounds (to compare two versions).
+    baseline: { type: 'string' },
   },
 });
+// Options given on the command line win over --quick's.
+const given = new Set<string>(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+const QUICK = { duration: '2', rounds: '3', warmup: '1', stored: '0', stores: 'lowdb', workloads: 'journey', 'cold-runs': '0' };
+if (values.quick) for (const [k, v] of Object.entries(QUICK)) if (!given.has(k)) Object.assign(values, { [k]: v });
 const opts = {
   durationS: Number(values.duration),
   rounds: Number(values.rounds),
@@ -36,6 +47,7 @@ const opts = {
   stores: values.stores!.split(',') as Array<'memory' | 'lowdb'>,
   workloads: values.workloads!.split(',') as Workload[],
   coldRuns: Number(values['cold-runs']),
+  baseline: values.baseline ?? null,
 };
 const MOST = Math.max(...opts.stored);
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -51,6 +63,7 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
   const contenders: Contender[] = [];
   try {
     contenders.push(await startReference(workload, stored, sink.url));
+    if (hasJourneyReference(workload)) contenders.push(await startJourneyReference(workload, stored, sink.url));
     for (const store of opts.stores) {
       contenders.push(await startSimulator({ store, workload, stored, template: templates.get(stored) ?? null, tmp, callbackUrl: sink.url }));
     }
@@ -58,11 +71,16 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
     if (workload === 'create' && stored === MOST && stored > 0 && templates.has(0)) {
       contenders.push(await startSimulator({ store: 'lowdb', workload, stored: 0, template: templates.get(0)!, tmp, callbackUrl: sink.url, label: EMPTY_LOWDB }));
     }
+    if (opts.baseline && templates.has(stored)) {
+      contenders.push(await startSimulator({ store: 'lowdb', workload, stored, template: templates.get(stored)!, tmp, callbackUrl: sink.url, label: BASELINE, root: opts.baseline }));
+    }
     const measured = await interleave(contenders, opts);
     const sizes: Array<number | null> = [];
     for (const c of contenders.splice(0)) sizes.push(await stopContender(c));
     const ref = measured[0]!;
-    const reference = { server: ref.contender.label, rps: ref.summary.rps, p99Ms: ref.summary.p99Ms, rssBytes: ref.rssBytes };
+    const asReference = (m: typeof ref) => ({ server: m.contender.label, rps: m.summary.rps, p99Ms: m.summary.p99Ms, rssBytes: m.rssBytes });
+    const reference = asReference(ref);
+    const journey = measured.find((m) => m.contender.label === JOURNEY_REFERENCE);
     return measured.map((m, i): Row => ({
       workload,
       store: m.contender.store,
@@ -73,6 +91,7 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
       rssBytes: m.rssBytes,
       dataBytes: sizes[i] ?? null,
       ...(i === 0 ? {} : { reference }),
+      ...(journey && m !== journey && m.contender.store !== 'reference' ? { journeyReference: asReference(journey) } : {}),
     }));
   } finally {
     for (const c of contenders) await stopContender(c).catch(() => {});
@@ -89,7 +108,7 @@ async function main(): Promise<number> {
       log(`seeded a persisted store with ${stored} intents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   }
-  const cold = await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log });
+  const cold = opts.coldRuns > 0 ? await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log }) : NO_COLD_STARTS;
   const rss = templates.has(MOST) && MOST > 0 ? await rssAt(MOST, templates.get(MOST)!, tmp, sink.url) : null;
   if (rss) log(`RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`);
   const rows: Row[] = [];
@@ -108,14 +127,16 @@ async function main(): Promise<number> {
     '',
     table(rows),
     '',
-    coldLine(cold, opts.coldRuns),
+    opts.coldRuns > 0 ? coldLine(cold, opts.coldRuns) : '',
     rss ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).` : '',
     '',
     targetLines(met),
   ].join('\n');
   console.log(`\n${text}\n`);
-  await mkdir(join(ROOT, 'bench/results'), { recursive: true });
-  const file = join(ROOT, 'bench/results', `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
+  // A quick run or one with a baseline compares versions: it is not a result of the bench, and not kept with them.
+  const dir = values.quick || opts.baseline ? tmpdir() : join(ROOT, 'bench/results');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
   const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
   await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
   log(`wrote ${file}`);

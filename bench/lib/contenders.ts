@@ -24,6 +24,12 @@ export const SIM_FLAGS = ['--pin-delay-ms', '0', '--log-level', 'warn'];
 
 let made = 0;
 
+/** The label of the journey reference's rows (the issue names it so). */
+export const JOURNEY_REFERENCE = 'journey reference';
+
+/** The workloads whose rows are also compared with the journey reference. */
+export const hasJourneyReference = (workload: Workload): boolean => workload === 'journey' || workload === 'mixed';
+
 /** bare fastify for status reads; the Map reference (holding `stored` bodies) for everything else. */
 export async function startReference(workload: Workload, stored: number, callbackUrl: string): Promise<Contender> {
   if (workload === 'status') {
@@ -41,6 +47,31 @@ export async function startReference(workload: Workload, stored: number, callbac
   };
 }
 
+/**
+ * The journey reference (bench/servers/journey.ts): the journey's necessary work only. It serves the
+ * simulator's paths, so it gets the simulator's very requests; it checks no credentials.
+ */
+export async function startJourneyReference(workload: Workload, stored: number, callbackUrl: string): Promise<Contender> {
+  const tag = `journey${made++}`;
+  const server = await startServer('bench/servers/journey.ts', [String(stored)]);
+  try {
+    const merchant = { clientId: 'bench', clientSecret: 'bench', tokenId: 'bench', apiKey: 'bench' };
+    const pool = workload === 'mixed' ? await createPool(server.url, merchant, callbackUrl, `${tag}pool`) : [];
+    let round = 0;
+    return {
+      label: JOURNEY_REFERENCE,
+      store: 'reference',
+      stored,
+      server,
+      dataDir: null,
+      requests: () => simRequests(workload, { merchant, callbackUrl, pool, keyPrefix: `${tag}r${round++}` }),
+    };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
 export interface SimulatorStart {
   store: 'memory' | 'lowdb';
   workload: Workload;
@@ -50,6 +81,8 @@ export interface SimulatorStart {
   tmp: string;
   callbackUrl: string;
   label?: string;
+  /** Another checkout to run the simulator from (a baseline in the same rounds); this one by default. */
+  root?: string;
 }
 
 export async function startSimulator(s: SimulatorStart): Promise<Contender> {
@@ -57,7 +90,7 @@ export async function startSimulator(s: SimulatorStart): Promise<Contender> {
   const dataDir = s.store === 'lowdb' ? join(s.tmp, tag) : null;
   if (dataDir) await cp(s.template!, dataDir, { recursive: true });
   const server = dataDir
-    ? await startServer(SIMULATOR, ['--port', '0', '--data-dir', dataDir, ...SIM_FLAGS])
+    ? await startServer(SIMULATOR, ['--port', '0', '--data-dir', dataDir, ...SIM_FLAGS], {}, undefined, s.root)
     : await startServer('bench/servers/sim-memory.ts', [String(s.stored), '--port', '0', ...SIM_FLAGS]);
   try {
     const merchant = await sandboxMerchant(server.url);

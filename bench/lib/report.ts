@@ -1,5 +1,5 @@
 // The bench's answer: every figure next to its ratio to a reference measured in the same run, the
-// targets of issue 10 checked, the machine and versions stated. Only ratios within one run mean much.
+// targets of issues 10 and 25 checked, the machine and versions stated. Only ratios within one run mean much.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
@@ -19,11 +19,22 @@ export interface Row {
   rssBytes: number;
   dataBytes: number | null;
   /** The reference measured in the same rounds, which the ratios are taken against. */
-  reference?: { server: string; rps: number; p99Ms: number; rssBytes: number };
+  reference?: RowReference;
+  /** For journey and mixed: the journey reference measured in the same rounds (issue 25's ceiling). */
+  journeyReference?: RowReference;
+}
+
+export interface RowReference {
+  server: string;
+  rps: number;
+  p99Ms: number;
+  rssBytes: number;
 }
 
 /** The extra contender of the create rounds with the most stored: the persisted simulator with none. */
 export const EMPTY_LOWDB = 'simulator (lowdb), none stored';
+/** The persisted simulator of another checkout (`--baseline`), in the same rounds. */
+export const BASELINE = 'baseline (lowdb)';
 
 export interface ColdStart {
   bareMs: number[];
@@ -34,6 +45,9 @@ export interface ColdStart {
   memoryMs: number[];
   restart100kMs: number[];
 }
+
+/** A run without cold starts (`--cold-runs 0`, `--quick`): no cold-start target. */
+export const NO_COLD_STARTS: ColdStart = { bareMs: [], simulatorMs: [], firstStartMs: [], memoryMs: [], restart100kMs: [] };
 
 export function coldLine(cold: ColdStart, runs: number): string {
   const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${(median(xs) / median(cold.bareMs)).toFixed(2)}×)`;
@@ -87,32 +101,64 @@ export function machine() {
 }
 
 export function table(rows: Row[]): string {
-  const head = '| workload | server | stored before | req/s | ×ref | p50 ms | p99 ms | p99 ×ref | RSS MB | RSS ×ref | data MB | non-2xx |';
-  const lines = [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'];
+  const head = '| workload | server | stored before | req/s | ×ref | ×journey ref | p50 ms | p99 ms | p99 ×ref | p99 ×journey ref | RSS MB | RSS ×ref | data MB | non-2xx |';
+  const lines = [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'];
   for (const r of rows) {
     const ref = r.reference;
+    const j = r.journeyReference;
     lines.push(
-      `| ${r.workload} | ${r.server} | ${r.stored.toLocaleString('en')} | ${f(r.result.rps)} | ${ref ? ratio(r.result.rps / ref.rps) : 'ref'} | ${f(r.result.p50Ms, 2)} | ${f(r.result.p99Ms, 2)} | ${ref ? ratio(r.result.p99Ms / ref.p99Ms) : 'ref'} | ${f(r.rssBytes / MB)} | ${ref ? ratio(r.rssBytes / ref.rssBytes) : 'ref'} | ${r.dataBytes === null ? '—' : f(r.dataBytes / MB, 1)} | ${r.result.non2xx + r.result.errors} |`,
+      `| ${r.workload} | ${r.server} | ${r.stored.toLocaleString('en')} | ${f(r.result.rps)} | ${ref ? ratio(r.result.rps / ref.rps) : 'ref'} | ${j ? ratio(r.result.rps / j.rps) : '—'} | ${f(r.result.p50Ms, 2)} | ${f(r.result.p99Ms, 2)} | ${ref ? ratio(r.result.p99Ms / ref.p99Ms) : 'ref'} | ${j ? ratio(r.result.p99Ms / j.p99Ms) : '—'} | ${f(r.rssBytes / MB)} | ${ref ? ratio(r.rssBytes / ref.rssBytes) : 'ref'} | ${r.dataBytes === null ? '—' : f(r.dataBytes / MB, 1)} | ${r.result.non2xx + r.result.errors} |`,
     );
   }
   return lines.join('\n');
 }
 
+type AddTarget = (name: string, value: number, limit: number, atMost?: boolean) => void;
+/** The persisted default's row of a workload at a number stored. */
+type RowAt = (workload: string, stored: number) => Row | undefined;
+
+/**
+ * A target on the load rows, checked at every number stored that the persisted default ran with. A new
+ * workload's row (the console's payment list at 100,000 stored, issue 25 item 3) brings its own check and
+ * is listed in ROW_CHECKS.
+ */
+export type RowCheck = (at: RowAt, stored: number, add: AddTarget) => void;
+
+const n = (stored: number) => stored.toLocaleString('en');
+
+/** Issue 10: single operations against their references. */
+const singleOperations: RowCheck = (at, stored, add) => {
+  const create = at('create', stored);
+  const status = at('status', stored);
+  if (create?.reference) {
+    add(`create req/s ÷ Map reference's, ${n(stored)} stored`, create.result.rps / create.reference.rps, 0.5);
+    add(`create p99 ÷ Map reference's p99, ${n(stored)} stored`, create.result.p99Ms / create.reference.p99Ms, 2, true);
+  }
+  if (status?.reference) add(`status req/s ÷ bare fastify's, ${n(stored)} stored`, status.result.rps / status.reference.rps, 0.5);
+};
+
+/** Issue 25: the journey and mixed workloads against the journey reference (and the journey against the Map's create). */
+const journeys: RowCheck = (at, stored, add) => {
+  const journey = at('journey', stored);
+  const mixed = at('mixed', stored);
+  if (journey?.journeyReference) {
+    add(`journey req/s ÷ journey reference's, ${n(stored)} stored`, journey.result.rps / journey.journeyReference.rps, 0.6);
+    add(`journey p99 ÷ journey reference's p99, ${n(stored)} stored`, journey.result.p99Ms / journey.journeyReference.p99Ms, 2, true);
+  }
+  if (journey?.reference) add(`journey req/s ÷ Map reference's create req/s, ${n(stored)} stored`, journey.result.rps / journey.reference.rps, 0.25);
+  if (mixed?.journeyReference) add(`mixed req/s ÷ journey reference's (mixed), ${n(stored)} stored`, mixed.result.rps / mixed.journeyReference.rps, 0.6);
+};
+
+/** Every row check; the console list's (issue 25 item 3, its bench row from the console issue) goes here. */
+export const ROW_CHECKS: RowCheck[] = [singleOperations, journeys];
+
 export function targets(rows: Row[], cold: ColdStart, rss: RssAt | null): Target[] {
   const out: Target[] = [];
-  const at = (workload: string, stored: number) => rows.find((r) => r.workload === workload && r.server === 'simulator (lowdb)' && r.stored === stored);
+  const at: RowAt = (workload, stored) => rows.find((r) => r.workload === workload && r.server === 'simulator (lowdb)' && r.stored === stored);
   const levels = [...new Set(rows.filter((r) => r.server === 'simulator (lowdb)').map((r) => r.stored))];
-  const add = (name: string, value: number, limit: number, atMost = false) =>
+  const add: AddTarget = (name, value, limit, atMost = false) =>
     out.push({ name, value, limit, atMost, met: Number.isFinite(value) && (atMost ? value <= limit : value >= limit) });
-  for (const stored of levels) {
-    const create = at('create', stored);
-    const status = at('status', stored);
-    if (create?.reference) {
-      add(`create req/s ÷ Map reference's, ${stored.toLocaleString('en')} stored`, create.result.rps / create.reference.rps, 0.5);
-      add(`create p99 ÷ Map reference's p99, ${stored.toLocaleString('en')} stored`, create.result.p99Ms / create.reference.p99Ms, 2, true);
-    }
-    if (status?.reference) add(`status req/s ÷ bare fastify's, ${stored.toLocaleString('en')} stored`, status.result.rps / status.reference.rps, 0.5);
-  }
+  for (const stored of levels) for (const check of ROW_CHECKS) check(at, stored, add);
   const most = at('create', 100_000);
   const none = rows.find((r) => r.workload === 'create' && r.server === EMPTY_LOWDB);
   if (none && most) add('create req/s with 100,000 stored ÷ with none (same rounds)', most.result.rps / none.result.rps, 0.8);

@@ -22,17 +22,17 @@ export interface Server {
   output(): string;
 }
 
-export function launch(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function launch(script: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** Starts a server and resolves once it printed the URL it listens on. */
-export function startServer(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<Server> {
-  const child = launch(script, args, env);
+export function startServer(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000, cwd = ROOT): Promise<Server> {
+  const child = launch(script, args, env, cwd);
   let out = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveServer, reject) => {

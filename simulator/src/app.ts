@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
-import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
+import { httpTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
@@ -160,7 +160,7 @@ async function createContext(
   const keys = await opening.keys;
   const clocks = new MerchantClocks(clock, store);
   let publicUrl = config.publicUrl;
-  const baseTransport = options.transport ?? fetchTransport;
+  const baseTransport = options.transport ?? httpTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
   // between the container and PUBLIC_URL looks like.
   const transport: Transport = async (url, signed, timeoutMs) => {

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../simulator/src/callbacks/outbox.js';
 import { createIntent, processMobile, startTestSim, status, until } from '../helpers/sim.js';
 
+// The outbox signs each callback in the thread pool before it sends it (decision 0111): a wait for a
+// delivery to reach the receiver is a wait for the pool too, so it gets the turns store.test.ts gives fsyncs.
+const POOL_TURNS = 2_000_000;
+
 /** A receiver that holds every request until released. */
 function hangingReceiver() {
   const held: Array<{ url: string; release: () => void }> = [];
@@ -39,7 +43,7 @@ describe('callback deliveries in flight', () => {
     }
     // Every payment completes at once, and every callback is due.
     sim.clock.advance(1000);
-    await until(() => receiver.sent === 4);
+    await until(() => receiver.sent === 4, POOL_TURNS);
     // More turns change nothing: the other 26 wait.
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(receiver.sent).toBe(4);
@@ -55,9 +59,9 @@ describe('callback deliveries in flight', () => {
     while (receiver.held.length > 0) {
       expect(receiver.held.length).toBeLessThanOrEqual(4);
       receiver.releaseAll();
-      await until(() => receiver.held.length > 0 || sim.app.sim.ctx.outbox.load.inFlight === 0);
+      await until(() => receiver.held.length > 0 || sim.app.sim.ctx.outbox.load.inFlight === 0, POOL_TURNS);
     }
-    await until(() => [...sim.app.sim.ctx.store.all('callbacks')].every((cb) => cb.state === 'delivered'));
+    await until(() => [...sim.app.sim.ctx.store.all('callbacks')].every((cb) => cb.state === 'delivered'), POOL_TURNS);
     expect(receiver.sent).toBe(30);
     const references = [...sim.app.sim.ctx.store.all('callbacks')].map((cb) => cb.reference);
     expect(new Set(references).size).toBe(30);

@@ -4,7 +4,7 @@ import { createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALLBACK_TOLERANCE_SECONDS, verifyCallback } from '../../client/src/index.js';
 import { generateSigningKeys } from '../../simulator/src/callbacks/keys.js';
-import { signCallback } from '../../simulator/src/callbacks/signing.js';
+import { signCallback, signCallbackAsync } from '../../simulator/src/callbacks/signing.js';
 
 const keys = generateSigningKeys();
 const otherKeys = generateSigningKeys();
@@ -48,6 +48,10 @@ describe('signCallback', () => {
     expect(verifies(`${NOW_MS}.${JSON.stringify(body)}`)).toBe(false);
     expect(verifies(`${NOW_S}:${JSON.stringify(body)}`)).toBe(false);
     expect(verifies(`${NOW_S}.${JSON.stringify(body, null, 2)}`)).toBe(false);
+  });
+
+  it('signs the same bytes with the same signature in the thread pool (the outbox signs there)', async () => {
+    expect(await signCallbackAsync(body, keys.privateKey, NOW_MS)).toEqual(signCallback(body, keys.privateKey, NOW_MS));
   });
 });
 

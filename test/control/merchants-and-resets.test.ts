@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addFault, advanceClock, clock, journal, newMerchant, queueOutcomes } from '../helpers/control.js';
 import type { Transport } from '../../simulator/src/callbacks/outbox.js';
-import { createIntent, processMobile, startTestSim, status, storeSnapshot, until, untilPendingAttempt, type Merchant } from '../helpers/sim.js';
+import { createIntent, processMobile, startTestSim, status, storeSnapshot, untilPendingAttempt, type Merchant } from '../helpers/sim.js';
 
 const FIXED = {
   id: 'mer_ci_checkout',
@@ -97,9 +97,11 @@ describe("resetting one merchant's data", () => {
 
   it('does not bring back a callback whose delivery was under way during the reset, nor the clock the advance moved', async () => {
     let release: () => void = () => {};
-    let started = false;
+    // The outbox signs in the thread pool before it sends: "started" is awaited, not counted in turns.
+    let markStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
     const held: Transport = async () => {
-      started = true;
+      markStarted();
       await new Promise<void>((resolve) => (release = resolve));
       return { statusCode: 200, text: 'ok' };
     };
@@ -108,7 +110,7 @@ describe("resetting one merchant's data", () => {
     const { reference } = await createIntent(sim, m);
     await processMobile(sim, reference, 'MPESA', '254712345678');
     const advancing = advanceClock(sim, m, '3s');
-    await until(() => started);
+    await started;
     await sim.inject({ method: 'POST', url: `/_sim/merchants/${m.id}/reset` });
     release();
     await advancing;

@@ -34,10 +34,12 @@ describe('the delivered-callback memory limit across a merchant reset', () => {
 describe('a long poll that arrives while a full reset is under way', () => {
   it('is answered, and leaves no waiter behind, even though the reset drops every timer', async () => {
     let release = () => {};
-    let delivering = false;
+    // The outbox signs in the thread pool before it sends: "delivering" is awaited, not counted in turns.
+    let markDelivering = () => {};
+    const delivering = new Promise<void>((resolve) => (markDelivering = resolve));
     // A delivery under way holds the reset in its wait for work in flight, long enough for the long poll to arrive.
     const held: Transport = async () => {
-      delivering = true;
+      markDelivering();
       await new Promise<void>((resolve) => (release = resolve));
       return { statusCode: 200, text: 'ok' };
     };
@@ -46,7 +48,7 @@ describe('a long poll that arrives while a full reset is under way', () => {
     const paying = await createIntent(sim, sim.sandbox, { key: 'PAYS' });
     await processMobile(sim, paying.reference, 'MPESA', '254712345678');
     sim.clock.advance(sim.config.pinDelayMs);
-    await until(() => delivering);
+    await delivering;
 
     const resetting = sim.inject({ method: 'POST', url: '/_sim/reset' });
     const poll = processMobile(sim, waiting.reference, 'MPESA', '254712345678', true);

@@ -2,7 +2,7 @@
 // from the simulator's in known ways, planted by an onSend hook. Its callbacks are signed with its own key,
 // not Little Pay's published one, which is a difference of its own unless the drift run is given that key.
 import { buildApp } from '../../simulator/src/app.js';
-import { fetchTransport, type Transport } from '../../simulator/src/callbacks/outbox.js';
+import { httpTransport, type Transport } from '../../simulator/src/callbacks/outbox.js';
 import { signCallback } from '../../simulator/src/callbacks/signing.js';
 import { defaultConfig } from '../../simulator/src/config.js';
 import type { SimSchemas } from '../../client/src/index.js';
@@ -61,8 +61,8 @@ export async function startStandIn(): Promise<StandIn> {
   // Renamed before signing, so the signature still verifies with the stand-in's own key.
   const transport: Transport = (url, signed, timeoutMs) => {
     const { provider, ...rest } = JSON.parse(signed.body) as Record<string, unknown>;
-    if (provider === undefined) return fetchTransport(url, signed, timeoutMs);
-    return fetchTransport(url, signCallback({ ...rest, paymentProvider: provider }, keys.privateKey, Date.now()), timeoutMs);
+    if (provider === undefined) return httpTransport(url, signed, timeoutMs);
+    return httpTransport(url, signCallback({ ...rest, paymentProvider: provider }, keys.privateKey, Date.now()), timeoutMs);
   };
   const app = await buildApp({ config, keys, transport });
   app.addHook('onSend', async (req, reply, payload) => {

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimSchemas } from '../../client/src/index.js';
-import { fetchTransport } from '../../simulator/src/callbacks/outbox.js';
+import { httpTransport } from '../../simulator/src/callbacks/outbox.js';
 import { merchantCallbacks } from '../helpers/callbacks.js';
 import { paidIntent, startTestSim, testKeys, type TestSim } from '../helpers/sim.js';
 
@@ -85,7 +85,7 @@ const grades = (report: SimSchemas['CallbackCheck']) => Object.fromEntries(repor
 
 describe('POST /_sim/merchants/{id}/callback-check', () => {
   it('grades a safe receiver safe, and that receiver accepts a real callback', async () => {
-    const sim = await startTestSim({}, { transport: fetchTransport });
+    const sim = await startTestSim({}, { transport: httpTransport });
     const safe = await listen(receiver(() => sim.clock.now()));
     const report = await check(sim, safe.url);
     expect(report.summary).toBe('Safe: all 5 cases passed.');
@@ -107,7 +107,7 @@ describe('POST /_sim/merchants/{id}/callback-check', () => {
   });
 
   it('grades a receiver that skips the signature check unsafe, naming the forged cases', async () => {
-    const sim = await startTestSim({}, { transport: fetchTransport });
+    const sim = await startTestSim({}, { transport: httpTransport });
     const unsafe = await listen(receiver(() => sim.clock.now(), { signature: true }));
     const report = await check(sim, unsafe.url);
     expect(report.safe).toBe(false);
@@ -119,13 +119,13 @@ describe('POST /_sim/merchants/{id}/callback-check', () => {
   });
 
   it('fails a receiver without a replay window on the stale timestamp only', async () => {
-    const sim = await startTestSim({}, { transport: fetchTransport });
+    const sim = await startTestSim({}, { transport: httpTransport });
     const report = await check(sim, (await listen(receiver(() => sim.clock.now(), { window: true }))).url);
     expect(grades(report)).toEqual({ tampered_body: true, wrong_signature: true, stale_timestamp: false, valid: true, duplicate: true });
   });
 
   it('fails a receiver that answers 409 to a duplicate on the duplicate only', async () => {
-    const sim = await startTestSim({}, { transport: fetchTransport });
+    const sim = await startTestSim({}, { transport: httpTransport });
     const report = await check(sim, (await listen(receiver(() => sim.clock.now(), { idempotency: true }))).url);
     expect(grades(report)).toEqual({ tampered_body: true, wrong_signature: true, stale_timestamp: true, valid: true, duplicate: false });
     expect(report.cases[4]).toMatchObject({ statusCode: 409, explanation: expect.stringContaining('acknowledged with a 2xx again') });
@@ -133,7 +133,7 @@ describe('POST /_sim/merchants/{id}/callback-check', () => {
 
   it('fails every case a receiver does not answer within the timeout', async () => {
     // Long enough that the cases answered at once never time out on a busy machine.
-    const sim = await startTestSim({ callbackTimeoutMs: 1000 }, { transport: fetchTransport });
+    const sim = await startTestSim({ callbackTimeoutMs: 1000 }, { transport: httpTransport });
     const safe = receiver(() => sim.clock.now());
     const report = await check(sim, (await listen((req) => (one(req.headers['x-littlepay-sim-check']) === 'valid' ? null : safe(req)))).url);
     expect(report.timeoutMs).toBe(1000);
@@ -143,7 +143,7 @@ describe('POST /_sim/merchants/{id}/callback-check', () => {
   });
 
   it('reports an unreachable receiver as unsafe, with the network error', async () => {
-    const sim = await startTestSim({}, { transport: fetchTransport });
+    const sim = await startTestSim({}, { transport: httpTransport });
     const gone = await listen(() => 200);
     await Promise.all(closers.splice(0).map((close) => close()));
     const report = await check(sim, gone.url);

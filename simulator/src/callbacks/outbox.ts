@@ -10,13 +10,13 @@ import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso, type Clock, type SimClock } from '../runtime/clock.js';
 import type { Put, Store } from '../store/store.js';
-import { signCallback, type SignedCallback } from './signing.js';
+import { signCallbackAsync, type SignedCallback } from './signing.js';
 import type { SigningKeys } from './keys.js';
 import { afterAttempt, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedAttemptAt } from './plan.js';
 import { attempt, type Transport } from './transport.js';
 
 export { RETRY_SCHEDULE_MS } from './plan.js';
-export { fetchTransport, type Transport, type TransportResult } from './transport.js';
+export { httpTransport, type Transport, type TransportResult } from './transport.js';
 
 export interface OutboxDeps {
   store: Store;
@@ -140,7 +140,7 @@ export class Outbox {
     }
     this.inFlight.add(id);
     try {
-      const signed = signCallback(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
+      const signed = await signCallbackAsync(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
       const delivery = await attempt(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
       const now = clock.now();
       const latest = this.deps.store.get('callbacks', id);
