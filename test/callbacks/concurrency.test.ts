@@ -67,3 +67,22 @@ describe('callback deliveries in flight', () => {
     expect(new Set(references).size).toBe(30);
   });
 });
+
+describe('a full reset and the callbacks waiting for a slot', () => {
+  it('forgets them: ids restart, so a waiting id must not send a new callback before its time', async () => {
+    const receiver = hangingReceiver();
+    const sim = await startTestSim({ callbackConcurrency: 1, pinDelayMs: 1000 }, { transport: receiver.transport });
+    for (const key of ['WAIT1', 'WAIT2', 'WAIT3']) {
+      const intent = await createIntent(sim, sim.sandbox, { key });
+      await processMobile(sim, intent.reference, 'MPESA', '254712345678');
+    }
+    sim.clock.advance(1000);
+    await until(() => receiver.sent === 1, POOL_TURNS);
+    expect(sim.app.sim.ctx.outbox.load).toEqual({ inFlight: 1, waiting: 2 });
+
+    const reset = sim.inject({ method: 'POST', url: '/_sim/reset' });
+    receiver.releaseAll();
+    expect((await reset).statusCode).toBe(200);
+    expect(sim.app.sim.ctx.outbox.load.waiting).toBe(0);
+  });
+});

@@ -84,6 +84,16 @@ export class Outbox {
     await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * Forgets every callback scheduled or waiting for a slot, without stopping: a full reset restarts ids,
+   * so an id left waiting here could name a new callback and send it before its time.
+   */
+  forgetScheduled(): void {
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
+    this.due.clear();
+  }
+
   /** Resolves when every delivery under way has finished (tests use it after advancing the clock). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

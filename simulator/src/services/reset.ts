@@ -13,6 +13,8 @@ export async function resetSimulator(sim: { ctx: Context; payments: Payments; me
   payments.releaseAll();
   // No timer starts new work meanwhile (an attempt, a refund, a delivery): only what is under way is waited for.
   ctx.globalClock.cancelAll();
+  // Nor does a callback waiting for a delivery slot: settling waits only for deliveries already in flight.
+  ctx.outbox.forgetScheduled();
   // Writes and deliveries under way finish and are recorded before the records go.
   await settle(ctx);
   // Ids restart, so a timer left from the old data (a PIN entry, a refund, a callback retry) could act on a
@@ -20,6 +22,7 @@ export async function resetSimulator(sim: { ctx: Context; payments: Payments; me
   // holds a deadline timer that goes too, so it is answered in the same turn: nothing can start waiting
   // between the two (docs/decisions/0024-resets-and-fixed-credentials.md).
   ctx.globalClock.cancelAll();
+  ctx.outbox.forgetScheduled();
   payments.releaseAll();
   await ctx.store.clear();
   ctx.ids.restore({});
