@@ -103,7 +103,7 @@ export function installJsonParser(app: FastifyInstance): void {
   // JSON only: any other Content-Type (text/plain included) is a 415, not a body to misread.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    parse(req, body as string, (err: Error | null, value?: unknown) => {
+    void parse(req, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(/[^\x00-\x7f]/.test(body as string) ? cutShort(err) : err, undefined);
       req.simBodyText = body as string;
       if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
