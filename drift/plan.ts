@@ -42,7 +42,7 @@ export interface DriftJourney {
 }
 
 /** The smallest amount the contract allows (and M-Pesa's rounding keeps). */
-export const AMOUNT = 1;
+const AMOUNT = 1;
 
 /** Cybersource's 3-D Secure test billing data, which the card samples of Little Pay's guides use. */
 const CYBS_BILLING = { firstName: 'Jane', lastName: 'Doe', address1: '1 Market St', locality: 'San Francisco', postalCode: '94105', country: 'US', email: 'test@cybs.com' };

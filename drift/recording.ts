@@ -16,7 +16,7 @@ export interface Recording {
 const FILE = 'recording.json';
 
 /** The URL as a recording may show it: no user, password, path or query. */
-export function publicOrigin(url: string): string {
+function publicOrigin(url: string): string {
   return new URL(url).origin;
 }
 

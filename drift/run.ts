@@ -56,7 +56,7 @@ export interface DriftReport {
 }
 
 /** How a side's observation reads in a report: never a body, only what happened. */
-export function summary(o: Observation): string {
+function summary(o: Observation): string {
   switch (o.kind) {
     case 'answer':
       return String(o.status);

@@ -38,7 +38,7 @@ export function formatOf(value: string): string {
   return FORMATS.find(([, re]) => re.test(value))?.[0] ?? 'text';
 }
 
-export function typeOf(value: unknown): string {
+function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;

@@ -51,7 +51,7 @@ export async function simulatorSide(baseUrl: string, common: Common, adminToken?
 }
 
 /** Where the real side's intents send callbacks when there is no receiver: a name that never resolves (RFC 2606). */
-export const NOWHERE = 'https://callback.invalid/littlepay-drift';
+const NOWHERE = 'https://callback.invalid/littlepay-drift';
 
 export interface RealSideOptions {
   /** The public URL of the callback receiver, the receiver, and the key that verifies the callbacks. */

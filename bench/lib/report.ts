@@ -150,7 +150,7 @@ const journeys: RowCheck = (at, stored, add) => {
 };
 
 /** Every row check; the console list's (issue 25 item 3, its bench row from the console issue) goes here. */
-export const ROW_CHECKS: RowCheck[] = [singleOperations, journeys];
+const ROW_CHECKS: RowCheck[] = [singleOperations, journeys];
 
 export function targets(rows: Row[], cold: ColdStart, rss: RssAt | null): Target[] {
   const out: Target[] = [];

@@ -24,7 +24,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-export function summarize(runs: LoadResult[]): LoadResult {
+function summarize(runs: LoadResult[]): LoadResult {
   return {
     requests: runs.reduce((n, r) => n + r.requests, 0),
     rps: median(runs.map((r) => r.rps)),

@@ -76,7 +76,7 @@ export function startServer(script: string, args: string[], env: NodeJS.ProcessE
   });
 }
 
-export async function rssOf(pid: number): Promise<number> {
+async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return kb ? Number(kb) * 1024 : NaN;

@@ -22,7 +22,7 @@ export interface PageSpec {
   errors: 'api' | 'sim';
 }
 
-export const REFERENCES = [
+const REFERENCES = [
   { href: '/docs', label: 'Little Pay API' },
   { href: '/docs/simulator', label: 'Simulator control API (/_sim)' },
 ];

@@ -44,7 +44,7 @@ import { ProviderStates } from './services/provider-states.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export const CONTRACT_FILES = ['littlepay.openapi.yaml', 'simulator.openapi.yaml'] as const;
 

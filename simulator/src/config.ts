@@ -163,8 +163,6 @@ const settings = {
 /** Settings whose empty value means "not set" rather than an error. */
 const OPTIONAL = new Set(['publicUrl', 'adminToken']);
 
-export type SettingName = keyof typeof settings | 'memory';
-
 export function helpText(): string {
   const lines = [
     'littlepay-sim: an offline simulator of the Little Pay payment API',
@@ -246,7 +244,7 @@ export type Command =
   /** The drift check parses its own flags (--real-url, --replay, the credentials). */
   | { name: 'drift'; args: string[] };
 
-export const COMMANDS = ['merchants', 'scenarios', 'drift'] as const;
+const COMMANDS = ['merchants', 'scenarios', 'drift'] as const;
 
 /** The command line of littlepay-sim: an optional command, then flags. Throws ConfigError on a bad one. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {

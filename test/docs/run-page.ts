@@ -30,7 +30,7 @@ function clockServer(sim: Simulator): Promise<Server> {
 }
 
 /** The block's commands, pointed at this simulator. */
-export function localised(code: string, address: string): string {
+function localised(code: string, address: string): string {
   return code.replace(/(?:http:\/\/)?(?:localhost|127\.0\.0\.1):3000/g, (m) => (m.startsWith('http') ? `http://${address}` : address));
 }
 

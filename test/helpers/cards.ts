@@ -11,20 +11,20 @@ import { createIntent, until, type TestSim } from './sim.js';
 export type Card = components['schemas']['CardDetails'];
 
 /** What the official client gathers in the browser (littlepay-api.md §4.4). */
-export const DEVICE_INFORMATION = EXAMPLE_DEVICE_INFORMATION;
+const DEVICE_INFORMATION = EXAMPLE_DEVICE_INFORMATION;
 
 /** Distinctive CVVs (nothing else in a reply or the store is likely to hold them as a whole string). */
 export const CVV3 = '737';
 export const CVV4 = '7373';
 
 /** December, two years after the sim's current date: valid whatever the manual clock says. */
-export function futureExpiry(sim: TestSim, format: 'MM/YY' | 'MM/YYYY' = 'MM/YY'): string {
+function futureExpiry(sim: TestSim, format: 'MM/YY' | 'MM/YYYY' = 'MM/YY'): string {
   const year = new Date(sim.clock.now()).getUTCFullYear() + 2;
   return format === 'MM/YY' ? `12/${String(year).slice(-2)}` : `12/${year}`;
 }
 
 /** The expiry as the masked card shows it (MM/YY). */
-export const maskedExpiry = (exp: string) => `${exp.slice(0, 2)}/${exp.slice(-2)}`;
+const maskedExpiry = (exp: string) => `${exp.slice(0, 2)}/${exp.slice(-2)}`;
 
 export function card(sim: TestSim, number: string, overrides: Partial<Card> = {}): Card {
   const cvv = number.startsWith('34') || number.startsWith('37') ? CVV4 : CVV3;

@@ -134,7 +134,7 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
 }
 
 /** Lets timer-driven work (commits, deliveries) run to the end. */
-export async function settle(app: FastifyInstance): Promise<void> {
+async function settle(app: FastifyInstance): Promise<void> {
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setImmediate(r));
     await app.sim.ctx.outbox.idle();

@@ -19,7 +19,7 @@ export interface PactInteraction {
 
 /** The reference the provider state answers; the mock server uses this example. */
 export const EXAMPLE_REFERENCE = '1cbfffbc-b365-45f6-9e5d-13e445c125cd';
-export const REF = '${reference}';
+const REF = '${reference}';
 /** The other provider-state values a pact names, with the examples the mock server uses. */
 export const EXAMPLES = {
   merchantId: 'mer_1c9a0e3b5d7f',

@@ -56,7 +56,7 @@ export interface JourneySoakReport {
 }
 
 /** A receiver that answers 200 (up), answers 200 after a delay (slow), or drops every connection (down). */
-export async function phasedReceiver(slowMs: number) {
+async function phasedReceiver(slowMs: number) {
   let mode: ReceiverMode = 'up';
   let received = 0;
   const server: Server = createServer((req, res) => {

@@ -12,8 +12,8 @@ type PaymentCallbackBody = lpComponents['schemas']['PaymentCallback'];
 export type CaseName = CheckCase['name'];
 
 /** How old the replayed callback's timestamp is. */
-export const STALE_BY_MS = 10 * 60_000;
-export const CHECK_HEADER = 'x-littlepay-sim-check';
+const STALE_BY_MS = 10 * 60_000;
+const CHECK_HEADER = 'x-littlepay-sim-check';
 
 export interface PreparedCase {
   name: CaseName;

@@ -14,7 +14,7 @@ export interface SelfAddresses {
   names: ReadonlySet<string>;
 }
 
-export const INBOX_PATH = '/_sim/inbox/';
+const INBOX_PATH = '/_sim/inbox/';
 
 /** "::ffff:7f00:1" (how the URL parser writes ::ffff:127.0.0.1) → "127.0.0.1"; other addresses as they are. */
 function unmapped(address: string): string {

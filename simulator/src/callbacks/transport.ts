@@ -13,7 +13,7 @@ export interface TransportResult {
 export type Transport = (url: string, signed: SignedCallback, timeoutMs: number) => Promise<TransportResult>;
 
 /** How much of an answer the log keeps. */
-export const SNIPPET_CHARS = 200;
+const SNIPPET_CHARS = 200;
 /** How much of an answer is read: a receiver that streams megabytes must not fill the simulator's memory. */
 const READ_LIMIT = 4096;
 
@@ -106,7 +106,7 @@ export async function attempt(transport: Transport, url: string, signed: SignedC
   return delivery;
 }
 
-export function describeNetworkError(err: unknown): string {
+function describeNetworkError(err: unknown): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return 'timeout';
   // node:http names the error itself (ECONNREFUSED); fetch wraps it in a cause.

@@ -28,7 +28,7 @@ export function minorUnitDigits(currency: string): number {
 export const MOBILE_MONEY_DIGITS = 0;
 
 /** The amount in minor units when it is a whole, positive number of them; null otherwise. */
-export function inMinorUnits(amount: number, digits: number): number | null {
+function inMinorUnits(amount: number, digits: number): number | null {
   if (!Number.isFinite(amount) || amount <= 0) return null;
   const scaled = amount * 10 ** digits;
   const units = Math.round(scaled);

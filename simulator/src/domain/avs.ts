@@ -12,7 +12,7 @@ const ADDRESS_FIELDS = ['address1', 'locality', 'postalCode', 'country'] as cons
 
 const filled = (value: string | undefined) => value !== undefined && value.trim() !== '';
 
-export function passesAvs(rule: AvsRule, billing: BillingAddress | undefined): boolean {
+function passesAvs(rule: AvsRule, billing: BillingAddress | undefined): boolean {
   if (rule === 'off') return true;
   if (!billing || !Object.values(billing).some((v) => typeof v === 'string' && filled(v))) return false;
   return rule === 'no_address' || ADDRESS_FIELDS.every((f) => filled(billing[f]));

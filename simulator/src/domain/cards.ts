@@ -21,7 +21,7 @@ const BRANDS: Array<[Brand, RegExp]> = [
   ['visa', /^4/],
 ];
 
-export function brandOf(number: string): Brand {
+function brandOf(number: string): Brand {
   return BRANDS.find(([, re]) => re.test(number))?.[0] ?? 'unknown';
 }
 
@@ -29,7 +29,7 @@ export function brandOf(number: string): Brand {
 export const luhnValid = luhn;
 
 /** "MM/YY" or "MM/YYYY" (the schema has checked the shape) as a month and a four-digit year. */
-export function parseExpiry(exp: string): { month: number; year: number } {
+function parseExpiry(exp: string): { month: number; year: number } {
   const [mm, yy] = exp.split('/') as [string, string];
   return { month: Number(mm), year: yy.length === 2 ? 2000 + Number(yy) : Number(yy) };
 }
@@ -70,7 +70,7 @@ export function checkCard(card: CardDetails, field: string, nowMs: number): Mask
   return maskCard(card);
 }
 
-export function maskCard(card: CardDetails): MaskedCard {
+function maskCard(card: CardDetails): MaskedCard {
   const { month, year } = parseExpiry(card.cc_exp);
   return {
     brand: brandOf(card.cc_number),

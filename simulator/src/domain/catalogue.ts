@@ -134,18 +134,6 @@ export interface CatalogueEntry {
   trigger: { kind: 'mobile' | 'card' | 'refund'; provider?: string; mobile?: string; card?: string; brand?: string; amount?: number; how?: string };
 }
 
-const mobileByNumber = new Map<string, MobileOutcome>();
-for (const [provider, prefix] of Object.entries(providerPrefixes)) {
-  for (const [name, suffix] of Object.entries(suffixes)) {
-    mobileByNumber.set(`${provider}:${prefix}${suffix}`, mobileOutcomes[name as MobileOutcomeName]);
-  }
-}
-
-/** The outcome a mobile number triggers with a provider; any number not in the catalogue succeeds. */
-export function mobileOutcomeFor(provider: MobileProvider, mobile: string): MobileOutcome {
-  return mobileByNumber.get(`${provider}:${mobile}`) ?? mobileOutcomes.success;
-}
-
 export function catalogue(): CatalogueEntry[] {
   const entries: CatalogueEntry[] = [];
   for (const [provider, prefix] of Object.entries(providerPrefixes)) {

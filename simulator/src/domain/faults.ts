@@ -8,8 +8,8 @@ import type { FaultRecord } from './records.js';
 export type FaultRequest = components['schemas']['FaultRequest'];
 export type FaultType = FaultRecord['type'];
 
-export const ANY_OPERATION = 'any';
-export const DEFAULT_ERROR_STATUS = 503;
+const ANY_OPERATION = 'any';
+const DEFAULT_ERROR_STATUS = 503;
 
 /** Builds the stored fault from a request, with the defaults applied; `operations` are the API's operationIds. */
 export function newFault(req: FaultRequest, id: string, operations: readonly string[], createdAt: string): FaultRecord {

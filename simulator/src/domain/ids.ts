@@ -83,20 +83,9 @@ export class Ids {
   }
 }
 
-/**
- * formatUuid on hex digits: the same UUID without going through a Buffer (one is made per create, on
- * the request path).
- */
-export function uuidFromHex(h: string): string {
+/** A version-4, variant-1 UUID from 32 hex digits, without going through a Buffer (one is made per create). */
+function uuidFromHex(h: string): string {
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Formats 16 bytes as a version-4, variant-1 UUID. */
-export function formatUuid(bytes: Buffer): string {
-  const b = Buffer.from(bytes.subarray(0, 16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}

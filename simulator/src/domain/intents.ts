@@ -8,7 +8,7 @@ import type { IntentRecord, MerchantRecord } from './records.js';
 
 export type CreateIntentBody = components['schemas']['CreateIntentRequest'];
 
-export const DEFAULT_CURRENCY = 'KES';
+const DEFAULT_CURRENCY = 'KES';
 export const DEFAULT_EXPIRY_MINUTES = 30;
 
 /** Rules of §4.1 that a JSON schema cannot say. Throws the first broken one. */

@@ -6,13 +6,13 @@ import { fieldError } from './errors.js';
 import type { Ids } from './ids.js';
 import type { Environment, MerchantRecord } from './records.js';
 
-export const DEFAULT_CURRENCIES: Record<Environment, string[]> = {
+const DEFAULT_CURRENCIES: Record<Environment, string[]> = {
   sandbox: ['KES', 'USD', 'UGX', 'TZS', 'GHS'],
   production: ['KES'],
 };
 
 /** The demo merchants created on first start: two sandbox, one production. */
-export const DEMO_MERCHANTS: Array<{ environment: Environment; name: string }> = [
+const DEMO_MERCHANTS: Array<{ environment: Environment; name: string }> = [
   { environment: 'sandbox', name: 'Demo Duka (sandbox)' },
   { environment: 'sandbox', name: 'Demo Soko (sandbox)' },
   { environment: 'production', name: 'Demo Live Shop (production)' },

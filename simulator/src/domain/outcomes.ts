@@ -9,7 +9,7 @@ import type { OutcomeQueues, OutcomeSource } from './records.js';
 export const ANY_PROVIDER = 'any';
 /** The queue of refund outcomes: refunds take only from it, never from `any` (docs/decisions/0080). */
 export const REFUNDS = 'REFUNDS';
-export const DEFAULT_OUTCOME = 'success';
+const DEFAULT_OUTCOME = 'success';
 
 export interface OutcomeChoice {
   outcome: string;

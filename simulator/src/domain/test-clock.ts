@@ -4,10 +4,10 @@ import { ApiError, fieldError } from './errors.js';
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** The latest instant a clock may reach: dates beyond it cannot be written as ISO-8601 strings. */
-export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** "1h30m" → 5_400_000. The contract's pattern has already checked the form. */
-export function parseDuration(text: string): number {
+function parseDuration(text: string): number {
   let total = 0;
   for (const [, amount, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
   return total;

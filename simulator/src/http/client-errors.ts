@@ -36,7 +36,7 @@ function failedRequestLine(err: ParserError): { method: string; target: string }
 }
 
 /** What to answer for a parser error. */
-export function classify(err: ParserError, routes: RouteMethods): { error: ApiError; allow?: string } {
+function classify(err: ParserError, routes: RouteMethods): { error: ApiError; allow?: string } {
   const make = (code: ErrorCode, message: string) => ({ error: new ApiError(code, message) });
   switch (err.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':

@@ -17,7 +17,7 @@ export type ParsedContracts = Record<string, { sha256: string; doc: JsonObject }
  * the copy parsed by `npm run generate` is used while the YAML is unchanged (same SHA-256); an edited
  * contract is parsed from its YAML, so the simulator never serves a stale one.
  */
-export function loadContract(path: string, parsed: ParsedContracts | null): JsonObject {
+function loadContract(path: string, parsed: ParsedContracts | null): JsonObject {
   const text = readFileSync(path, 'utf8');
   const entry = parsed?.[path.slice(path.lastIndexOf('/') + 1)];
   if (entry && entry.sha256 === sha256(text)) return entry.doc;

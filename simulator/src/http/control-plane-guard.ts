@@ -45,7 +45,7 @@ export function isControlPlane(req: FastifyRequest): boolean {
 }
 
 /** The host name of a Host header ("[::1]:3000" → "::1"), lower-case, without a trailing dot; null when unparsable. */
-export function hostnameOf(hostHeader: string): string | null {
+function hostnameOf(hostHeader: string): string | null {
   try {
     const name = new URL(`http://${hostHeader}`).hostname.toLowerCase();
     return name.replace(/^\[|\]$/g, '').replace(/\.$/, '');
@@ -55,7 +55,7 @@ export function hostnameOf(hostHeader: string): string | null {
 }
 
 /** Whether /_sim answers a request that names this host. */
-export function hostAllowed(hostname: string, allowed: Config['allowedHosts'], publicUrl: string): boolean {
+function hostAllowed(hostname: string, allowed: Config['allowedHosts'], publicUrl: string): boolean {
   if (allowed === true || isIP(hostname) !== 0) return true;
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
   if (hostname === hostnameOf(new URL(publicUrl).host)) return true;

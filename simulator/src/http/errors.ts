@@ -20,7 +20,7 @@ export function errorBody(err: ApiError, nowMs: number) {
   };
 }
 
-export function toApiError(err: FastifyError | ApiError | Error): ApiError {
+function toApiError(err: FastifyError | ApiError | Error): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as FastifyError & { validationContext?: string };
   if (e.validation) return validationError(e.validation as never, e.validationContext ?? 'body');

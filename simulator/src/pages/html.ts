@@ -6,7 +6,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** JSON safe to place inside <script type="application/json"> (no "</script>" can close it early). */
-export function jsonForScript(value: unknown): string {
+function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 

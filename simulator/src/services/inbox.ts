@@ -40,7 +40,7 @@ export function listInbox(ctx: Context, name: string): InboxRecord[] {
 }
 
 /** Drops the oldest messages from memory beyond INBOX_LIMIT (the log on disk keeps them). */
-export function pruneInbox(ctx: Context): void {
+function pruneInbox(ctx: Context): void {
   let excess = ctx.store.count('inbox') - ctx.config.inboxLimit;
   if (excess <= 0) return;
   const oldest: string[] = [];

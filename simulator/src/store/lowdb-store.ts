@@ -35,7 +35,7 @@ export interface LowdbStoreOptions {
   readOnly?: boolean;
 }
 
-export const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16, readOnly: false };
+const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16, readOnly: false };
 
 interface Manifest {
   version: typeof STORE_FORMAT;

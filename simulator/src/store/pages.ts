@@ -19,7 +19,7 @@ interface PageFile {
 const PAGE_RE = /^page-([A-Za-z]+)-(\d+)\.json$/;
 /** Every collection of records.ts: a record of one missing here could not be paged (the compile checks the list is complete). */
 const ALL: { [C in CollectionName]: true } = { merchants: true, intents: true, callbacks: true, inbox: true, meta: true, callbackSettings: true, callbackChecks: true, controls: true, tokens: true };
-export const COLLECTIONS: readonly CollectionName[] = Object.keys(ALL) as CollectionName[];
+const COLLECTIONS: readonly CollectionName[] = Object.keys(ALL) as CollectionName[];
 
 interface Book {
   pageOf: Map<string, number>;
@@ -202,4 +202,4 @@ export class Pages {
   }
 }
 
-export const pageName = (ref: PageRef): string => `page-${ref.collection}-${String(ref.page).padStart(6, '0')}.json`;
+const pageName = (ref: PageRef): string => `page-${ref.collection}-${String(ref.page).padStart(6, '0')}.json`;

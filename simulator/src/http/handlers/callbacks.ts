@@ -12,7 +12,7 @@ import type { OperationHandler } from '../register-operations.js';
 
 type S = components['schemas'];
 
-export function callbackView(cb: CallbackRecord): S['Callback'] {
+function callbackView(cb: CallbackRecord): S['Callback'] {
   return {
     id: cb.id,
     kind: cb.kind,
