@@ -1,6 +1,6 @@
 // Steps that call the simulator's own /_sim API (and the pages' JSON), so a journey can cover every
 // operation of contracts/simulator.openapi.yaml with the typed sim client.
-import type { SimClient, SimSchemas } from '../client/src/index.js';
+import type { ResolveOutcome, Schemas, SimClient, SimSchemas } from '../client/src/index.js';
 
 export type SimOperation =
   | 'getHealth'
@@ -34,7 +34,12 @@ export type SimOperation =
   | 'clearFaults'
   | 'listRequests'
   | 'getInspector'
-  | 'getInspectorCallbacks';
+  | 'getInspectorCallbacks'
+  | 'resolveAttempt'
+  | 'refundIntent'
+  | 'expireIntent'
+  | 'rotateMerchantKey'
+  | 'deleteSavedCard';
 
 export interface SimStepArgs {
   op: SimOperation;
@@ -44,7 +49,7 @@ export interface SimStepArgs {
   name?: string;
   /** The merchant of the per-merchant operations; the run's own merchant when left out. */
   merchantId?: string;
-  /** The callback to replay (replayCallback). */
+  /** The callback to replay (replayCallback), or the saved card to forget (deleteSavedCard). */
   id?: string;
   /** The JSON body (createMerchant, receiveInboxCallback, the control operations) or, for applyProviderState, the state name. */
   body?: unknown;
@@ -128,6 +133,16 @@ function callControl(sim: SimClient, step: SimStepArgs, m: string) {
       return sim.inspector();
     case 'getInspectorCallbacks':
       return sim.inspectorCallbacks(m);
+    case 'resolveAttempt':
+      return sim.resolveAttempt(step.reference ?? '', (step.body as { outcome: ResolveOutcome }).outcome);
+    case 'refundIntent':
+      return sim.refundIntent(step.reference ?? '', step.body as Schemas['RefundRequest']);
+    case 'expireIntent':
+      return sim.expireIntent(step.reference ?? '');
+    case 'rotateMerchantKey':
+      return sim.rotateKey(m);
+    case 'deleteSavedCard':
+      return sim.deleteSavedCard(m, step.id ?? '');
     default:
       throw new Error(`no sim operation ${step.op}`);
   }

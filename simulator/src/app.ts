@@ -11,6 +11,7 @@ import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js'
 import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
 import { installFaults } from './http/fault-hooks.js';
+import { consoleOpHandlers } from './http/handlers/console-ops.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
 import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
@@ -23,6 +24,7 @@ import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import type { ContractViolation } from './http/response-check.js';
 import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
+import { registerConsole } from './console/routes.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -32,6 +34,7 @@ import { SavedCards } from './services/saved-cards.js';
 import { commit, storeExactCounters, type Context } from './services/context.js';
 import { createControlPlane, type ControlPlane } from './services/control-plane.js';
 import { Controls } from './services/controls.js';
+import { IntentActions } from './services/intent-actions.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
 import { MerchantClocks } from './services/test-clocks.js';
@@ -195,6 +198,7 @@ async function registerRoutes(
   merchants: Merchants,
   ctx: Context,
   cards: Cards,
+  control: ControlPlane,
 ): Promise<number> {
   installCors(app);
   // Tests only: it compiles the contract's response schemas with Ajv.
@@ -202,6 +206,7 @@ async function registerRoutes(
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
+  await registerConsole(app, { ctx, control });
   return routeCount;
 }
 
@@ -229,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const savedCards = new SavedCards(ctx, controls, waiters);
   const cards = new Cards(ctx, payments, controls, waiters, savedCards);
   const control = createControlPlane(ctx, { clocks: ctx.clocks, controls, payments, merchants });
+  const actions = new IntentActions(ctx, payments, cards);
   await merchants.ensureDemo();
   const handlers = {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
@@ -236,13 +242,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
+    ...consoleOpHandlers({ ctx, actions, merchants, controls }),
     ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
   };
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
   installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
   installJournal(app, hookDeps);
-  const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards);
+  const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards, control);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {

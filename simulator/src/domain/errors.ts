@@ -29,6 +29,7 @@ export const errorCatalogue = {
   PAYMENT_NOT_COMPLETED: { status: 409, summary: 'Only a completed payment can be refunded' },
   REFUND_EXCEEDS_BALANCE: { status: 409, summary: 'The refund is more than what is left to refund' },
   CHALLENGE_NOT_PENDING: { status: 409, summary: 'The intent has no 3-D Secure challenge waiting for an answer' },
+  NOTHING_TO_RESOLVE: { status: 409, summary: 'The payment has no attempt waiting on the shopper that this outcome can answer (/_sim)' },
   PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The body must be application/json' },
   INTERNAL_ERROR: { status: 500, summary: 'The simulator failed; this is a bug' },

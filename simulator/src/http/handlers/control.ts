@@ -3,7 +3,6 @@
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
 import { savedCardView, simIntentView } from '../../domain/sim-views.js';
-import { inspectorPage } from '../../pages/inspector.js';
 import type { Context } from '../../services/context.js';
 import type { Controls } from '../../services/controls.js';
 import type { Journal } from '../../services/journal.js';
@@ -91,8 +90,9 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
       return { body: journal.view(merchantId(req)) };
     },
 
-    async getInspector() {
-      return { body: inspectorPage(), contentType: 'text/html; charset=utf-8' };
+    async getInspector(_req, _merchant, reply) {
+      void reply.header('location', '/_sim/console');
+      return { status: 302, body: '' };
     },
   };
 }
