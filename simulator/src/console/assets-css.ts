@@ -68,15 +68,20 @@ details{margin:.3rem 0}summary{cursor:pointer;color:#0b57a4;font-size:.9rem}
 .cred dt{font-weight:600}.cred dd{margin:0;min-width:0}
 .copy{margin-left:.4rem}
 .secret summary{display:inline}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(20rem,100%),1fr));gap:1rem;align-items:start}
+.grid2 .wide{grid-column:1/-1}
+.grid2 .panel{margin:0}
+form label{margin-top:.5rem}
 .once{border:2px solid #f5a623;background:#fffaf0}
 .inline-form{display:inline}
 @media (max-width:760px){
   .layout{grid-template-columns:minmax(0,1fr)}
+  .layout .actions{order:-1}
   table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
   table.responsive,table.responsive tbody,table.responsive tr,table.responsive td{display:block;width:100%}
   table.responsive tr{border-bottom:1px solid #d9dee4;padding:.4rem 0}
   table.responsive td{border:0;padding:.15rem 0;display:flex;gap:.6rem;justify-content:space-between;text-align:right}
+  table.responsive td>div{min-width:0;overflow-wrap:anywhere}
   table.responsive td::before{content:attr(data-label);font-size:.78rem;color:#52606d;text-transform:uppercase;text-align:left;flex:none}
   table.responsive td.amount{text-align:right}
   .cred{grid-template-columns:minmax(0,1fr)}

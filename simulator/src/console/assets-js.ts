@@ -74,7 +74,12 @@ export const CONSOLE_JS = String.raw`
       timer = setTimeout(refresh, 100);
     });
     var state = document.getElementById('live-state');
-    source.addEventListener('open', function () { if (state) state.textContent = 'Live'; });
+    // Whatever changed between the page being rendered and the stream opening (or while it was down)
+    // came with no event: catch up once on every (re)connection.
+    source.addEventListener('open', function () {
+      if (state) state.textContent = 'Live';
+      refresh();
+    });
     source.addEventListener('error', function () { if (state) state.textContent = 'Reconnecting…'; });
   }
 

@@ -32,13 +32,15 @@ function rowHtml(row: PaymentPage['rows'][number]): string {
   const { intent, merchant } = row;
   const href = `${CONSOLE}/payments/${encodeURIComponent(intent.id)}`;
   const who = intent.attempts.at(-1)?.mobile ?? (intent.attempts.at(-1)?.card ? `•••• ${intent.attempts.at(-1)!.card!.last4}` : '');
+  // Each cell's content in one <div>: on a phone the cell is a row of label and value.
+  const cell = (label: string, content: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}><div>${content}</div></td>`;
   return `<tr data-reference="${escapeHtml(intent.id)}">
-<td data-label="Payment"><a href="${href}">${escapeHtml(intent.key)}</a><br><span class="ref">${escapeHtml(intent.id)}</span></td>
-<td data-label="Amount" class="amount">${formatAmount(intent.amount)} ${escapeHtml(intent.currency)}</td>
-<td data-label="Status">${statusBadge(row.status)}</td>
-<td data-label="Provider">${escapeHtml(row.provider ?? '—')}${who ? `<br><span class="small muted">${escapeHtml(who)}</span>` : ''}</td>
-<td data-label="Merchant">${escapeHtml(merchant?.name ?? intent.merchantId)}<br><span class="env ${escapeHtml(merchant?.environment ?? '')}">${escapeHtml(merchant?.environment ?? '')}</span></td>
-<td data-label="Created"><time datetime="${escapeHtml(intent.createdAt)}">${escapeHtml(intent.createdAt.slice(0, 19).replace('T', ' '))}</time></td>
+${cell('Payment', `<a href="${href}">${escapeHtml(intent.key)}</a><br><span class="ref">${escapeHtml(intent.id)}</span>`)}
+${cell('Amount', `${formatAmount(intent.amount)} ${escapeHtml(intent.currency)}`, 'amount')}
+${cell('Status', statusBadge(row.status))}
+${cell('Provider', `${escapeHtml(row.provider ?? '—')}${who ? `<br><span class="small muted">${escapeHtml(who)}</span>` : ''}`)}
+${cell('Merchant', `${escapeHtml(merchant?.name ?? intent.merchantId)}<br><span class="env ${escapeHtml(merchant?.environment ?? '')}">${escapeHtml(merchant?.environment ?? '')}</span>`)}
+${cell('Created', `<time datetime="${escapeHtml(intent.createdAt)}">${escapeHtml(intent.createdAt.slice(0, 19).replace('T', ' '))}</time>`)}
 </tr>`;
 }
 
@@ -52,7 +54,7 @@ function queryString(filter: PaymentFilter, before?: string): string {
 
 export function resultsHtml(page: PaymentPage, filter: PaymentFilter, total: number): string {
   const filtered = Object.keys(filter).some((k) => k !== 'before');
-  const caption = filtered ? 'Payments matching the filters, newest first' : `All ${total} payments, newest first`;
+  const caption = filtered ? 'Payments matching the filters, newest first' : `All ${total} payment${total === 1 ? '' : 's'}, newest first`;
   const body = page.rows.length
     ? `<table class="responsive"><caption class="visually-hidden">${caption}</caption><thead><tr><th scope="col">Payment</th><th scope="col" class="amount">Amount</th><th scope="col">Status</th><th scope="col">Provider</th><th scope="col">Merchant</th><th scope="col">Created</th></tr></thead><tbody>${page.rows.map(rowHtml).join('')}</tbody></table>`
     : `<p class="muted">${filtered ? 'No payment matches these filters.' : 'No payments yet. Create an intent through the API and it appears here.'}</p>`;

@@ -38,7 +38,7 @@ function credentialsPanel(m: MerchantRecord): string {
     `<h3>Rotate Key</h3><p class="small">A new client secret and API key, shown once. The old ones are refused by every endpoint from that moment.</p>
 <p><label class="small"><input type="checkbox" name="confirm" value="yes" required class="inline-check"> I understand the current keys stop working</label></p><button type="submit" class="danger">Rotate Key</button>`,
   );
-  return `<section class="panel" aria-labelledby="cred-title"><h2 id="cred-title">Credentials</h2>${credentials(m)}${rotate}</section>`;
+  return `<section class="panel wide" aria-labelledby="cred-title"><h2 id="cred-title">Credentials</h2>${credentials(m)}${rotate}</section>`;
 }
 
 function clockPanel(v: MerchantView): string {

@@ -53,28 +53,47 @@ function created(intent: IntentRecord, entry: JournalEntry | undefined, publicUr
   };
 }
 
-function attemptEvents(intent: IntentRecord, publicUrl: string): TimelineEvent[] {
-  return intent.attempts.flatMap((a) => {
-    const who = a.mobile ? ` to ${a.mobile}` : a.card ? ` with ${a.card.brand} •••• ${a.card.last4}` : '';
-    const how = a.token?.use === 'used' ? 'the saved card\'s outcome' : SOURCES[a.outcomeSource ?? 'default'];
-    const started: TimelineEvent = {
-      at: a.createdAt,
-      title: `Payment attempt: ${a.provider}${who}`,
-      tone: 'info',
-      facts: [`Amount ${a.amount}`, `Outcome ${a.outcome}, chosen by ${how}`, ...(a.token ? [`Saved card ${a.token.id} (${a.token.use})`] : [])],
-      blocks: [],
-      curl: a.mobile ? requestCurl(publicUrl, 'POST', `/pay/${intent.id}/process`, 'none', { type: a.provider, payment: { mobile: a.mobile } }) : undefined,
-    };
-    if (!a.finishedAt) return [started];
-    const finished: TimelineEvent = {
-      at: a.finishedAt,
-      title: `Attempt ${a.status}`,
-      tone: toneOf(a.status),
-      facts: [a.message, ...(a.resultCode !== undefined ? [`Result code ${a.resultCode}`] : []), ...(a.providerReference ? [`Provider reference ${a.providerReference}`] : [])],
-      blocks: [],
-    };
-    return [started, finished];
-  });
+/**
+ * The attempts, each followed by the payment callbacks it caused: the n-th callback sent because a payment
+ * became final belongs to the n-th attempt that became final; a replay or duplicate follows its original.
+ * (With a frozen test clock everything shares one instant, and this keeps the story in order.)
+ */
+function attemptEvents(intent: IntentRecord, publicUrl: string, callbacks: CallbackRecord[]): TimelineEvent[] {
+  const payment = callbacks.filter((cb) => cb.kind === 'payment');
+  const firsts = payment.filter((cb) => (cb.origin ?? 'event') === 'event');
+  const copiesOf = (id: string): CallbackRecord[] => payment.filter((cb) => cb.originalId === id).flatMap((cb) => [cb, ...copiesOf(cb.id)]);
+  const finals = intent.attempts.filter((a) => a.finishedAt);
+  const attached = new Set<string>();
+  const forAttempt = (id: string): CallbackRecord[] => {
+    const first = firsts[finals.findIndex((a) => a.id === id)];
+    const mine = first ? [first, ...copiesOf(first.id)] : [];
+    for (const cb of mine) attached.add(cb.id);
+    return mine;
+  };
+  const events = intent.attempts.flatMap((a) => attemptPair(intent, a, publicUrl).concat(callbackEvents(forAttempt(a.id))));
+  return events.concat(callbackEvents(callbacks.filter((cb) => cb.kind === 'payment' && !attached.has(cb.id))));
+}
+
+function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], publicUrl: string): TimelineEvent[] {
+  const who = a.mobile ? ` to ${a.mobile}` : a.card ? ` with ${a.card.brand} •••• ${a.card.last4}` : '';
+  const how = a.token?.use === 'used' ? 'the saved card\'s outcome' : SOURCES[a.outcomeSource ?? 'default'];
+  const started: TimelineEvent = {
+    at: a.createdAt,
+    title: `Payment attempt: ${a.provider}${who}`,
+    tone: 'info',
+    facts: [`Amount ${a.amount}`, `Outcome ${a.outcome}, chosen by ${how}`, ...(a.token ? [`Saved card ${a.token.id} (${a.token.use})`] : [])],
+    blocks: [],
+    curl: a.mobile ? requestCurl(publicUrl, 'POST', `/pay/${intent.id}/process`, 'none', { type: a.provider, payment: { mobile: a.mobile } }) : undefined,
+  };
+  if (!a.finishedAt) return [started];
+  const finished: TimelineEvent = {
+    at: a.finishedAt,
+    title: `Attempt ${a.status}`,
+    tone: toneOf(a.status),
+    facts: [a.message, ...(a.resultCode !== undefined ? [`Result code ${a.resultCode}`] : []), ...(a.providerReference ? [`Provider reference ${a.providerReference}`] : [])],
+    blocks: [],
+  };
+  return [started, finished];
 }
 
 function threeDsEvents(intent: IntentRecord): TimelineEvent[] {
@@ -138,11 +157,11 @@ export function buildTimeline({ intent, merchant, callbacks, journal, publicUrl,
   const createEntry = journal.find((e) => e.operationId === 'createIntent');
   const events = [
     created(intent, createEntry, publicUrl, merchant),
-    ...attemptEvents(intent, publicUrl),
+    ...attemptEvents(intent, publicUrl, callbacks),
     ...threeDsEvents(intent),
     ...readEvents(journal, publicUrl),
     ...refundEvents(intent),
-    ...callbackEvents(callbacks),
+    ...callbackEvents(callbacks.filter((cb) => cb.kind === 'refund')),
   ];
   if (intent.status !== 'COMPLETED' && Date.parse(intent.expiresAt) <= now) {
     events.push({ at: intent.expiresAt, title: 'Intent expired', tone: 'bad', facts: ['It can no longer be paid'], blocks: [] });
