@@ -16,7 +16,7 @@ function localPhone(digits: string): string | null {
 }
 
 function termsOf(intent: IntentRecord): string[] {
-  const terms = new Set([intent.id, normalizeTerm(intent.key)]);
+  const terms = new Set([normalizeTerm(intent.id), normalizeTerm(intent.key)]);
   for (const a of intent.attempts) {
     if (a.mobile) {
       const digits = normalizeTerm(a.mobile);
