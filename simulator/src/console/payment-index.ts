@@ -34,8 +34,8 @@ export class PaymentIndex {
   private order: Array<string | null> = [];
   private readonly position = new Map<string, number>();
   private holes = 0;
-  private readonly byTerm = new Map<string, Set<string>>();
-  private readonly termsByReference = new Map<string, string[]>();
+  /** A term's one reference as a string (most terms are one payment's), a Set when several share it: 100,000 Sets would cost tens of MB. */
+  private readonly byTerm = new Map<string, string | Set<string>>();
   private readonly callbacksByReference = new Map<string, Set<string>>();
   private readonly stop: () => void;
 
@@ -67,13 +67,36 @@ export class PaymentIndex {
   search(query: string, before?: string): string[] {
     const term = normalizeTerm(query);
     if (!term) return [];
-    let found = this.byTerm.get(term) ?? this.byTerm.get(localPhone(term) ?? '');
+    let found = this.refsOf(term) ?? this.refsOf(localPhone(term) ?? '');
     if (!found && term.length >= 3) {
-      found = new Set();
-      for (const [t, refs] of this.byTerm) if (t.startsWith(term)) for (const r of refs) found.add(r);
+      const prefixed = new Set<string>();
+      for (const [t, refs] of this.byTerm) if (t.startsWith(term)) for (const r of typeof refs === 'string' ? [refs] : refs) prefixed.add(r);
+      found = [...prefixed];
     }
     const limit = before === undefined ? Infinity : (this.position.get(before) ?? Infinity);
-    return [...(found ?? [])].filter((r) => (this.position.get(r) ?? -1) < limit).sort((a, b) => this.position.get(b)! - this.position.get(a)!);
+    return (found ?? []).filter((r) => (this.position.get(r) ?? -1) < limit).sort((a, b) => this.position.get(b)! - this.position.get(a)!);
+  }
+
+  private refsOf(term: string): string[] | undefined {
+    const refs = this.byTerm.get(term);
+    return refs === undefined ? undefined : typeof refs === 'string' ? [refs] : [...refs];
+  }
+
+  private addTerm(term: string, reference: string): void {
+    const refs = this.byTerm.get(term);
+    if (refs === undefined) this.byTerm.set(term, reference);
+    else if (typeof refs === 'string') {
+      if (refs !== reference) this.byTerm.set(term, new Set([refs, reference]));
+    } else refs.add(reference);
+  }
+
+  private removeTerm(term: string, reference: string): void {
+    const refs = this.byTerm.get(term);
+    if (refs === reference) this.byTerm.delete(term);
+    else if (typeof refs === 'object') {
+      refs.delete(reference);
+      if (refs.size === 1) this.byTerm.set(term, refs.values().next().value!);
+    }
   }
 
   /** Ids of the callbacks sent about this payment (those still in memory), in the order they were made. */
@@ -83,44 +106,34 @@ export class PaymentIndex {
 
   private apply(change: Change, old: Collections[CollectionName] | undefined): void {
     if (change.collection === 'intents') {
-      if ('value' in change) this.putIntent(change.value as IntentRecord);
-      else if (old) this.removeIntent((old as IntentRecord).id);
+      if ('value' in change) this.putIntent(change.value as IntentRecord, old as IntentRecord | undefined);
+      else if (old) this.removeIntent(old as IntentRecord);
     } else if (change.collection === 'callbacks') {
       if ('value' in change) this.putCallback(change.value as CallbackRecord);
       else if (old) this.callbacksByReference.get((old as CallbackRecord).reference)?.delete(change.remove);
     }
   }
 
-  private putIntent(intent: IntentRecord): void {
+  /** `old`: the version it replaces, whose terms are dropped (an update adds terms only with a new attempt). */
+  private putIntent(intent: IntentRecord, old?: IntentRecord): void {
     if (!this.position.has(intent.id)) {
       this.position.set(intent.id, this.order.length);
       this.order.push(intent.id);
     }
-    const before = this.termsByReference.get(intent.id);
-    // An intent without attempts has only its reference and key, which never change.
-    if (before && intent.attempts.length === 0) return;
+    if (old && old.attempts.length === intent.attempts.length && old.attempts.at(-1)?.token?.id === intent.attempts.at(-1)?.token?.id) return;
     const terms = termsOf(intent);
-    if (before) for (const t of before) if (!terms.includes(t)) this.byTerm.get(t)?.delete(intent.id);
-    for (const t of terms) {
-      let refs = this.byTerm.get(t);
-      if (!refs) this.byTerm.set(t, (refs = new Set()));
-      refs.add(intent.id);
-    }
-    this.termsByReference.set(intent.id, terms);
+    if (old) for (const t of termsOf(old)) if (!terms.includes(t)) this.removeTerm(t, intent.id);
+    for (const t of terms) this.addTerm(t, intent.id);
   }
 
-  private removeIntent(reference: string): void {
+  private removeIntent(intent: IntentRecord): void {
+    const reference = intent.id;
     const at = this.position.get(reference);
     if (at === undefined) return;
     this.order[at] = null;
     this.position.delete(reference);
     this.holes += 1;
-    for (const t of this.termsByReference.get(reference) ?? []) {
-      const refs = this.byTerm.get(t);
-      refs?.delete(reference);
-      if (refs?.size === 0) this.byTerm.delete(t);
-    }
-    this.termsByReference.delete(reference);
+    for (const t of termsOf(intent)) this.removeTerm(t, reference);
     this.callbacksByReference.delete(reference);
     if (this.holes > 1024 && this.holes * 2 > this.order.length) this.compact();
   }
