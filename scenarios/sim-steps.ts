@@ -33,7 +33,6 @@ export type SimOperation =
   | 'addFault'
   | 'clearFaults'
   | 'listRequests'
-  | 'getInspector'
   | 'getInspectorCallbacks'
   | 'resolveAttempt'
   | 'refundIntent'
@@ -88,7 +87,7 @@ export function callSim(sim: SimClient, step: SimStepArgs, runMerchant = '') {
   }
 }
 
-/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, faults, journal, inspector. */
+/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, faults, journal, the callback panel, and the console's buttons. */
 function callControl(sim: SimClient, step: SimStepArgs, m: string) {
   switch (step.op) {
     case 'listMerchantCallbacks':
@@ -129,8 +128,6 @@ function callControl(sim: SimClient, step: SimStepArgs, m: string) {
       return sim.clearFaults(m);
     case 'listRequests':
       return sim.requests(m);
-    case 'getInspector':
-      return sim.inspector();
     case 'getInspectorCallbacks':
       return sim.inspectorCallbacks(m);
     case 'resolveAttempt':

@@ -145,8 +145,6 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     rotateKey: (merchantId: string) => http.POST('/_sim/merchants/{merchantId}/rotate-key', merchant(merchantId)),
     /** Forgets one of the merchant's saved cards. */
     deleteSavedCard: (merchantId: string, token: string) => http.DELETE('/_sim/merchants/{merchantId}/tokens/{token}', { params: { path: { merchantId, token } } }),
-    /** The old inspector's address: a 302 to the console (not followed, so every fetch sees the same answer). */
-    inspector: () => http.GET('/_sim/ui', { parseAs: 'text', redirect: 'manual' }),
     /** The inspector's callback panel of one merchant (an HTML fragment). */
     inspectorCallbacks: (merchantId: string) => http.GET('/_sim/ui/merchants/{merchantId}/callbacks', { ...merchant(merchantId), parseAs: 'text' }),
     listProviderStates: () => http.GET('/_sim/provider-states'),

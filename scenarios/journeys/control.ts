@@ -62,8 +62,6 @@ export const controlJourneys: Journey[] = [
       // The inbox accepts everything, forgeries too: a receiver that is graded unsafe.
       { call: 'sim', op: 'checkCallbackReceiver', body: { url: '${inbox}' }, expect: { status: 200, body: { merchantId: '${merchant}', url: '${inbox}', safe: false } } },
       { call: 'sim', op: 'getCallbackCheck', expect: { status: 200, body: { url: '${inbox}', safe: false } } },
-      // The old inspector's address leads to the console.
-      { call: 'sim', op: 'getInspector', expect: { status: 302 } },
       { call: 'sim', op: 'getInspectorCallbacks', expect: { status: 200 } },
       { call: 'sim', op: 'resetMerchant', expect: { status: 200, body: { merchantId: '${merchant}', removed: { intents: 1 } } } },
       { call: 'sim', op: 'listMerchantIntents', expect: { status: 200, body: { intents: [] } } },

@@ -24,7 +24,7 @@ describe('with SIM_ADMIN_TOKEN set', () => {
 
   it('guards every control and inspection operation but five, as the contract says', () => {
     expect(guarded.length).toBeGreaterThanOrEqual(17);
-    expect(open.map((o) => o.operationId).sort()).toEqual(['getCallbackPublicKey', 'getCheckoutState', 'getHealth', 'getInspector', 'receiveInboxCallback']);
+    expect(open.map((o) => o.operationId).sort()).toEqual(['getCallbackPublicKey', 'getCheckoutState', 'getHealth', 'receiveInboxCallback']);
   });
 
   it.each(guarded.map((o) => [o.operationId, o] as const))('%s refuses a call without the token, or with a wrong one', async (_id, op) => {
@@ -39,8 +39,7 @@ describe('with SIM_ADMIN_TOKEN set', () => {
 
   it.each(open.map((o) => [o.operationId, o] as const))('%s stays open', async (_id, op) => {
     // The checkout state of a made-up reference is a 404: what matters is that no token was asked for.
-    // The old inspector's address is a redirect to the console.
-    const expected = op.operationId === 'getCheckoutState' ? 404 : op.operationId === 'getInspector' ? 302 : 200;
+    const expected = op.operationId === 'getCheckoutState' ? 404 : 200;
     expect((await sim().inject(requestFor(op, {}))).statusCode).toBe(expected);
   });
 

@@ -143,7 +143,6 @@ export const controlInteractions: PactInteraction[] = [
   },
   { description: "a request to clear a merchant's faults", state: sandbox, step: sim('clearFaults'), status: 200, body: noFaults },
   { description: "a merchant's request journal", state: sandbox, step: sim('listRequests'), status: 200, body: { merchantId: merchantId(), limit: M.integer(200), dropped: 0, requests: [] } },
-  { description: "the old inspector's address, a redirect to the console", state: sandbox, step: sim('getInspector', {}, 302), status: 302 },
   {
     description: 'a request to answer a waiting 3-D Secure challenge as rejected',
     state: 'a sandbox merchant with an intent with key ORDER123 awaiting a 3-D Secure challenge',

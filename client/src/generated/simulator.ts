@@ -629,27 +629,6 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/_sim/ui": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The old inspector's address, which now leads to the console
-         * @description Redirects to the QA console at /_sim/console (docs/decisions/0105), so bookmarks and links to the
-         *     inspector keep working.
-         */
-        get: operations["getInspector"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/_sim/ui/merchants/{merchantId}/callbacks": {
         parameters: {
             query?: never;
@@ -664,7 +643,7 @@ export type paths = {
          * The inspector's callback panel for one merchant (an HTML fragment)
          * @description The merchant's callbacks with every delivery (time, answer, latency, a snippet of the answer body)
          *     and a replay button, its last receiver check, and the built-in inboxes its callbacks went to. Every
-         *     value is escaped; the inspector page places the fragment as it is.
+         *     value is escaped, so a page can place the fragment as it is.
          */
         get: operations["getInspectorCallbacks"];
         put?: never;
@@ -2289,26 +2268,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["MerchantNotFound"];
-        };
-    };
-    getInspector: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the console. */
-            302: {
-                headers: {
-                    /** @description /_sim/console */
-                    Location?: "/_sim/console";
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
     getInspectorCallbacks: {

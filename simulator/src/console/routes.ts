@@ -74,6 +74,8 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       live.attach(reply.raw);
     });
 
+    // The old inspector's address: bookmarks and links lead here now.
+    scope.get('/_sim/ui', (_req, reply) => reply.redirect(CONSOLE, 302));
     scope.get(CONSOLE, (req, reply) => html(reply, payments(req.query as Record<string, unknown>, noticeOf(req))));
 
     scope.get(`${CONSOLE}/payments/:reference`, (req, reply) => {

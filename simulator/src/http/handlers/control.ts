@@ -1,5 +1,5 @@
 // Handlers of the /_sim control operations: resets, queued outcomes, test clocks, faults, the journal,
-// the merchant's intents and the inspector page. Each reads its input and calls one service.
+// the merchant's intents and saved cards. Each reads its input and calls one service.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
 import { savedCardView, simIntentView } from '../../domain/sim-views.js';
@@ -90,9 +90,5 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
       return { body: journal.view(merchantId(req)) };
     },
 
-    async getInspector(_req, _merchant, reply) {
-      void reply.header('location', '/_sim/console');
-      return { status: 302, body: '' };
-    },
   };
 }
