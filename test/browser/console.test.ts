@@ -134,4 +134,18 @@ describe('the QA console, as QA uses it', () => {
     expect(await page.locator('tr[data-reference]').count()).toBe(1);
     expect(await page.locator('tr[data-reference]').innerText()).toContain('QA_ORDER_1');
   });
+
+  it('is usable by keyboard: a skip link first, secrets revealed with Enter', async () => {
+    const sim = setup();
+    await page.goto(`${base(sim)}/_sim/console/merchants/${merchant.id}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    const secretNow = sim.app.sim.ctx.store.get('merchants', merchant.id)!.clientSecret;
+    expect(await page.getByText(secretNow).isVisible()).toBe(false);
+    await page.locator('summary', { hasText: 'Reveal client secret' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByText(secretNow).isVisible()).toBe(true);
+  });
 });

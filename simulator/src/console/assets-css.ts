@@ -53,7 +53,8 @@ tbody tr:hover{background:#f7f9fb}
 .big{font-size:1.6rem;font-weight:700}
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem;align-items:start}
 .actions form{margin:0 0 1rem;padding:0 0 1rem;border-bottom:1px solid #e4e7eb}.actions form:last-child{border:0;margin:0;padding:0}
-.actions .row{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap}.actions .row>div{flex:1;min-width:8rem}
+.row{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap;margin:.3rem 0}.row>div{flex:1;min-width:8rem}
+form h3{margin-top:1rem}.actions form:first-child h3{margin-top:0}
 .timeline{list-style:none;margin:0;padding:0;position:relative}
 .timeline>li{position:relative;padding:0 0 1rem 1.6rem;border-left:2px solid #d9dee4;margin-left:.5rem}
 .timeline>li:last-child{border-left-color:transparent}
