@@ -1,14 +1,18 @@
 // The console's index of payments (docs/decisions/0107): intents in creation order, every search term
 // (reference, key, phone number, saved-card token) to the intents that carry it, and each intent's
 // callbacks. Kept up to date by observing the store's changes, so a page or a search never walks all
-// intents to find a term, and the create and status paths pay a few Map operations per commit.
+// intents to find a term. A commit only queues its change (one array push on the create path); the queue
+// is applied when the console reads the index, or in one batch when it grows long.
 import type { CallbackRecord, CollectionName, Collections, IntentRecord } from '../domain/records.js';
 import type { Change, Store } from '../store/store.js';
 
-/** Lower case, without spaces, dashes and a leading "+": "+254 712-345 678" finds 254712345678. */
+/** Lower case, without spaces, "+" or brackets: "+254 712 345 678" finds 254712345678. */
 export function normalizeTerm(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s\-+()]/g, '');
+  return text.trim().toLowerCase().replace(/[\s+()]/g, '');
 }
+
+/** Changes waiting to be applied beyond this many are applied at once, so the queue stays small. */
+const MAX_PENDING = 4096;
 
 /** The national part of a phone number (its last nine digits): 0712345678 and 254712345678 are one phone. */
 function localPhone(digits: string): string | null {
@@ -16,7 +20,10 @@ function localPhone(digits: string): string | null {
 }
 
 function termsOf(intent: IntentRecord): string[] {
-  const terms = new Set([normalizeTerm(intent.id), normalizeTerm(intent.key)]);
+  // A reference is a lower-case UUID already, and a key is letters, digits and underscores.
+  const key = intent.key.toLowerCase();
+  if (intent.attempts.length === 0) return key === intent.id ? [key] : [intent.id, key];
+  const terms = new Set([intent.id, key]);
   for (const a of intent.attempts) {
     if (a.mobile) {
       const digits = normalizeTerm(a.mobile);
@@ -38,12 +45,25 @@ export class PaymentIndex {
   private readonly byTerm = new Map<string, string | Set<string>>();
   private readonly callbacksByReference = new Map<string, Set<string>>();
   private readonly stop: () => void;
+  private pending: Array<[Change, Collections[CollectionName] | undefined]> = [];
 
   constructor(store: Store) {
     // The store keeps first-insertion order, which is creation order for intents.
     for (const intent of store.all('intents')) this.putIntent(intent);
     for (const cb of store.all('callbacks')) this.putCallback(cb);
-    this.stop = store.observe((change, old) => this.apply(change, old));
+    this.stop = store.observe((change, old) => {
+      if (change.collection !== 'intents' && change.collection !== 'callbacks') return;
+      this.pending.push([change, old]);
+      if (this.pending.length >= MAX_PENDING) this.drain();
+    });
+  }
+
+  /** Applies the queued changes, in the order they were committed. */
+  private drain(): void {
+    if (this.pending.length === 0) return;
+    const queued = this.pending;
+    this.pending = [];
+    for (const [change, old] of queued) this.apply(change, old);
   }
 
   close(): void {
@@ -51,11 +71,13 @@ export class PaymentIndex {
   }
 
   get size(): number {
+    this.drain();
     return this.position.size;
   }
 
   /** References newest first, starting below `before` (a reference from an earlier page) when given. */
   *newestFirst(before?: string): Generator<string> {
+    this.drain();
     let i = before === undefined ? this.order.length - 1 : (this.position.get(before) ?? this.order.length) - 1;
     for (; i >= 0; i--) {
       const reference = this.order[i];
@@ -65,6 +87,7 @@ export class PaymentIndex {
 
   /** References carrying the term (whole, or as a prefix when nothing matches whole), newest first. */
   search(query: string, before?: string): string[] {
+    this.drain();
     const term = normalizeTerm(query);
     if (!term) return [];
     let found = this.refsOf(term) ?? this.refsOf(localPhone(term) ?? '');
@@ -101,6 +124,7 @@ export class PaymentIndex {
 
   /** Ids of the callbacks sent about this payment (those still in memory), in the order they were made. */
   callbacksOf(reference: string): string[] {
+    this.drain();
     return [...(this.callbacksByReference.get(reference) ?? [])];
   }
 
