@@ -39,6 +39,7 @@ describe('the payment index', () => {
     await store.commit([{ collection: 'intents', value: intent('r1', 'Shop_Order_1', { attempts: [attempt('254712345678')] }) }]);
     await store.commit([{ collection: 'intents', value: intent('r2', 'Other', { attempts: [attempt(undefined, 'ABCDEF0123456789ABCDEF0123456789')] }) }]);
     expect(index.search('0712 345 678')).toEqual(['r1']);
+    expect(index.search('0712-345-678')).toEqual(['r1']);
     expect(index.search('abcdef0123456789abcdef0123456789')).toEqual(['r2']);
     expect(index.search('shop_')).toEqual(['r1']);
     await store.commit([{ collection: 'intents', remove: 'r1' }]);

@@ -88,7 +88,9 @@ export class PaymentIndex {
   /** References carrying the term (whole, or as a prefix when nothing matches whole), newest first. */
   search(query: string, before?: string): string[] {
     this.drain();
-    const term = normalizeTerm(query);
+    const typed = normalizeTerm(query);
+    // A phone number typed with dashes (0712-345-678); keys have none, and references are never all digits.
+    const term = /^[\d-]+$/.test(typed) ? typed.replace(/-/g, '') : typed;
     if (!term) return [];
     let found = this.refsOf(term) ?? this.refsOf(localPhone(term) ?? '');
     if (!found && term.length >= 3) {
