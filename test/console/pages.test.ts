@@ -93,6 +93,26 @@ describe('the payment page', () => {
     expect(decodeURIComponent(String(again.headers.location))).toContain('kind=error');
   });
 
+  it('replays a callback and checks the receiver at the payment\'s callbackUrl from its forms', async () => {
+    const sim = await startTestSim();
+    const intent = await createIntent(sim, sim.sandbox, { key: 'T2', amount: 100, callbackUrl: 'http://receiver.test/littlepay' });
+    await processMobile(sim, intent.reference, 'MPESA', '254712345678');
+    await sim.advance(3000);
+    const page = `/_sim/console/payments/${intent.reference}`;
+    const callback = /name="callback" value="([^"]+)"/.exec((await get(sim, page)).body)![1]!;
+    const replay = await sim.inject({ method: 'POST', url: `${page}/replay`, headers: form, payload: `callback=${callback}` });
+    expect(decodeURIComponent(String(replay.headers.location)).replace(/\+/g, ' ')).toMatch(/Callback queued again as cb_\w+\./);
+    await sim.advance(0);
+    expect(sim.sent.filter((s) => s.url === 'http://receiver.test/littlepay')).toHaveLength(2);
+
+    // The test sim's receiver answers 200 to everything, forgeries too: unsafe.
+    const check = await sim.inject({ method: 'POST', url: `${page}/check`, headers: form, payload: '' });
+    expect(decodeURIComponent(String(check.headers.location)).replace(/\+/g, ' ')).toContain('Receiver check: unsafe.');
+    const report = (await sim.inject({ url: `/_sim/merchants/${sim.sandbox.id}/callback-check` })).json();
+    expect(report).toMatchObject({ url: 'http://receiver.test/littlepay', safe: false });
+    expect((await get(sim, page)).body).toMatch(/Last check \([^)]+\): <strong>unsafe<\/strong>/);
+  });
+
   it('answers 404 with the list for an unknown reference', async () => {
     const sim = await startTestSim();
     const res = await get(sim, '/_sim/console/payments/nope');
