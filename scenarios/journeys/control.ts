@@ -72,6 +72,8 @@ export const controlJourneys: Journey[] = [
     summary: "What QA does from the console, as /_sim calls: answer the PIN prompt as cancelled, pay again, refund part, expire an intent, rotate the merchant's key (the old one is refused)",
     environment: 'sandbox',
     steps: [
+      // Frozen, so the PIN prompt waits for the answer however short PIN_DELAY_MS is.
+      { call: 'clock', body: { action: 'freeze' }, expect: { status: 200, body: { frozen: true } } },
       { call: 'createIntent', body: intent('QA${run}'), expect: { status: 200 }, save: { ref: 'data.reference' } },
       { call: 'processPayment', reference: '${ref}', body: pay, expect: { status: 200, body: { data: { status: 'PENDING' } } } },
       { call: 'sim', op: 'resolveAttempt', reference: '${ref}', body: { outcome: 'cancelled_by_user' }, expect: { status: 200, body: { status: 'FAILED', attempts: [{ outcome: 'cancelled_by_user', outcomeSource: 'resolved', resultCode: 1032 }] } } },

@@ -29,11 +29,11 @@ export class IntentActions {
     const intent = this.payments.intent(reference);
     const answer = CHALLENGE_ANSWERS[outcome];
     if (answer) {
-      if (intent.card3ds?.stage !== 'challenge') throw this.nothing(intent, 'a 3-D Secure challenge');
+      if (intent.card3ds?.stage !== 'challenge') throw this.nothing(intent, '3-D Secure challenge');
       return (await this.cards.answerChallenge(reference, undefined, answer)).intent;
     }
     const waiting = intent.attempts.find((a) => a.status === 'PENDING');
-    if (!waiting || waiting.provider === 'CARDS') throw this.nothing(intent, 'a mobile-money PIN prompt');
+    if (!waiting || waiting.provider === 'CARDS') throw this.nothing(intent, 'mobile-money PIN prompt');
     return this.payments.completeMobile(intent, waiting, mobileOutcomes[outcome as MobileOutcomeName], true);
   }
 
