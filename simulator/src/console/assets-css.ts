@@ -39,7 +39,8 @@ button.danger{background:#b42318;border-color:#b42318}
 button.small{font-size:.8rem;padding:.15rem .55rem;min-height:1.9rem}
 .filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.6rem .8rem;align-items:end}
 .filters .search{grid-column:1/-1}
-.filters .buttons{display:flex;gap:.5rem;flex-wrap:wrap}
+.filters .buttons{display:flex;gap:.5rem;flex-wrap:wrap;grid-column:span 2}
+.filters label{margin-top:0}
 .search-row{display:flex;gap:.5rem}.search-row input{flex:1;min-width:0}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem;border-bottom:1px solid #e4e7eb;vertical-align:top}
