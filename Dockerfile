@@ -1,5 +1,5 @@
 # The simulator for QA: docker build -t littlepay-sim . && docker run -p 3000:3000 littlepay-sim
-# Built and run on a maintained Node LTS; the code itself supports Node 20.19+ (package.json engines).
+# Built and run on Node 24 LTS; the package supports Node 22.13+ and 24+ (package.json engines, decision 0091).
 # Why it is built this way: docs/decisions/0041-docker-image.md.
 ARG BASE_IMAGE=node:24-bookworm-slim
 
@@ -14,6 +14,7 @@ COPY contracts ./contracts
 COPY client/src ./client/src
 COPY simulator/src ./simulator/src
 COPY scenarios ./scenarios
+COPY drift ./drift
 RUN npm run -s build
 
 # 2. Production dependencies only: no TypeScript, tsx or esbuild at run time.
@@ -42,6 +43,14 @@ RUN chmod 755 bin/littlepay-sim.js && ln -s /app/bin/littlepay-sim.js /usr/local
 #    under 250 MB). Every setting is an environment variable (littlepay-sim --help lists them).
 FROM scratch
 COPY --from=runtime / /
+# The standard OCI labels. version and licenses repeat package.json (a test keeps them equal); source is the
+# repository's address, given at build time: docker build --build-arg SOURCE_URL="$(git remote get-url origin)" .
+ARG SOURCE_URL=""
+LABEL org.opencontainers.image.title="littlepay-sim" \
+      org.opencontainers.image.description="Offline simulator of the Little Pay payment API (pay.little.africa)" \
+      org.opencontainers.image.version="0.1.0" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.source="${SOURCE_URL}"
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOST=0.0.0.0 PORT=3000 DATA_DIR=/data PUBLIC_URL=http://localhost:3000
 WORKDIR /app

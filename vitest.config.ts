@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Looks for Chromium once and, without one, prints the single line saying how to get the browser tests.
+    globalSetup: ['test/helpers/chromium-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

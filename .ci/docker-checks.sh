@@ -31,6 +31,12 @@ size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
 if [ "$size" -lt "$MAX_IMAGE_BYTES" ]; then echo "ok - image is $((size / 1000000)) MB (under $((MAX_IMAGE_BYTES / 1000000)) MB)";
 else echo "not ok - image is $((size / 1000000)) MB, over $((MAX_IMAGE_BYTES / 1000000)) MB"; exit 1; fi
 
+label() { docker image inspect -f "{{ index .Config.Labels \"org.opencontainers.image.$1\" }}" "$IMAGE"; }
+labels="$(label version) $(label licenses)"
+expected=$(node -p 'const p = require("./package.json"); `${p.version} ${p.license}`')
+if [ "$labels" = "$expected" ]; then echo "ok - the image's OCI labels: version and licenses $labels, as package.json";
+else echo "not ok - the image's OCI labels say '$labels', package.json '$expected'"; exit 1; fi
+
 run_on_volume() {
   docker run -d --name "$name" -p "127.0.0.1:$VOLUME_PORT:3000" -v "$volume:/data" \
     -e PIN_DELAY_MS=200 -e LOG_LEVEL="$1" "$IMAGE" >/dev/null

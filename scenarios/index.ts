@@ -7,5 +7,5 @@ import { tokenizationJourneys } from './journeys/tokenization.js';
 import type { Journey } from './journey.js';
 
 export const journeys: Journey[] = [...mobileMoneyJourneys, ...cardJourneys, ...tokenizationJourneys, ...controlJourneys, ...lifecycleJourneys];
-export { callStep, runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
-export type { Journey, Step } from './journey.js';
+export { callStep, interpolate, runJourney, runJourneys, mismatch, type RunOptions, type JourneyResult } from './runner.js';
+export type { Journey, Step, StepCall } from './journey.js';

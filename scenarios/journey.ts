@@ -32,6 +32,9 @@ export type Step =
   /** /_sim: freezes, resumes, advances or sets this run's merchant's test clock. */
   | { call: 'clock'; body: SimSchemas['ClockAction']; expect: Expect; save?: Record<string, string> };
 
+/** A step as a call to make, without what a journey expects of its answer (the drift check compares answers instead). */
+export type StepCall = Exclude<Step, { call: 'awaitCallback' }> extends infer S ? (S extends unknown ? Omit<S, 'expect' | 'save'> : never) : never;
+
 export interface Journey {
   name: string;
   /** What the journey proves, in a sentence. */

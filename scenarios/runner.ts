@@ -7,7 +7,7 @@ import {
   type LittlePayClient,
   type SimClient,
 } from '../client/src/index.js';
-import type { Expect, Journey, Step } from './journey.js';
+import type { Expect, Journey, StepCall } from './journey.js';
 import { callSim } from './sim-steps.js';
 
 export interface RunOptions {
@@ -30,7 +30,7 @@ export interface JourneyResult {
 
 type Vars = Record<string, string>;
 
-function interpolate<T>(value: T, vars: Vars): T {
+export function interpolate<T>(value: T, vars: Vars): T {
   if (typeof value === 'string') return value.replace(/\$\{(\w+)\}/g, (m, name: string) => vars[name] ?? m) as T;
   if (Array.isArray(value)) return value.map((v) => interpolate(v, vars)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, vars)])) as T;
@@ -70,7 +70,7 @@ function pick(value: unknown, path: string): string {
  * Makes one step's call with the typed clients (the Pact consumer tests drive the client through it too).
  * `merchantId` is the run's merchant, for the /_sim steps that act on it.
  */
-export async function callStep(client: LittlePayClient, sim: SimClient, step: Exclude<Step, { call: 'awaitCallback' }>, merchantId = '') {
+export async function callStep(client: LittlePayClient, sim: SimClient, step: StepCall, merchantId = '') {
   switch (step.call) {
     case 'sim':
       return callSim(sim, step, merchantId);

@@ -1,6 +1,7 @@
 // Generates client/src/generated/*.ts from the contracts with openapi-typescript, and what the simulator
 // starts from: the parsed contracts (simulator/src/generated/contracts.json) and the route validators as
-// code (simulator/src/generated/validators.cjs, docs/decisions/0058).
+// code (simulator/src/generated/validators.cjs, docs/decisions/0058), and the API reference served at /docs
+// (simulator/src/generated/api-docs.json).
 // `--check` regenerates in memory and fails when the committed files differ (stale types in CI).
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
@@ -11,6 +12,8 @@ import { CONTRACT_FILES } from '../simulator/src/app.js';
 import { standaloneValidators } from '../simulator/src/http/ajv.js';
 import { ContractSet, PARSED_CONTRACTS, sha256, type ParsedContracts } from '../simulator/src/http/contract.js';
 import { GENERATED_VALIDATORS, routeSchemas, schemasDigest } from '../simulator/src/http/validators.js';
+import { API_DOCS_FILE } from '../simulator/src/pages/api-docs.js';
+import { renderApiDocs } from './api-docs/index.js';
 
 const root = new URL('../', import.meta.url);
 const targets = [
@@ -51,5 +54,8 @@ await output(PARSED_CONTRACTS, `${JSON.stringify(parsed)}\n`);
 const schemas = routeSchemas(CONTRACT_FILES.flatMap((f) => new ContractSet().operations(f)));
 const validatorsHeader = '// Generated from the contracts by `npm run generate` (Ajv standalone code). Do not edit.\n';
 await output(GENERATED_VALIDATORS, standaloneValidators(schemas, schemasDigest(schemas), validatorsHeader));
+
+// The API reference, rendered from the same contracts.
+await output(API_DOCS_FILE, `${JSON.stringify(await renderApiDocs(root))}\n`);
 if (stale) process.exit(1);
-if (check) console.log('generated client types, parsed contracts and route validators are fresh');
+if (check) console.log('generated client types, parsed contracts, route validators and the API reference are fresh');

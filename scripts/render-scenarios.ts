@@ -1,14 +1,15 @@
-// Renders the test-number catalogue (simulator/src/domain/catalogue.ts) as the markdown table of
-// README.md, between <!-- scenarios:start --> and <!-- scenarios:end -->, so the docs never drift from
-// what the simulator does. `--check` rewrites nothing and exits 1 when the README's table is stale (CI).
-// The functions are exported for test/docs/readme.test.ts; the script part runs only when executed.
+// Renders the test-number catalogue (simulator/src/domain/catalogue.ts) as the markdown tables of
+// docs/guides/test-numbers.md, between <!-- scenarios:start --> and <!-- scenarios:end -->, so the docs never drift from
+// what the simulator does. `--check` rewrites nothing and exits 1 when the guide's table is stale (CI).
+// The functions are exported for test/docs/test-numbers.test.ts; the script part runs only when executed.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalogue, type CatalogueEntry } from '../simulator/src/domain/catalogue.js';
 
 export const START_MARKER = '<!-- scenarios:start -->';
 export const END_MARKER = '<!-- scenarios:end -->';
-export const README_PATH = fileURLToPath(new URL('../README.md', import.meta.url));
+export const TABLE_PATH = fileURLToPath(new URL('../docs/guides/test-numbers.md', import.meta.url));
+const TABLE_FILE = 'docs/guides/test-numbers.md';
 
 /** A table cell: pipes escaped and line breaks flattened, so a catalogue text cannot break the table. */
 function cell(value: string): string {
@@ -48,51 +49,51 @@ export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): st
   return `${lines.join('\n')}\n`;
 }
 
-/** The text between the markers (exclusive), or null when the README lacks them or has them out of order. */
-export function readTable(readme: string): string | null {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
+/** The text between the markers (exclusive), or null when the page lacks them or has them out of order. */
+export function readTable(page: string): string | null {
+  const start = page.indexOf(START_MARKER);
+  const end = page.indexOf(END_MARKER);
   if (start < 0 || end < 0 || end < start) return null;
-  return readme.slice(start + START_MARKER.length, end);
+  return page.slice(start + START_MARKER.length, end);
 }
 
-/** The README with the rendered table between the markers (a blank line on each side, for markdown). */
-export function withTable(readme: string, table: string = renderScenarioTable()): string {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
+/** The page with the rendered table between the markers (a blank line on each side, for markdown). */
+export function withTable(page: string, table: string = renderScenarioTable()): string {
+  const start = page.indexOf(START_MARKER);
+  const end = page.indexOf(END_MARKER);
   if (start < 0 || end < 0 || end < start) {
-    throw new Error(`README.md must contain ${START_MARKER} followed by ${END_MARKER}`);
+    throw new Error(`${TABLE_FILE} must contain ${START_MARKER} followed by ${END_MARKER}`);
   }
-  return `${readme.slice(0, start + START_MARKER.length)}\n\n${table}\n${readme.slice(end)}`;
+  return `${page.slice(0, start + START_MARKER.length)}\n\n${table}\n${page.slice(end)}`;
 }
 
-/** Whether the README's table is the rendering of the current catalogue. */
-export function isFresh(readme: string, table: string = renderScenarioTable()): boolean {
-  return readTable(readme) !== null && withTable(readme, table) === readme;
+/** Whether the page's table is the rendering of the current catalogue. */
+export function isFresh(page: string, table: string = renderScenarioTable()): boolean {
+  return readTable(page) !== null && withTable(page, table) === page;
 }
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
-  const readme = await readFile(README_PATH, 'utf8');
-  if (readTable(readme) === null) {
-    console.error(`README.md has no ${START_MARKER} ... ${END_MARKER} section to hold the test-number table`);
+  const page = await readFile(TABLE_PATH, 'utf8');
+  if (readTable(page) === null) {
+    console.error(`${TABLE_FILE} has no ${START_MARKER} ... ${END_MARKER} section to hold the test-number table`);
     return 1;
   }
   const table = renderScenarioTable();
   if (check) {
-    if (isFresh(readme, table)) {
-      console.log('README.md test-number table is up to date');
+    if (isFresh(page, table)) {
+      console.log(`${TABLE_FILE}: the test-number table is up to date`);
       return 0;
     }
-    console.error('README.md test-number table is stale (it differs from simulator/src/domain/catalogue.ts): run `npm run docs:scenarios` and commit README.md');
+    console.error(`${TABLE_FILE}: the test-number table is stale (it differs from simulator/src/domain/catalogue.ts): run \`npm run docs:scenarios\` and commit it`);
     return 1;
   }
-  const next = withTable(readme, table);
-  if (next === readme) {
-    console.log('README.md test-number table is already up to date');
+  const next = withTable(page, table);
+  if (next === page) {
+    console.log(`${TABLE_FILE}: the test-number table is already up to date`);
   } else {
-    await writeFile(README_PATH, next);
-    console.log('README.md test-number tables rewritten');
+    await writeFile(TABLE_PATH, next);
+    console.log(`${TABLE_FILE}: the test-number tables rewritten`);
   }
   return 0;
 }

@@ -1,15 +1,22 @@
 // Proves that no full card number and no CVV reached the disk or the logs: scans every file under the
-// folders given (the logs captured from the whole test suite, data folders) for each test card number
-// and for the card fields' names. Prints "card-data scan: N passed, N failed" (one check per folder)
+// folders given (the logs captured from the whole test suite, data folders) for each test card number,
+// also grouped by spaces or dashes, for the card fields' names, and for any run of digits that holds a
+// Luhn-valid card number (in a path, a query, a header, free text next to other digits or a longer run:
+// the masker's own rule, runtime/card-masking.ts). Prints "card-data scan: N passed, N failed" (one check per folder)
 // and exits 1 on a find. Run by .ci/run after `npm test`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { holdsCardNumber } from '../simulator/src/runtime/card-masking.js';
 import { TEST_CARD_NUMBERS } from '../simulator/src/domain/catalogue.js';
 
 /** Numbers the suites use besides the catalogue's (any Luhn-valid card, Amex). */
 const EXTRA_NUMBERS = ['4242424242424242', '378282246310005', '5555555555554444', '4000000000002702'];
-const NEEDLES = [...TEST_CARD_NUMBERS, ...EXTRA_NUMBERS, 'cc_number', 'cc_cvv'];
+const NUMBERS = [...TEST_CARD_NUMBERS, ...EXTRA_NUMBERS];
+/** 4000 0000 0000 2701 and 4000-0000-0000-2701 (Amex: 3782 822463 10005). */
+const grouped = (n: string, sep: string) => (n.length === 15 ? [n.slice(0, 4), n.slice(4, 10), n.slice(10)] : n.match(/.{1,4}/g)!).join(sep);
+const NEEDLES = [...NUMBERS, ...NUMBERS.flatMap((n) => [grouped(n, ' '), grouped(n, '-')]), 'cc_number', 'cc_cvv'];
+export const ANY_CARD = 'a Luhn-valid card number';
 
 function files(path: string): string[] {
   const st = statSync(path, { throwIfNoEntry: false });
@@ -23,6 +30,7 @@ export function scan(paths: string[]): Array<{ file: string; needle: string }> {
   for (const file of paths.flatMap(files)) {
     const text = readFileSync(file, 'latin1');
     for (const needle of NEEDLES) if (text.includes(needle)) finds.push({ file, needle });
+    if (finds.every((f) => f.file !== file) && holdsCardNumber(text)) finds.push({ file, needle: ANY_CARD });
   }
   return finds;
 }

@@ -5,6 +5,7 @@
 import { Verifier } from '@pact-foundation/pact';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { simulatorStateHandlers } from './pact-state-handlers.js';
 
 const usage = 'usage: npm run pact:verify -- --base-url URL PACT_FILE...';
 let parsed;
@@ -20,12 +21,13 @@ if (!baseUrl || parsed.positionals.length === 0) {
   process.exit(2);
 }
 process.env.PACT_DO_NOT_TRACK ??= 'true';
+const pactUrls = parsed.positionals.map((p) => resolve(p));
 try {
   await new Verifier({
     provider: parsed.values.provider ?? 'littlepay-sim',
     providerBaseUrl: baseUrl,
-    pactUrls: parsed.positionals.map((p) => resolve(p)),
-    providerStatesSetupUrl: `${baseUrl}/_sim/provider-states`,
+    pactUrls,
+    stateHandlers: simulatorStateHandlers(baseUrl, pactUrls),
     logLevel: 'warn',
   }).verifyProvider();
   console.log(`pact:verify: ${parsed.positionals.length} pact file(s) verified against ${baseUrl}`);

@@ -161,16 +161,30 @@ export function merchantClientOptions(baseUrl: string, m: SimSchemas['Merchant']
 
 export type VerifyResult = { ok: true; timestamp: number } | { ok: false; reason: 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature' };
 
+/** The replay window verifyCallback applies unless told otherwise: Stripe's SDKs use the same five minutes. */
+export const DEFAULT_CALLBACK_TOLERANCE_SECONDS = 300;
+
+export interface VerifyCallbackOptions {
+  /**
+   * How far the signed timestamp may be from `now`, in seconds (default 300): a callback recorded and sent
+   * again later is refused as `stale_timestamp`. `false` checks no window at all (an explicit opt-out, for a
+   * receiver that keeps its own record of what it has processed).
+   */
+  toleranceSeconds?: number | false;
+  /** The receiver's time in ms since the epoch (default Date.now()); a test clock's, in a test. */
+  now?: number;
+}
+
 /**
  * Verifies a Little Pay callback exactly as the documentation does: RSA-SHA256 over
- * `X-LittlePay-Timestamp + "." + JSON.stringify(body)`, where body is the parsed JSON. With
- * toleranceSeconds, a timestamp further than that from now is refused (replay protection).
+ * `X-LittlePay-Timestamp + "." + JSON.stringify(body)`, where body is the parsed JSON, and, unless opted
+ * out, within a replay window of five minutes around now.
  */
 export function verifyCallback(
   body: unknown,
   headers: Record<string, string | string[] | undefined> | Headers,
   publicKeyPem: string,
-  options: { toleranceSeconds?: number; now?: number } = {},
+  options: VerifyCallbackOptions = {},
 ): VerifyResult {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
@@ -183,9 +197,10 @@ export function verifyCallback(
   if (!signature || !timestamp) return { ok: false, reason: 'missing_headers' };
   if (!/^\d+$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
   const ts = Number(timestamp);
-  if (options.toleranceSeconds !== undefined) {
+  const tolerance = options.toleranceSeconds ?? DEFAULT_CALLBACK_TOLERANCE_SECONDS;
+  if (tolerance !== false) {
     const now = Math.floor((options.now ?? Date.now()) / 1000);
-    if (Math.abs(now - ts) > options.toleranceSeconds) return { ok: false, reason: 'stale_timestamp' };
+    if (Math.abs(now - ts) > tolerance) return { ok: false, reason: 'stale_timestamp' };
   }
   let valid = false;
   try {

@@ -5,16 +5,20 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { fetchTransport, Outbox, type Transport } from './callbacks/outbox.js';
+import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
 import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
+import { installControlPlaneGuard } from './http/control-plane-guard.js';
 import { installFaults } from './http/fault-hooks.js';
 import { consoleOpHandlers } from './http/handlers/console-ops.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
-import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser } from './http/errors.js';
+import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser, installNotFound } from './http/errors.js';
+import { RouteMethods } from './http/route-methods.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { ApiError } from './domain/errors.js';
 import { callbackHandlers } from './http/handlers/callbacks.js';
 import { littlePayHandlers } from './http/handlers/littlepay.js';
@@ -25,6 +29,7 @@ import { registerOperations, type OperationHandler } from './http/register-opera
 import type { ContractViolation } from './http/response-check.js';
 import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
 import { registerConsole } from './console/routes.js';
+import { registerApiDocs } from './pages/api-docs.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
 import { loggerOptions, OneLinePerRequest, type LogStream } from './runtime/logging.js';
@@ -56,7 +61,7 @@ export interface AppOptions {
   clock?: SimClock;
   /** Called for every reply that does not match the contract (tests fail on it). */
   onContractViolation?: (v: ContractViolation) => void;
-  /** Waits out a latency fault; real time unless a test wants to see the waits instead. */
+  /** Waits out a latency fault; real time (cut short by a stop) unless a test wants to see the waits instead. */
   sleep?: (ms: number) => Promise<void>;
   /** Where log lines go (default: JSON lines on stdout); tests capture them to prove what is never logged. */
   logStream?: LogStream;
@@ -79,7 +84,6 @@ declare module 'fastify' {
   }
 }
 
-/** fastify set for a gateway: our JSON parser and Ajv, and every framework error in the API's envelope. */
 /** Dates an error answer; set once the merchants' clocks exist (a request's merchant is known by then). */
 type ErrorClock = { now(req: FastifyRequest): number };
 
@@ -100,14 +104,21 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
   return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
 }
 
-function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, logStream?: LogStream): FastifyInstance {
+/** The request line and headers together (Node's default, written down: the 414 and 431 messages name it). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** fastify set for a gateway: our JSON parser, our compilers, and every framework error in the API's envelope. */
+function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, routeMethods: RouteMethods, logStream?: LogStream): FastifyInstance {
   const app = Fastify({
     schemaController: ownCompilers(),
     logger: loggerOptions(config, logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
-    // A bad Content-Length or a cut body must get a 4xx, never a hang.
-    requestTimeout: 120_000,
+    // A slow client is dropped in bounded time (a 408 in the envelope, http/client-errors.ts): the
+    // timeouts are checked every second rather than Node's default 30 s.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: 1000 },
+    clientErrorHandler: clientErrorHandler({ routes: routeMethods, now: () => clock.now(), log: { info: (obj, msg) => app.log.info(obj, msg) } }),
     // Path parameters are checked against the contract's maxLength (a 400 naming the field) rather
     // than cut off by the router.
     routerOptions: { maxParamLength: 2048 },
@@ -117,6 +128,7 @@ function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, l
       void (reply as FastifyReply).code(400).send(errorBody(new ApiError('VALIDATION_ERROR', `url: ${message}`), clock.now()));
     },
   });
+  routeMethods.collect(app);
   installJsonParser(app);
   installErrorHandling(app, (req) => errorClock.now(req));
   return app;
@@ -144,7 +156,7 @@ async function createContext(
   options: AppOptions,
   clock: SimClock,
   opening: { store: Store; open: Promise<void>; keys: Promise<SigningKeys> },
-): Promise<Context & { setPublicUrl(url: string): void; clocks: MerchantClocks }> {
+): Promise<Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks }> {
   const { config } = options;
   const { store } = opening;
   await opening.open;
@@ -160,7 +172,14 @@ async function createContext(
     return { statusCode: res.statusCode, text: res.body };
   };
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
-  const context: Context & { setPublicUrl(url: string): void; clocks: MerchantClocks } = {
+  // Built when first asked and again when the public URL follows the port bound (reading the interfaces costs a system call).
+  let self: SelfAddresses | undefined;
+  const selfNow = () => {
+    const address = app.server.listening ? app.server.address() : null;
+    const ports = [config.port, ...(address && typeof address === 'object' ? [address.port] : [])];
+    return (self ??= selfAddresses(publicUrl, ports, [config.host, ...(config.allowedHosts === true ? [] : config.allowedHosts)]));
+  };
+  const context: Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks } = {
     config,
     store,
     ids,
@@ -169,7 +188,12 @@ async function createContext(
     clockFor: (merchantId) => clocks.for(merchantId),
     clocks,
     publicUrl: () => publicUrl,
-    setPublicUrl: (url) => (publicUrl = url),
+    setPublicUrl: (url) => {
+      publicUrl = url;
+      self = undefined;
+    },
+    pointsAtSelf: (url) => pointsAtSelf(url, selfNow()),
+    forgetSelf: () => (self = undefined),
     log: app.log,
     outbox: new Outbox({
       store,
@@ -181,6 +205,7 @@ async function createContext(
       timeoutMs: config.callbackTimeoutMs,
       retryScheduleMs: config.callbackRetryScheduleMs,
       memoryLimit: config.callbackMemoryLimit,
+      concurrency: config.callbackConcurrency,
       commit: (puts) => commit(context, puts),
       log: app.log,
     }),
@@ -188,7 +213,7 @@ async function createContext(
   return context;
 }
 
-/** One route per contract operation, CORS for the browser-side calls, and the pages. */
+/** One route per contract operation, and the pages. */
 async function registerRoutes(
   app: FastifyInstance,
   options: AppOptions,
@@ -200,14 +225,32 @@ async function registerRoutes(
   cards: Cards,
   control: ControlPlane,
 ): Promise<number> {
-  installCors(app);
   // Tests only: it compiles the contract's response schemas with Ajv.
   if (options.onContractViolation) (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
+  registerApiDocs(app);
   await registerConsole(app, { ctx, control });
   return routeCount;
+}
+
+/**
+ * A latency fault's wait, in real time: a client's own timeout is what it tests. A stop cuts it short and the
+ * call goes on, so a 120 s latency cannot hold a SIGTERM past Docker's ten-second stop window.
+ */
+function latencySleep(stopping: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve) => {
+      if (stopping.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        stopping.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      stopping.addEventListener('abort', done, { once: true });
+    });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -216,7 +259,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? new SimClock(options.config.clock);
   const errorClock: ErrorClock = { now: () => clock.now() };
   const opening = startOpening(options);
-  const app = createServer(options.config, clock, errorClock, options.logStream);
+  const routeMethods = new RouteMethods();
+  const app = createServer(options.config, clock, errorClock, routeMethods, options.logStream);
   const ctx = await createContext(app, options, clock, opening);
   errorClock.now = (req) => {
     const merchantId = req.simMerchantId ?? req.merchant?.id;
@@ -243,12 +287,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
     ...consoleOpHandlers({ ctx, actions, merchants, controls }),
-    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls)),
+    ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls, waiters)),
   };
+  // First of all: nothing about /_sim runs for a request it refuses.
+  installControlPlaneGuard(app, { config: ctx.config, publicUrl: ctx.publicUrl, now: (req) => errorClock.now(req) });
   // Before the routes: fault hooks run first, then the journal records what the caller actually got.
   const hookDeps = { store: ctx.store, merchants, operations: new Set(apiOperations), journal: control.journal, clockFor: ctx.clockFor };
-  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))) });
+  const stopping = new AbortController();
+  installFaults(app, { ...hookDeps, controls, sleep: options.sleep ?? latencySleep(stopping.signal) });
   installJournal(app, hookDeps);
+  installCors(app);
+  installNotFound(app, routeMethods, (req) => errorClock.now(req));
   const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards, control);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
@@ -261,6 +310,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Listening on port 0 picks a free port: the default PUBLIC_URL (http://localhost:0) then follows it.
   app.addHook('onListen', async () => {
     const address = app.server.address();
+    ctx.forgetSelf();
     const url = new URL(ctx.publicUrl());
     if (url.port === '0' && address && typeof address === 'object') {
       url.port = String(address.port);
@@ -279,6 +329,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('preClose', async () => {
     state = 'stopping';
+    stopping.abort();
     payments.stop();
   });
   app.addHook('onClose', async () => {

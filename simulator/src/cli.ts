@@ -1,5 +1,5 @@
-// The littlepay-sim command: start the simulator (no command), print the merchants, or run the scenario
-// journeys against a simulator. Returns the exit status, or 'serving' while the simulator runs.
+// The littlepay-sim command: start the simulator (no command), print the merchants, run the scenario
+// journeys against a simulator, or compare the real sandbox with the simulator (drift). Returns the exit status, or 'serving' while the simulator runs.
 import { existsSync, readdirSync } from 'node:fs';
 import { ConfigError, helpText, parseCommandLine, type Command, type Config } from './config.js';
 import { demoMerchants } from './domain/merchants.js';
@@ -65,6 +65,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIO):
       // Loaded only for this command: the runner and the typed client are not on the server's start path.
       const { runScenariosCommand } = await import('../../scenarios/command.js');
       return runScenariosCommand(command.args, lines, 'littlepay-sim scenarios');
+    }
+    case 'drift': {
+      const lines = { out: (l: string) => void io.stdout.write(`${l}\n`), err: (l: string) => void io.stderr.write(`${l}\n`) };
+      // Loaded only for this command, like the scenarios.
+      const [{ runDriftCommand }, { startSimulator }, { DRIFT_SIMULATOR }] = await Promise.all([
+        import('../../drift/command.js'),
+        import('./library.js'),
+        import('../../drift/simulator-settings.js'),
+      ]);
+      return runDriftCommand(command.args, env, lines, { startSimulator: () => startSimulator(DRIFT_SIMULATOR) }, 'littlepay-sim drift');
     }
     case 'start': {
       const app = await serve(command.config, io);

@@ -1,5 +1,8 @@
-// The only reader of process.env and argv. Every setting has a flag and an environment variable;
-// a bad value stops the boot with a message naming it.
+// The settings: one table gives each its flag, environment variable, default, rule and (from its parser)
+// its type, for the command line, the environment and the library's options alike. A bad value stops the
+// boot with a message naming it. Settings are parsed here only, from the argv and environment the caller
+// hands in: process.env itself is touched only at the edges (main.ts passes it in; main.ts and the
+// library read NO_COLOR through colorWanted).
 import { parseArgs } from 'node:util';
 
 export interface Config {
@@ -30,6 +33,16 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** auto: one readable line per request on a terminal, JSON lines otherwise (docs/decisions/0042). */
   readonly logFormat: 'auto' | 'pretty' | 'json';
+  /** Host names /_sim answers to besides IP literals, localhost and PUBLIC_URL's host; true: any (docs/decisions/0071). */
+  readonly allowedHosts: readonly string[] | true;
+  /** Origins whose pages may call /_sim from a browser (CORS and the cross-site check, docs/decisions/0070). */
+  readonly corsOrigins: readonly string[];
+  /** Callback deliveries in flight at once; the rest wait in the outbox (docs/decisions/0072). */
+  readonly callbackConcurrency: number;
+  /** How long a client may take to send a request's headers before its connection is closed. */
+  readonly headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (headers and body) before it gets a 408. */
+  readonly requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +53,8 @@ interface Setting {
   help: string;
   default: string;
   parse: (raw: string, name: string) => unknown;
+  /** How the flag writes an empty list, for a list given in code ('' unless said). */
+  empty?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,6 +96,32 @@ function token(raw: string, name: string): string {
   if (!/^[\x21-\x7e]{1,512}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 512 printable characters without spaces`);
   return raw;
 }
+/** Host names separated by commas (`.example.com` also takes its subdomains), or `true` / `*` for any host. */
+function hostList(raw: string, name: string): readonly string[] | true {
+  if (raw.trim() === 'true' || raw.trim() === '*') return true;
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const h of hosts) {
+    if (!/^\.?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$|^\[[0-9a-f:.]+\]$/.test(h)) throw new ConfigError(`${name} must be host names separated by commas (such as sim.qa.example,.internal.example), or true; got "${h}"`);
+  }
+  return Object.freeze(hosts);
+}
+/** Origins (scheme, host and port, such as https://console.qa.example) separated by commas. */
+function originList(raw: string, name: string): readonly string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(o);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/+$/, '').toLowerCase()) {
+      throw new ConfigError(`${name} must be origins such as https://console.qa.example (scheme, host and port only) separated by commas; got "${o}"`);
+    }
+    return parsed.origin;
+  });
+  return Object.freeze(origins);
+}
+
 function url(raw: string, name: string): string {
   let parsed: URL;
   try {
@@ -104,7 +145,7 @@ const settings = {
   refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
   threeDsTimeoutMs: { flag: '3ds-timeout-ms', env: 'THREE_DS_TIMEOUT_MS', default: '600000', help: 'how long a card waits for enroll and the challenge before it fails (the official client waits 10 minutes)', parse: integer(1000, 86_400_000) },
   callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
-  callbackRetryScheduleMs: { flag: 'callback-retries', env: 'CALLBACK_RETRIES', default: '10s,30s,2m,10m,30m,1h,2h,4h,8h', help: 'delay before each retry of a failed callback (ms, s, m, h), or none', parse: durations },
+  callbackRetryScheduleMs: { flag: 'callback-retries', env: 'CALLBACK_RETRIES', default: '10s,30s,2m,10m,30m,1h,2h,4h,8h', help: 'delay before each retry of a failed callback (ms, s, m, h), or none', parse: durations, empty: 'none' },
   callbackMemoryLimit: { flag: 'callback-memory-limit', env: 'CALLBACK_MEMORY_LIMIT', default: '10000', help: 'delivered callbacks kept in memory (never pending or failed ones)', parse: integer(0, 10_000_000) },
   inboxLimit: { flag: 'inbox-limit', env: 'INBOX_LIMIT', default: '1000', help: 'messages kept in memory across every /_sim/inbox', parse: integer(1, 1_000_000) },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
@@ -112,6 +153,11 @@ const settings = {
   journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
   adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
   logFormat: { flag: 'log-format', env: 'LOG_FORMAT', default: 'auto', help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)', parse: oneOf(['auto', 'pretty', 'json'] as const) },
+  allowedHosts: { flag: 'allowed-hosts', env: 'SIM_ALLOWED_HOSTS', default: '', help: 'host names /_sim answers to besides IP addresses, localhost and PUBLIC_URL\'s (comma-separated; true for any)', parse: hostList },
+  corsOrigins: { flag: 'cors-origins', env: 'SIM_CORS_ORIGINS', default: '', help: 'origins whose pages may call /_sim from a browser (comma-separated)', parse: originList },
+  callbackConcurrency: { flag: 'callback-concurrency', env: 'CALLBACK_CONCURRENCY', default: '64', help: 'callback deliveries in flight at once (the rest wait in the outbox)', parse: integer(1, 10_000) },
+  headersTimeoutMs: { flag: 'headers-timeout-ms', env: 'HEADERS_TIMEOUT_MS', default: '10000', help: 'how long a client may take to send the headers of a request', parse: integer(1000, 600_000) },
+  requestTimeoutMs: { flag: 'request-timeout-ms', env: 'REQUEST_TIMEOUT_MS', default: '30000', help: 'how long a client may take to send a whole request', parse: integer(1000, 600_000) },
 } satisfies Record<string, Setting>;
 
 /** Settings whose empty value means "not set" rather than an error. */
@@ -129,6 +175,8 @@ export function helpText(): string {
     '                                           (--json for JSON; the demo ones of --seed if nothing is stored yet)',
     '  littlepay-sim scenarios --base-url URL   run the scenario journeys against a running simulator',
     '                                           (littlepay-sim scenarios --help lists them)',
+    '  littlepay-sim drift --real-url URL       compare the real Little Pay sandbox with the simulator',
+    '                                           (littlepay-sim drift --help; docs/guides/drift.md)',
     '',
     'Options (each also reads the environment variable shown; a flag wins):',
   ];
@@ -150,6 +198,10 @@ function resolve(pick: (name: string, s: Setting) => Raw | undefined, memory: bo
     out[name] = raw === '' && OPTIONAL.has(name) ? (name === 'publicUrl' ? '' : undefined) : s.parse(raw, label);
   }
   out.memory = memory;
+  // Node refuses a headers timeout longer than the request's.
+  if ((out.headersTimeoutMs as number) > (out.requestTimeoutMs as number)) {
+    throw new ConfigError(`HEADERS_TIMEOUT_MS (${out.headersTimeoutMs as number}) must not be longer than REQUEST_TIMEOUT_MS (${out.requestTimeoutMs as number})`);
+  }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
   return Object.freeze(out as unknown as Config);
 }
@@ -190,28 +242,37 @@ export type Command =
   | { name: 'start'; config: Config }
   | { name: 'merchants'; config: Config; json: boolean }
   /** The scenario runner parses its own flags (--base-url, --journey). */
-  | { name: 'scenarios'; args: string[] };
+  | { name: 'scenarios'; args: string[] }
+  /** The drift check parses its own flags (--real-url, --replay, the credentials). */
+  | { name: 'drift'; args: string[] };
 
-export const COMMANDS = ['merchants', 'scenarios'] as const;
+export const COMMANDS = ['merchants', 'scenarios', 'drift'] as const;
 
 /** The command line of littlepay-sim: an optional command, then flags. Throws ConfigError on a bad one. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   const [first, ...rest] = argv;
   if (first === 'scenarios') return { name: 'scenarios', args: rest };
+  if (first === 'drift') return { name: 'drift', args: rest };
   if (first === 'help') return { name: 'help' };
   if (first === 'merchants') {
     const values = parseFlags(rest, { json: { type: 'boolean' } });
     return values.help ? { name: 'help' } : { name: 'merchants', config: fromArgvAndEnv(values, env), json: values.json === true };
   }
   if (first !== undefined && !first.startsWith('-')) {
-    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.join(' and ')})\nRun with --help to see every option.`);
+    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.slice(0, -1).join(', ')} and ${COMMANDS.at(-1)})\nRun with --help to see every option.`);
   }
   const config = loadConfig(argv, env);
   return config ? { name: 'start', config } : { name: 'help' };
 }
 
-/** Settings given in code (the library): the same names, defaults and rules as the flags; no environment read. */
-export type SettingOptions = Partial<Omit<Config, 'publicUrl'>> & { publicUrl?: string };
+/** What a setting holds once parsed: its parser's result, so a setting added to the table is typed everywhere. */
+type SettingValue<K extends keyof typeof settings> = ReturnType<(typeof settings)[K]['parse']>;
+
+/**
+ * Settings given in code (the library): every setting of the table by its name, typed as its parser
+ * returns it, plus memory; the same defaults and rules as the flags; no environment read.
+ */
+export type SettingOptions = { [K in keyof typeof settings]?: SettingValue<K> } & { memory?: boolean };
 
 export function configFromOptions(options: SettingOptions, where = 'option'): Config {
   for (const name of Object.keys(options)) {
@@ -219,7 +280,9 @@ export function configFromOptions(options: SettingOptions, where = 'option'): Co
   }
   if (options.memory !== undefined && typeof options.memory !== 'boolean') throw new ConfigError(`${where} memory must be true or false`);
   const given = options as Record<string, unknown>;
-  return resolve((name) => (given[name] === undefined ? undefined : { raw: String(given[name]), label: `${where} ${name}` }), options.memory ?? false);
+  // A list (the retry schedule, the allowed hosts) is written as its flag takes it: comma-separated.
+  const raw = (s: Setting, v: unknown) => (Array.isArray(v) ? (v.length === 0 ? (s.empty ?? '') : v.join(',')) : String(v));
+  return resolve((name, s) => (given[name] === undefined ? undefined : { raw: raw(s, given[name]), label: `${where} ${name}` }), options.memory ?? false);
 }
 
 /** Colour on a terminal, unless NO_COLOR is set (https://no-color.org). */

@@ -8,7 +8,7 @@
 //   await sim.close();
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { colorWanted, configFromOptions, type Config } from './config.js';
+import { colorWanted, configFromOptions, type Config, type SettingOptions } from './config.js';
 import { merchantView } from './http/handlers/simulator.js';
 import { checkDataDir } from './runtime/data-dir.js';
 import { prettyLogStream, resolveLogFormat } from './runtime/logging.js';
@@ -21,6 +21,8 @@ export {
   createSimClient,
   merchantClientOptions,
   verifyCallback,
+  DEFAULT_CALLBACK_TOLERANCE_SECONDS,
+  type VerifyCallbackOptions,
   type LittlePayClient,
   type LittlePayClientOptions,
   type SimClient,
@@ -31,8 +33,14 @@ export {
 
 export type Merchant = SimSchemas['Merchant'];
 
-/** The simulator's settings by their command-line names in camelCase (see `littlepay-sim --help`). */
-export interface StartSimulatorOptions {
+/**
+ * Every setting of the simulator by its command-line name in camelCase (see `littlepay-sim --help`), typed
+ * from the settings table in config.ts, so a new setting is an option here without a word changed. The
+ * ones whose library default differs from the command's, or that want a word, are described below.
+ */
+export type StartSimulatorOptions = SettingOptions & LibraryDefaults;
+
+interface LibraryDefaults {
   /** Seed of every id, credential and name [littlepay]: the same seed gives the same merchants. */
   seed?: string;
   /** 'system' [default] runs in real time; 'manual' stands still at 2026-01-01 until clock.advance(). */
@@ -41,19 +49,16 @@ export interface StartSimulatorOptions {
   memory?: boolean;
   /** A folder for the store and the signing key, to test restarts (then memory is false). */
   dataDir?: string;
-  pinDelayMs?: number;
-  longPollTimeoutMs?: number;
-  refundDelayMs?: number;
-  callbackTimeoutMs?: number;
   /** [silent] */
   logLevel?: Config['logLevel'];
-  logFormat?: Config['logFormat'];
   /** [0: a free port] */
   port?: number;
   /** [127.0.0.1] */
   host?: string;
   /** Base of checkoutUrl and the inbox URLs [the url below]. */
   publicUrl?: string;
+  /** Delay before each retry of a failed callback, in ms ([] for none) [10s,30s,2m,10m,30m,1h,2h,4h,8h]. */
+  callbackRetryScheduleMs?: readonly number[];
 }
 
 export interface Simulator {

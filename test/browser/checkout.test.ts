@@ -2,8 +2,8 @@
 // phone-sized screen, pay by M-Pesa or by card (frictionless, challenge passed, challenge failed), and
 // land on returnUrl. The simulator listens on 127.0.0.1 at port 0; time moves on its manual clock.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
 import { createIntent, status, type TestSim } from '../helpers/sim.js';
 
 const RETURN_URL = 'https://shop.example/return';
@@ -40,7 +40,7 @@ async function finalStatus(sim: TestSim, reference: string): Promise<string> {
   return (await status(sim, sim.sandbox, reference)).json().data.status;
 }
 
-describe('hosted checkout in Chromium', () => {
+describeInBrowser('hosted checkout in Chromium', () => {
   it('shows the merchant, the amount and the description', async () => {
     const sim = setup();
     const { page } = await openCheckout(sim, 'SHOW1');

@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
 import { status, type TestSim } from '../helpers/sim.js';
 import { OFFICIAL_CLIENT_PAGE } from './official-client-page.js';
 
@@ -68,7 +68,7 @@ async function result(page: Page): Promise<Record<string, unknown>> {
   return JSON.parse((await page.textContent('#result'))!);
 }
 
-describe("the official client's calls from a merchant's page in Chromium", () => {
+describeInBrowser("the official client's calls from a merchant's page in Chromium", () => {
   // The browser caches a preflight for a while: the first case (a fresh URL) is the one that shows it.
   it.each([
     { ordering: 'default', card: '4000000000002701', key: 'OC1', firstCall: true },

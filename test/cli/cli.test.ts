@@ -60,7 +60,7 @@ describe('littlepay-sim --help and bad command lines', () => {
   it.each([
     { argv: ['--port', 'abc'], env: {}, message: 'littlepay-sim: --port must be a whole number, got "abc"\n' },
     { argv: [], env: { CLOCK: 'fast' }, message: 'littlepay-sim: CLOCK must be one of system, manual, got "fast"\n' },
-    { argv: ['serve'], env: {}, message: 'littlepay-sim: unknown command "serve" (the commands are merchants and scenarios)\nRun with --help to see every option.\n' },
+    { argv: ['serve'], env: {}, message: 'littlepay-sim: unknown command "serve" (the commands are merchants, scenarios and drift)\nRun with --help to see every option.\n' },
     { argv: ['merchants', '--port', 'x'], env: {}, message: 'littlepay-sim: --port must be a whole number, got "x"\n' },
   ])('refuses $argv $env with exit 2 and says why', async ({ argv, env, message }) => {
     expect(await cli(argv, env)).toEqual({ code: 2, stdout: '', stderr: message });

@@ -2,7 +2,7 @@
 // the happy path, each refusal reason, the replay window and the header shapes integrators pass in.
 import { createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyCallback } from '../../client/src/index.js';
+import { DEFAULT_CALLBACK_TOLERANCE_SECONDS, verifyCallback } from '../../client/src/index.js';
 import { generateSigningKeys } from '../../simulator/src/callbacks/keys.js';
 import { signCallback } from '../../simulator/src/callbacks/signing.js';
 
@@ -12,6 +12,8 @@ const otherKeys = generateSigningKeys();
 // A fixed instant with milliseconds, to show the timestamp is whole seconds.
 const NOW_MS = Date.UTC(2026, 0, 15, 9, 30, 12, 789);
 const NOW_S = Math.floor(NOW_MS / 1000);
+/** The receiver's clock at the moment the callback was signed (the default replay window is checked against it). */
+const at = { now: NOW_MS };
 
 const body = {
   reference: '1cbfffbc-b365-45f6-9e5d-13e445c125cd',
@@ -52,48 +54,48 @@ describe('signCallback', () => {
 describe('verifyCallback', () => {
   it('accepts a valid signature and returns the timestamp', () => {
     const { parsed, headers } = signed();
-    expect(verifyCallback(parsed, headers, keys.publicKeyPem)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
   });
 
   it('refuses a tampered body', () => {
     const { parsed, headers } = signed();
     const tampered = { ...(parsed as typeof body), amount: 15000 };
-    expect(verifyCallback(tampered, headers, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(tampered, headers, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
     // Same fields in another order: JSON.stringify gives another string, so it must not verify.
     const reordered = Object.fromEntries(Object.entries(parsed as typeof body).reverse());
-    expect(verifyCallback(reordered, headers, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(reordered, headers, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
   it('refuses a tampered timestamp or signature', () => {
     const { parsed, headers } = signed();
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': String(NOW_S + 1) }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': String(NOW_S + 1) }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
     const sig = headers['x-littlepay-signature']!;
     const flipped = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': flipped }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': 'not base64 at all!' }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': flipped }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': 'not base64 at all!' }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
   it('refuses a signature made with another key, and a key that is not a PEM', () => {
     const { parsed, headers } = signed(NOW_MS, otherKeys);
-    expect(verifyCallback(parsed, headers, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyCallback(parsed, headers, otherKeys.publicKeyPem)).toEqual({ ok: true, timestamp: NOW_S });
-    expect(verifyCallback(parsed, headers, 'not a key')).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, headers, otherKeys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, headers, 'not a key', at)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
   it('reports missing headers', () => {
     const { parsed, headers } = signed();
-    expect(verifyCallback(parsed, {}, keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { 'x-littlepay-signature': headers['x-littlepay-signature'] }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { 'x-littlepay-timestamp': headers['x-littlepay-timestamp'] }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': '' }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': undefined }, keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, new Headers(), keys.publicKeyPem)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, {}, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, { 'x-littlepay-signature': headers['x-littlepay-signature'] }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, { 'x-littlepay-timestamp': headers['x-littlepay-timestamp'] }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': '' }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': undefined }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, new Headers(), keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
   });
 
   it('reports a timestamp that is not a whole number of seconds', () => {
     const { parsed, headers } = signed();
     for (const ts of ['abc', '12.5', '-1700000000', '1e9', ` ${NOW_S}`, `${NOW_S}ms`]) {
-      expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': ts }, keys.publicKeyPem), ts).toEqual({ ok: false, reason: 'bad_timestamp' });
+      expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': ts }, keys.publicKeyPem, at), ts).toEqual({ ok: false, reason: 'bad_timestamp' });
     }
   });
 
@@ -105,8 +107,19 @@ describe('verifyCallback', () => {
     expect(verifyCallback(parsed, headers, keys.publicKeyPem, opts(NOW_MS + 60_000))).toEqual({ ok: true, timestamp: NOW_S });
     expect(verifyCallback(parsed, headers, keys.publicKeyPem, opts(NOW_S * 1000 + 300_000))).toEqual({ ok: true, timestamp: NOW_S });
     expect(verifyCallback(parsed, headers, keys.publicKeyPem, opts(NOW_S * 1000 + 301_000))).toEqual({ ok: false, reason: 'stale_timestamp' });
-    // Without toleranceSeconds the age is not checked.
-    expect(verifyCallback(parsed, headers, keys.publicKeyPem, { now: NOW_MS + 24 * 3600_000 })).toEqual({ ok: true, timestamp: NOW_S });
+  });
+
+  it('checks a five-minute replay window by default; toleranceSeconds: false is the explicit opt-out', () => {
+    const { parsed, headers } = signed();
+    expect(DEFAULT_CALLBACK_TOLERANCE_SECONDS).toBe(300);
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, { now: NOW_S * 1000 + 300_000 })).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, { now: NOW_S * 1000 + 301_000 })).toEqual({ ok: false, reason: 'stale_timestamp' });
+    // A callback recorded a day ago and sent again: refused unless the receiver opts out of the window.
+    const replayedLater = { now: NOW_MS + 24 * 3600_000 };
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, replayedLater)).toEqual({ ok: false, reason: 'stale_timestamp' });
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem, { ...replayedLater, toleranceSeconds: false })).toEqual({ ok: true, timestamp: NOW_S });
+    // With no `now`, the real clock: a callback signed long ago is refused by default.
+    expect(verifyCallback(parsed, headers, keys.publicKeyPem)).toEqual({ ok: false, reason: 'stale_timestamp' });
   });
 
   it('uses the real clock for the window when no `now` is given', () => {
@@ -121,11 +134,11 @@ describe('verifyCallback', () => {
     const sig = headers['x-littlepay-signature']!;
     const ts = headers['x-littlepay-timestamp']!;
     const h = new Headers({ 'X-LittlePay-Signature': sig, 'X-LittlePay-Timestamp': ts, 'Content-Type': 'application/json' });
-    expect(verifyCallback(parsed, h, keys.publicKeyPem)).toEqual({ ok: true, timestamp: NOW_S });
-    expect(verifyCallback(parsed, { 'X-LittlePay-Signature': sig, 'x-LITTLEPAY-timestamp': ts }, keys.publicKeyPem)).toEqual({ ok: true, timestamp: NOW_S });
-    expect(verifyCallback(parsed, { 'x-littlepay-signature': [sig], 'x-littlepay-timestamp': [ts] }, keys.publicKeyPem)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, h, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, { 'X-LittlePay-Signature': sig, 'x-LITTLEPAY-timestamp': ts }, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, { 'x-littlepay-signature': [sig], 'x-littlepay-timestamp': [ts] }, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
     // A Headers instance is checked as strictly as a record.
     const bad = new Headers({ 'X-LittlePay-Signature': sig, 'X-LittlePay-Timestamp': String(NOW_S - 1) });
-    expect(verifyCallback(parsed, bad, keys.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, bad, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 });

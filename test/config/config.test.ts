@@ -28,6 +28,11 @@ const OPTIONS: Array<[flag: string, env: string]> = [
   ['store-compact-after', 'STORE_COMPACT_AFTER'],
   ['admin-token', 'SIM_ADMIN_TOKEN'],
   ['log-format', 'LOG_FORMAT'],
+  ['allowed-hosts', 'SIM_ALLOWED_HOSTS'],
+  ['cors-origins', 'SIM_CORS_ORIGINS'],
+  ['callback-concurrency', 'CALLBACK_CONCURRENCY'],
+  ['headers-timeout-ms', 'HEADERS_TIMEOUT_MS'],
+  ['request-timeout-ms', 'REQUEST_TIMEOUT_MS'],
   ['memory', 'MEMORY'],
   ['help', ''],
 ];
@@ -72,6 +77,11 @@ describe('loadConfig', () => {
       storeCompactAfter: 50_000,
       adminToken: undefined,
       logFormat: 'auto',
+      allowedHosts: [],
+      corsOrigins: [],
+      callbackConcurrency: 64,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
     });
     expect(Object.isFrozen(load([]))).toBe(true);
   });
@@ -103,6 +113,11 @@ describe('loadConfig', () => {
       STORE_COMPACT_AFTER: '1000',
       SIM_ADMIN_TOKEN: 'ci-token-123',
       LOG_FORMAT: 'json',
+      SIM_ALLOWED_HOSTS: 'littlepay-sim, .qa.example',
+      SIM_CORS_ORIGINS: 'https://console.qa.example,http://localhost:5173',
+      CALLBACK_CONCURRENCY: '8',
+      HEADERS_TIMEOUT_MS: '2000',
+      REQUEST_TIMEOUT_MS: '5000',
       MEMORY: '1',
     });
     expect(config).toEqual({
@@ -126,7 +141,14 @@ describe('loadConfig', () => {
       storeCompactAfter: 1000,
       adminToken: 'ci-token-123',
       logFormat: 'json',
+      allowedHosts: ['littlepay-sim', '.qa.example'],
+      corsOrigins: ['https://console.qa.example', 'http://localhost:5173'],
+      callbackConcurrency: 8,
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
     });
+    expect(load([], { SIM_ALLOWED_HOSTS: 'true' }).allowedHosts).toBe(true);
+    expect(load([], { SIM_ALLOWED_HOSTS: '*' }).allowedHosts).toBe(true);
     // An empty token is no token (an unset variable in a compose file): /_sim stays open.
     expect(load([], { SIM_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
     expect(load([], { MEMORY: 'true' }).memory).toBe(true);
@@ -156,7 +178,8 @@ describe('loadConfig', () => {
     expect(listed.sort()).toEqual(OPTIONS.map(([flag]) => flag).sort());
     for (const [flag] of OPTIONS) {
       if (flag === 'help' || flag === 'memory') continue;
-      const value = flag === 'clock' ? 'manual' : flag === 'log-level' ? 'warn' : flag === 'log-format' ? 'pretty' : flag === 'public-url' ? 'http://x.test' : '420';
+      const values: Record<string, string> = { clock: 'manual', 'log-level': 'warn', 'log-format': 'pretty', 'public-url': 'http://x.test', 'cors-origins': 'http://x.test', 'headers-timeout-ms': '4200', 'request-timeout-ms': '42000' };
+      const value = values[flag] ?? '420';
       expect(() => loadConfig([`--${flag}`, value], {}), flag).not.toThrow();
     }
   });
@@ -186,6 +209,11 @@ describe('loadConfig', () => {
     { name: 'CALLBACK_RETRIES=""', argv: [], env: { CALLBACK_RETRIES: '' }, names: 'CALLBACK_RETRIES' },
     { name: 'CALLBACK_MEMORY_LIMIT=-5', argv: [], env: { CALLBACK_MEMORY_LIMIT: '-5' }, names: 'CALLBACK_MEMORY_LIMIT' },
     { name: 'INBOX_LIMIT=0', argv: [], env: { INBOX_LIMIT: '0' }, names: 'INBOX_LIMIT' },
+    { name: 'SIM_ALLOWED_HOSTS with a URL', argv: [], env: { SIM_ALLOWED_HOSTS: 'https://sim.example' }, names: 'SIM_ALLOWED_HOSTS' },
+    { name: 'SIM_CORS_ORIGINS with a path', argv: [], env: { SIM_CORS_ORIGINS: 'https://console.example/app' }, names: 'SIM_CORS_ORIGINS' },
+    { name: 'SIM_CORS_ORIGINS=*', argv: [], env: { SIM_CORS_ORIGINS: '*' }, names: 'SIM_CORS_ORIGINS' },
+    { name: 'CALLBACK_CONCURRENCY=0', argv: [], env: { CALLBACK_CONCURRENCY: '0' }, names: 'CALLBACK_CONCURRENCY' },
+    { name: 'a headers timeout longer than the request timeout', argv: [], env: { HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, names: 'HEADERS_TIMEOUT_MS' },
   ])('refuses $name with a ConfigError naming the setting', ({ argv, env, names }) => {
     expect(configError(argv, env).message).toContain(names);
   });

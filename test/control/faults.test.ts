@@ -2,7 +2,7 @@
 // connection, and commit-then-fail, where the change is stored although the caller is told it failed.
 import { describe, expect, it } from 'vitest';
 import { addFault, journal } from '../helpers/control.js';
-import { basicAuth, createIntent, intentBody, processMobile, startTestSim, status, storeSnapshot, type Merchant, type TestSim } from '../helpers/sim.js';
+import { basicAuth, createIntent, intentBody, processMobile, startTestSim, status, storeSnapshot, until, type Merchant, type TestSim } from '../helpers/sim.js';
 
 function create(sim: TestSim, m: Merchant, key: string) {
   return sim.inject({
@@ -164,5 +164,21 @@ describe('faults', () => {
     ]);
     expect((await sim.inject({ method: 'DELETE', url: `/_sim/merchants/${sim.sandbox.id}/faults` })).json().faults).toEqual([]);
     expect((await status(sim, sim.sandbox, 'NOPE')).statusCode).toBe(404);
+  });
+});
+
+describe('a latency fault and a stop', () => {
+  it('a stop cuts a long latency short: the call is answered and the simulator closes, instead of waiting 120 s', async () => {
+    // No sleep given: the real one, as the command and the library use it.
+    const sim = await startTestSim();
+    const m = sim.sandbox;
+    await addFault(sim, m, { type: 'latency', ms: 120_000, count: 1 });
+    const call = status(sim, m, 'NOPE');
+    // The fault is used up (stored) just before its wait begins.
+    await until(() => (sim.app.sim.ctx.store.get('controls', m.id)?.faults ?? []).length === 0);
+    await sim.close();
+    const res = await call;
+    expect(res.headers['x-sim-fault']).toBe('latency 120000ms');
+    expect(res.statusCode).toBe(404);
   });
 });

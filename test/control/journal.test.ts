@@ -2,7 +2,7 @@
 // and both bodies, card data masked.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mayHoldCardData, maskCardData } from '../../simulator/src/domain/masking.js';
+import { mayHoldCardData, maskCardData } from '../../simulator/src/runtime/card-masking.js';
 import { journal, newMerchant } from '../helpers/control.js';
 import { basicAuth, createIntent, processMobile, startTestSim, status } from '../helpers/sim.js';
 

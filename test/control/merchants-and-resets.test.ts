@@ -95,7 +95,7 @@ describe("resetting one merchant's data", () => {
     expect(sim.sent).toEqual([]);
   });
 
-  it('does not bring back a callback whose delivery was under way during the reset', async () => {
+  it('does not bring back a callback whose delivery was under way during the reset, nor the clock the advance moved', async () => {
     let release: () => void = () => {};
     let started = false;
     const held: Transport = async () => {
@@ -113,6 +113,9 @@ describe("resetting one merchant's data", () => {
     release();
     await advancing;
     expect((await sim.inject({ method: 'GET', url: `/_sim/callbacks?merchantId=${m.id}` })).json().callbacks).toEqual([]);
+    // The advance's last step stores its clock's state: after the reset it must not bring the old time back.
+    expect((await clock(sim, m, { action: 'advance', by: '0s' })).json()).toMatchObject({ now: '2026-01-01T00:00:00.000Z', leadMs: 0 });
+    expect((await sim.inject({ method: 'GET', url: `/_sim/merchants/${m.id}/clock` })).json()).toMatchObject({ now: '2026-01-01T00:00:00.000Z', leadMs: 0 });
   });
 
   it('answers 404 for a merchant that does not exist', async () => {

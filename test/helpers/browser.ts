@@ -1,13 +1,21 @@
-// Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core (never a
-// downloaded browser). The flags keep Chromium off the network this machine does not have; each launch
-// gets a fresh profile folder so runs never share cookies or storage.
+// Headless Chromium for browser tests: the machine's own Chromium (see chromium.ts for where it is looked
+// for) driven by playwright-core, never a downloaded browser. The flags keep Chromium off the network this
+// machine does not have; each launch gets a fresh profile folder so runs never share cookies or storage.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { describe } from 'vitest';
+import { findChromium, HOW_TO_GET_CHROMIUM } from './chromium.js';
 import { sharedTestSim, type TestSim } from './sim.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const found = findChromium();
+
+/**
+ * A describe for tests that need a browser: skipped when there is no Chromium (globalSetup prints the one line
+ * saying how to get it), but run in CI, where launchBrowser then fails and says why.
+ */
+export const describeInBrowser = describe.skipIf(found.path === undefined && !process.env.CI);
 
 const FLAGS = [
   '--headless',
@@ -27,9 +35,10 @@ export interface TestBrowser {
 
 /** A phone-sized browser context by default: the checkout page must work there. */
 export async function launchBrowser(viewport = { width: 390, height: 844 }): Promise<TestBrowser> {
+  if (found.path === undefined) throw new Error(`no Chromium for the browser tests: ${found.problem}; ${HOW_TO_GET_CHROMIUM}`);
   const profile = await mkdtemp(join(tmpdir(), 'littlepay-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: found.path,
     headless: true,
     args: FLAGS,
     viewport,

@@ -131,10 +131,10 @@ describe('amounts per provider', () => {
     ['MPESA', 150.4, 150],
     ['MPESA', 150.5, 151],
     ['MPESA', 0.5, 1],
-    ['AIRTEL', 150.4, 150.4],
-    ['MTN', 0.4, 0.4],
-    ['TIGOPESA', 99.99, 99.99],
-  ])('%s charges %d as %d (MPESA rounds to whole units, the others keep decimals)', async (provider, amount, charged) => {
+    ['AIRTEL', 150.4, 150],
+    ['MTN', 0.6, 1],
+    ['TIGOPESA', 99.99, 100],
+  ])('%s charges %d as %d (mobile money rounds to whole units, as MPESA is documented to; decision 0073)', async (provider, amount, charged) => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'AMT1', amount });
     const pending = (await processMobile(sim, intent.reference, provider, '254712345678')).json().data;
@@ -145,7 +145,7 @@ describe('amounts per provider', () => {
     expect((await status(sim, sim.sandbox, 'AMT1')).json().data.amount).toBe(amount);
   });
 
-  it.each([0.4, 0.49])('MPESA refuses %d, which rounds to 0: 400 AMOUNT_TOO_SMALL, nothing changed', async (amount) => {
+  it.each([0.4, 0.49])('mobile money refuses %d, which rounds to 0: 400 AMOUNT_TOO_SMALL, nothing changed', async (amount) => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'AMT1', amount });
     const before = storeSnapshot(sim);
@@ -154,8 +154,8 @@ describe('amounts per provider', () => {
     expect(res.json().data.code).toBe('AMOUNT_TOO_SMALL');
     expect(res.json().data.message).toContain('amount');
     expect(storeSnapshot(sim)).toEqual(before);
-    // The same intent can still be paid with a provider that takes decimals.
-    expect((await processMobile(sim, intent.reference, 'AIRTEL', '254733123456')).json().data.meta.amount).toBe(amount);
+    expect((await processMobile(sim, intent.reference, 'AIRTEL', '254733123456')).json().data.code).toBe('AMOUNT_TOO_SMALL');
+    expect(storeSnapshot(sim)).toEqual(before);
   });
 });
 

@@ -1,8 +1,9 @@
 // POST /_sim/provider-states: each documented state is set up through the services and looks, to the
 // API, exactly as its name says; unknown names are a 400 naming the field; a state can be set up again.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
-import { basicAuth, startTestSim, status, storeSnapshot, type Merchant, type TestSim } from '../helpers/sim.js';
+import type { Change } from '../../simulator/src/store/store.js';
+import { basicAuth, startTestSim, status, storeSnapshot, until, type Merchant, type TestSim } from '../helpers/sim.js';
 
 const sandbox: Merchant = { ...PACT_CREDENTIALS.sandbox, id: '', name: '', environment: 'sandbox', appId: '', currencies: [] };
 
@@ -11,6 +12,40 @@ async function setup(sim: TestSim, state: string, action?: string) {
 }
 
 describe('provider states', () => {
+  it("finish their payments through the app's long-poll waiters: a long poll held on the intent is answered", async () => {
+    const sim = await startTestSim();
+    const { payments, ctx } = sim.app.sim;
+    const commit = ctx.store.commit.bind(ctx.store);
+    let held: Promise<void> | undefined;
+    // A long poll on the state's intent, made as soon as its attempt is stored (before the state finishes it).
+    vi.spyOn(ctx.store, 'commit').mockImplementation(async (changes: Change[], options?: { handOver?: boolean }) => {
+      await commit(changes, options);
+      for (const c of changes) {
+        const attempt = c.collection === 'intents' && 'value' in c && c.value.key === 'LP1' ? c.value.attempts.find((a) => a.status === 'PENDING') : undefined;
+        if (attempt && !held && 'value' in c && c.collection === 'intents') held = payments.waitForFinal(c.value, attempt.id, ctx.clockFor(c.value.merchantId).now() + 3_600_000);
+      }
+    });
+    expect((await setup(sim, 'a sandbox merchant with a completed MPESA payment with key LP1')).statusCode).toBe(200);
+    let answered = false;
+    void held!.then(() => (answered = true));
+    await until(() => answered); // the manual clock stands still: only the state's finish can wake it
+  });
+
+  it('describe their times from the rules that make them (default expiry, and a minute past it)', async () => {
+    const sim = await startTestSim();
+    const list = (await sim.inject({ method: 'GET', url: '/_sim/provider-states' })).json().states as Array<{ name: string; description: string }>;
+    const describing = (name: string) => list.find((s) => s.name === name)!.description;
+    const expiring = Number(/expiring in (\d+) minutes/.exec(describing('a {environment} merchant with a pending intent with key {KEY}'))![1]);
+    const age = Number(/created (\d+) minutes ago/.exec(describing('a {environment} merchant with an expired intent with key {KEY}'))![1]);
+    const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
+    const stored = async (state: string) => sim.app.sim.ctx.store.get('intents', (await setup(sim, state)).json().reference)!;
+    const pending = await stored('a sandbox merchant with a pending intent with key D1');
+    expect(minutes(pending.createdAt, pending.expiresAt)).toBe(expiring);
+    const expired = await stored('a sandbox merchant with an expired intent with key D2');
+    expect(minutes(expired.createdAt, new Date(sim.clock.now()).toISOString())).toBe(age);
+    expect(minutes(expired.expiresAt, new Date(sim.clock.now()).toISOString())).toBe(1);
+  });
+
   it('a completed payment: status COMPLETED by key, with the fixed credentials, callback written', async () => {
     const sim = await startTestSim();
     const res = await setup(sim, 'a sandbox merchant with a completed MPESA payment with key ORDER123');

@@ -1,10 +1,10 @@
 // Logs: one line per request (readable on a terminal, JSON otherwise), and no full card number or CVV in
-// any line, whoever wrote it (simulator/src/runtime/logging.ts, card-masking.ts).
+// any line, whoever wrote it (simulator/src/runtime/logging.ts, runtime/card-masking.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../simulator/src/app.js';
 import { defaultConfig, type Config } from '../../simulator/src/config.js';
-import { maskCardData, maskCardNumber } from '../../simulator/src/runtime/card-masking.js';
+import { maskCardText as maskCardData, maskCardNumber } from '../../simulator/src/runtime/card-masking.js';
 import { formatLogLine, resolveLogFormat } from '../../simulator/src/runtime/logging.js';
 import { testKeys } from '../helpers/sim.js';
 

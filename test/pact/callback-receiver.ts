@@ -9,8 +9,9 @@ export type ReceivedCallback =
   | { accepted: true; kind: 'refund'; reference: string; key: string; status: Schemas['RefundCallback']['status']; amount: number }
   | { accepted: false; reason: string };
 
-export function receiveCallback(body: unknown, headers: Record<string, string | undefined>, publicKeyPem: string): ReceivedCallback {
-  const verified = verifyCallback(body, headers, publicKeyPem);
+/** `nowMs`: the receiver's clock (the default replay window of verifyCallback is checked against it). */
+export function receiveCallback(body: unknown, headers: Record<string, string | undefined>, publicKeyPem: string, nowMs = Date.now()): ReceivedCallback {
+  const verified = verifyCallback(body, headers, publicKeyPem, { now: nowMs });
   if (!verified.ok) return { accepted: false, reason: verified.reason };
   if (!body || typeof body !== 'object') return { accepted: false, reason: 'not an object' };
   if ('reason' in body) {

@@ -4,7 +4,7 @@
 // refundCallbackBody) and signer (signCallback), over intents set up by POST /_sim/provider-states.
 import { MatchersV3 as M, MessageProviderPact, PactV4 } from '@pact-foundation/pact';
 import { createPrivateKey, createPublicKey, createSign } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { paymentCallbackBody, refundCallbackBody } from '../../simulator/src/dom
 import { PACT_CREDENTIALS } from '../../simulator/src/services/provider-states.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 import { receiveCallback } from './callback-receiver.js';
+import { syncPactFile } from './pact-file.js';
 
 const CONSUMER = 'merchant-callback-receiver';
 const PROVIDER = 'littlepay-sim-callbacks';
@@ -104,23 +105,21 @@ describe('callback message pacts: the consumer (a receiver on verifyCallback)', 
         )
         .executeTest(async (message) => {
           const headers = message.metadata as Record<string, string>;
-          const received = receiveCallback(message.contents.content, headers, examplePublicKey);
+          // Received the moment it was signed; the same message ten minutes later is a replay, refused.
+          const signedAt = Number(EXAMPLE_TIMESTAMP) * 1000;
+          const received = receiveCallback(message.contents.content, headers, examplePublicKey, signedAt);
           expect(received).toMatchObject(m.expected);
+          expect(receiveCallback(message.contents.content, headers, examplePublicKey, signedAt + 600_000)).toEqual({ accepted: false, reason: 'stale_timestamp' });
           // The same callback with one field changed is refused: the receiver really checks the signature.
           const tampered = { ...(message.contents.content as Record<string, unknown>), amount: 1 };
-          expect(receiveCallback(tampered, headers, examplePublicKey)).toEqual({ accepted: false, reason: 'bad_signature' });
+          expect(receiveCallback(tampered, headers, examplePublicKey, signedAt)).toEqual({ accepted: false, reason: 'bad_signature' });
         });
     });
   }
 
   it('writes the same pact as the one committed in contracts/pacts', () => {
-    const fresh = readFileSync(join(dir, `${CONSUMER}-${PROVIDER}.json`), 'utf8');
-    const committed = existsSync(PACT_FILE) ? readFileSync(PACT_FILE, 'utf8') : '';
-    if (fresh !== committed) {
-      writeFileSync(`${PACT_FILE}.tmp`, fresh);
-      renameSync(`${PACT_FILE}.tmp`, PACT_FILE);
-    }
-    expect(fresh === committed, `${PACT_FILE} was out of date and has been rewritten: review it (git diff) and commit it`).toBe(true);
+    const current = syncPactFile(readFileSync(join(dir, `${CONSUMER}-${PROVIDER}.json`), 'utf8'), PACT_FILE);
+    expect(current, `${PACT_FILE} was out of date and has been rewritten: review it (git diff) and commit it`).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // Provider verification: the simulator, listening on 127.0.0.1 at a free port, replays every committed
 // pact of contracts/pacts/ with the Pact Verifier. Provider states are set up the way an integrator's
-// verifier does it, through POST /_sim/provider-states (--state-change-url), never through the store.
+// verifier does it, through POST /_sim/provider-states (scripts/pact-state-handlers.ts), never through the store.
 // Every reply is also checked against the OpenAPI contract, so a drift names the field either way.
 import { Verifier } from '@pact-foundation/pact';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../simulator/src/app.js';
 import { defaultConfig } from '../../simulator/src/config.js';
 import type { ContractViolation } from '../../simulator/src/http/response-check.js';
+import { simulatorStateHandlers } from '../../scripts/pact-state-handlers.js';
 import { replyRecorder } from '../helpers/reply-log.js';
 import { testKeys } from '../helpers/sim.js';
 
@@ -58,7 +59,7 @@ describe('provider verification of the simulator', () => {
       provider: 'littlepay-sim',
       providerBaseUrl: baseUrl,
       pactUrls: [pactFile],
-      providerStatesSetupUrl: `${baseUrl}/_sim/provider-states`,
+      stateHandlers: simulatorStateHandlers(baseUrl, [pactFile]),
       logLevel: 'error',
       timeout: 30_000,
     });

@@ -11,6 +11,7 @@ import { ContractSet } from '../../simulator/src/http/contract.js';
 import { SIMULATOR, startServer } from '../../bench/lib/servers.js';
 import { requestArb, type FuzzRequest, type Known } from './fuzz-requests.js';
 import { basic, call, sandboxMerchant } from './http.js';
+import { RAW_SHAPES, rawAnswers, sendRaw } from './fuzz-raw.js';
 
 export interface FuzzOptions {
   count: number;
@@ -86,6 +87,24 @@ const strays = fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH')
   ([method, path]): FuzzRequest => ({ method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), how: 'no such route' }),
 );
 
+/** The raw-socket shapes (fuzz-raw.ts), one connection each: every answer a 2xx or the envelope. */
+async function sendRawShapes(port: string, report: FuzzReport): Promise<void> {
+  for (const shape of RAW_SHAPES) {
+    const answers = rawAnswers(await sendRaw(Number(port), shape.bytes));
+    report.sent++;
+    const fail = (bad: 'noAnswer' | 'fiveXX' | 'fourXXWithoutMessage', status: number) => {
+      report[bad]++;
+      if (report.failures.length < 20) report.failures.push({ status, method: 'RAW', path: '', how: shape.how, answer: '' });
+    };
+    if (answers.length === 0) fail('noAnswer', 0);
+    for (const a of answers) {
+      report.byStatus[a.status] = (report.byStatus[a.status] ?? 0) + 1;
+      if (a.status >= 500) fail('fiveXX', a.status);
+      else if (a.status >= 400 && !a.enveloped) fail('fourXXWithoutMessage', a.status);
+    }
+  }
+}
+
 export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const dataDir = await mkdtemp(join(tmpdir(), 'littlepay-fuzz-'));
   const sim = await startServer(SIMULATOR, ['--port', '0', '--data-dir', dataDir, '--pin-delay-ms', '0', '--log-level', 'fatal']);
@@ -112,6 +131,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       }
     };
     await Promise.all(Array.from({ length: o.concurrency }, runOne));
+    await sendRawShapes(new URL(sim.url).port, report);
     report.aliveAfter = (await call(`${sim.url}/_sim/health`)).status === 200;
     o.log?.(`sent ${report.sent} requests to ${operations.length} operations; answers by status ${JSON.stringify(report.byStatus)}`);
     return report;

@@ -2,7 +2,10 @@
 // caused it), then delivered by a worker on the merchant's clock. A delivery succeeds only on a 2xx;
 // otherwise it is retried on the configured schedule and marked failed after the last try. Pending
 // callbacks are rescheduled on start, so nothing acknowledged is lost across a restart. Delivered ones
-// beyond a limit are dropped from memory, oldest first; pending and failed ones never are.
+// beyond a limit are dropped from memory, oldest first; pending and failed ones never are. At most
+// `concurrency` deliveries are in flight (docs/decisions/0072): 1,060 callbacks to a receiver that never
+// answered once held a socket each until the process ran out of file descriptors. The others wait, in
+// order, still pending in the store (so a restart sends them too).
 import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso, type Clock, type SimClock } from '../runtime/clock.js';
@@ -27,6 +30,8 @@ export interface OutboxDeps {
   retryScheduleMs: readonly number[];
   /** Delivered callbacks kept in memory. */
   memoryLimit: number;
+  /** Deliveries in flight at once. */
+  concurrency: number;
   /** Commits puts with the id counters they used and schedules the callbacks among them. */
   commit: (puts: Put[]) => Promise<void>;
   log: { warn: (obj: object, msg: string) => void };
@@ -36,6 +41,9 @@ export class Outbox {
   private readonly inFlight = new Set<string>();
   private readonly cancels = new Map<string, () => void>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Callbacks due while `concurrency` deliveries were in flight, oldest first (a Set keeps insertion order). */
+  private readonly due = new Set<string>();
+  private active = 0;
   private delivered = 0;
   private stopped = false;
 
@@ -71,6 +79,8 @@ export class Outbox {
     this.stopped = true;
     for (const cancel of this.cancels.values()) cancel();
     this.cancels.clear();
+    // Still pending in the store: the next start sends them.
+    this.due.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -85,10 +95,38 @@ export class Outbox {
     return work;
   }
 
+  /** Deliveries under way and callbacks waiting for a free slot (the health check and tests read it). */
+  get load(): { inFlight: number; waiting: number } {
+    return { inFlight: this.active, waiting: this.due.size };
+  }
+
   private fire(id: string): void {
     this.cancels.delete(id);
     if (this.stopped || this.inFlight.has(id)) return;
-    void this.track(this.deliver(id).catch((err) => this.deps.log.warn({ err, callback: id }, 'callback delivery crashed')));
+    if (this.active >= this.deps.concurrency) {
+      this.due.add(id);
+      return;
+    }
+    this.start(id);
+  }
+
+  private start(id: string): void {
+    this.active++;
+    const work = this.deliver(id)
+      .catch((err) => this.deps.log.warn({ err, callback: id }, 'callback delivery crashed'))
+      .finally(() => {
+        this.active--;
+        this.startWaiting();
+      });
+    void this.track(work);
+  }
+
+  private startWaiting(): void {
+    for (const id of this.due) {
+      if (this.stopped || this.active >= this.deps.concurrency) return;
+      this.due.delete(id);
+      if (!this.inFlight.has(id)) this.start(id);
+    }
   }
 
   private async deliver(id: string): Promise<void> {
@@ -128,9 +166,15 @@ export class Outbox {
     }
   }
 
-  /** Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). */
+  /**
+   * Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). The
+   * running count only ever overstates: resets remove callbacks without telling the outbox. So once it says
+   * "over the limit", the store is counted before anything is forgotten; below the limit, it costs nothing.
+   */
   private prune(): void {
     if (this.delivered <= this.deps.memoryLimit) return;
+    this.delivered = 0;
+    for (const cb of this.deps.store.all('callbacks')) if (cb.state === 'delivered') this.delivered++;
     for (const cb of this.deps.store.all('callbacks')) {
       if (this.delivered <= this.deps.memoryLimit) break;
       if (cb.state === 'delivered' && !this.inFlight.has(cb.id)) {

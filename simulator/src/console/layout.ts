@@ -47,7 +47,7 @@ export function layout(title: string, body: string, options: LayoutOptions): str
 <a class="skip" href="#content">Skip to content</a>
 <header class="top"><a class="brand" href="${CONSOLE}">Little Pay <span>simulator console</span></a>${nav(options.section, options.signedIn ?? false)}</header>
 <main id="content" tabindex="-1">${notice(options.notice)}${body}</main>
-<footer><small>Little Pay sandbox simulator: no real money moves. Every action here is also a <code>/_sim</code> API call.</small></footer>
+<footer><small>Little Pay sandbox simulator: no real money moves. Every action here is also a <code>/_sim</code> API call (<a href="/docs/simulator">reference</a>); the Little Pay API: <a href="/docs">reference</a>.</small></footer>
 </body></html>`;
 }
 

@@ -58,8 +58,8 @@ export function checkCard(card: CardDetails, field: string, nowMs: number): Mask
   }
   const cvvLength = brand === 'amex' ? 4 : 3;
   if (card.cc_cvv.length !== cvvLength) {
-    const name = brand === 'amex' ? 'American Express' : brand === 'unknown' ? 'this' : brand[0]!.toUpperCase() + brand.slice(1);
-    errors.push({ field: `${field}.cc_cvv`, rule: 'cvvLength', message: `must be ${cvvLength} digits for a ${name} card` });
+    const which = brand === 'amex' ? 'an American Express' : brand === 'unknown' ? 'this' : `a ${brand[0]!.toUpperCase()}${brand.slice(1)}`;
+    errors.push({ field: `${field}.cc_cvv`, rule: 'cvvLength', message: `must be ${cvvLength} digits for ${which} card` });
   }
   if (card.cc_name.trim() === '') {
     errors.push({ field: `${field}.cc_name`, rule: 'notBlank', message: 'must name the cardholder' });

@@ -1,5 +1,5 @@
 // The one catalogue of test numbers and test cards and the outcome each triggers. The simulator serves
-// it at GET /_sim/scenarios and the README's tables are generated from it (npm run docs:scenarios).
+// it at GET /_sim/scenarios and the tables of docs/guides/test-numbers.md are generated from it (npm run docs:scenarios).
 // Any other valid number or Luhn-valid card succeeds. Mobile result codes and texts are Safaricom's STK
 // codes (littlepay-api.md §8); card reason codes are Cybersource's, whose 3-D Secure 2.2 test cards the
 // sandbox follows.

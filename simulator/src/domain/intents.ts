@@ -1,7 +1,8 @@
 // Pure rules of intents and attempts: no I/O, no clock reads (time comes in as an argument).
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { iso } from '../runtime/clock.js';
-import { cloneRecord, EMPTY_LIST, EMPTY_OBJECT } from '../store/clone.js';
+import { cloneRecord, EMPTY_LIST, EMPTY_OBJECT } from '../runtime/clone.js';
+import { checkAmount, minorUnitDigits, roundToUnit } from './amounts.js';
 import { ApiError, fieldError } from './errors.js';
 import type { IntentRecord, MerchantRecord } from './records.js';
 
@@ -16,6 +17,9 @@ export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantReco
   if (!merchant.currencies.includes(currency)) {
     throw fieldError('CURRENCY_NOT_ENABLED', 'body.currency', 'enabled', `"${currency}" is not enabled for this merchant (enabled: ${merchant.currencies.join(', ')})`);
   }
+  checkAmount(body.amount, currency, 'body.amount');
+  // The key is stored, looked up and shown by /_sim; masked, it would be another key.
+  if (body.key.includes('*')) throw fieldError('VALIDATION_ERROR', 'body.key', 'notCardNumber', 'must not hold a card number');
   const billing = body.payload?.billingAddress;
   if (billing && !billing.email && !billing.phoneNumber) {
     throw fieldError('MISSING_CONTACT', 'body.payload.billingAddress', 'emailOrPhone', 'must have an email or a phoneNumber');
@@ -69,7 +73,7 @@ const NO_FIELDS = EMPTY_OBJECT as Record<string, never>;
 
 /**
  * A new intent's record. It shares no object with the body (what it takes from it is copied), so the store
- * keeps it as it is; its empty lists and metadata are the store's shared frozen ones (store/clone.ts).
+ * keeps it as it is; its empty lists and metadata are the store's shared frozen ones (runtime/clone.ts).
  */
 export function newIntent(
   body: CreateIntentBody,
@@ -118,17 +122,16 @@ export function checkCanProcess(intent: IntentRecord, nowMs: number): void {
   }
 }
 
-/** Amount charged by a provider: MPESA cannot take decimals and rounds to the nearest whole unit (§3.4). */
+/**
+ * Amount charged by a provider: mobile money moves whole units and rounds to the nearest one, as M-Pesa is
+ * documented to (§3.4; decision 0073 applies it to every wallet); a card takes the intent's amount.
+ */
 export function chargedAmount(amount: number, provider: string): number {
-  return provider === 'MPESA' ? Math.round(amount) : amount;
+  return provider === 'CARDS' ? amount : Math.round(amount);
 }
 
 /** Money left to refund. PENDING and COMPLETED refunds count; FAILED ones give the money back. */
 export function refundable(intent: IntentRecord): number {
   const used = intent.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount, 0);
-  return roundMoney(intent.paidAmount - used);
-}
-
-export function roundMoney(n: number): number {
-  return Math.round(n * 100) / 100;
+  return roundToUnit(intent.paidAmount - used, minorUnitDigits(intent.currency));
 }

@@ -1,7 +1,9 @@
-// CORS on every route (docs/decisions/0010): any origin, and preflights answered 204 before credentials
-// are checked (the browser sends none on a preflight). One plain hook instead of @fastify/cors, whose
+// CORS on the Little Pay API and the pages (docs/decisions/0010): any origin, and preflights answered 204
+// before credentials are checked (the browser sends none on a preflight). /_sim is not here: it has its
+// own rules (control-plane-guard.ts, decision 0070), applied by a hook that runs before this one. One plain hook instead of @fastify/cors, whose
 // general-purpose hook cost 3 µs of CPU on every request (measured by the bench): a tenth of a create.
 import type { FastifyInstance } from 'fastify';
+import { isControlPlane } from './control-plane-guard.js';
 
 const PREFLIGHT = {
   'access-control-allow-origin': '*',
@@ -12,6 +14,10 @@ const PREFLIGHT = {
 
 export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', (req, reply, done) => {
+    if (isControlPlane(req)) {
+      done();
+      return;
+    }
     if (req.method === 'OPTIONS') {
       void reply.code(204).headers(PREFLIGHT).send();
       return;

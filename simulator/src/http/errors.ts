@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
 import { iso } from '../runtime/clock.js';
+import type { RouteMethods } from './route-methods.js';
 import { validationError } from './validation.js';
 
 declare module 'fastify' {
@@ -49,10 +50,24 @@ export function installErrorHandling(app: FastifyInstance, now: (req: FastifyReq
     if (apiError.status >= 500) req.log.error({ err }, 'unexpected error');
     void reply.code(apiError.status).send(errorBody(apiError, now(req)));
   });
-  app.setNotFoundHandler((req, reply) => {
-    const err = new ApiError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.url.split('?')[0]}`);
-    void reply.code(404).send(errorBody(err, now(req)));
+}
+
+/**
+ * 404 for a path no route has, 405 with Allow for a method a path does not take (route-methods.ts). Answered
+ * in onRequest, before a body is parsed: QUERY would otherwise be refused for its missing Content-Type.
+ * Installed after the CORS hook, so a browser can read these answers too.
+ */
+export function installNotFound(app: FastifyInstance, routes: RouteMethods, now: (req: FastifyRequest) => number): void {
+  const answer = (req: FastifyRequest, reply: FastifyReply) => {
+    const { error, allow } = routes.refusal(req.method, req.url);
+    if (allow) void reply.header('allow', allow);
+    void reply.code(error.status).send(errorBody(error, now(req)));
+  };
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.is404) answer(req, reply);
+    else done();
   });
+  app.setNotFoundHandler(answer);
 }
 
 /** Deeper JSON than this is refused: nothing the API takes nests that far, and deeper input could exhaust the stack. */
@@ -74,6 +89,14 @@ export function jsonDepthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * Bad JSON with a non-ASCII character in it: most often a body cut short by a Content-Length counted in
+ * characters (the Tokenization Guide's JavaScript sample sets Content-Length: data.length).
+ */
+function cutShort(err: Error): ApiError {
+  return new ApiError('INVALID_JSON', `body: is not valid JSON (${err.message}); if it was cut short, Content-Length must count bytes, not characters`);
+}
+
 /** fastify's own JSON parser (which refuses __proto__ and constructor.prototype), plus a depth limit. */
 export function installJsonParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -81,7 +104,7 @@ export function installJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     parse(req, body as string, (err: Error | null, value?: unknown) => {
-      if (err) return done(err, undefined);
+      if (err) return done(/[^\x00-\x7f]/.test(body as string) ? cutShort(err) : err, undefined);
       req.simBodyText = body as string;
       if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
         return done(new ApiError('VALIDATION_ERROR', `body: must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);

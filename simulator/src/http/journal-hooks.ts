@@ -2,7 +2,7 @@
 // in, the body that went out (after any fault changed it), the status and the real time taken. Card data
 // is masked before anything is kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { mayHoldCardData, maskCardData } from '../domain/masking.js';
+import { mayHoldCardData, maskCardData, maskCardText } from '../runtime/card-masking.js';
 import { iso, type SimClock } from '../runtime/clock.js';
 import { JOURNAL_BODY_LIMIT, tooBig, type Journal, type KeptEntry } from '../services/journal.js';
 import { apiOperation, merchantIdOf, type RequestMerchantDeps } from './request-merchant.js';
@@ -17,6 +17,11 @@ declare module 'fastify' {
 export interface JournalDeps extends RequestMerchantDeps {
   journal: Journal;
   clockFor(merchantId: string): SimClock;
+}
+
+/** An answer as the journal keeps it: an error may quote what the caller sent (a key that is a card number). */
+function keptText(text: string): string {
+  return mayHoldCardData(text) ? maskCardText(text) : text;
 }
 
 /** Records one call; `status` 0 when the connection was dropped without an answer. */
@@ -41,13 +46,14 @@ export function recordCall(req: FastifyRequest, status: number, deps: JournalDep
     at: iso(deps.clockFor(merchantId).now()),
     operationId,
     method: req.method,
-    path: req.url,
+    // A card number in the path (a status read by it) or the query is masked like one in the body.
+    path: mayHoldCardData(req.url) ? maskCardText(req.url) : req.url,
     status,
     durationMs: Math.round((performance.now() - (req.simStartedAt ?? performance.now())) * 10) / 10,
     fault: req.simFault ?? null,
     requestBody,
     requestText,
-    responseText: status !== 0 && typeof req.simPayload === 'string' ? req.simPayload : null,
+    responseText: status !== 0 && typeof req.simPayload === 'string' ? keptText(req.simPayload) : null,
   });
 }
 

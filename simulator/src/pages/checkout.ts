@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { catalogue } from '../domain/catalogue.js';
 import type { IntentRecord, MerchantRecord } from '../domain/records.js';
 import type { Cards } from '../services/cards.js';
+import { checkoutState } from '../services/checkout-state.js';
 import type { Context } from '../services/context.js';
-import { checkoutState } from '../http/handlers/pages.js';
 import { CHECKOUT_SCRIPT } from './checkout-script.js';
 import { escapeHtml, formatAmount, page } from './html.js';
 import { registerThreeDsPages } from './three-ds.js';
@@ -64,7 +64,7 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
     return html(reply, 410, page('Payment expired', summary(intent, merchant) + `<section class="card"><h2 class="result bad">This payment link has expired</h2><p>It expired at ${escapeHtml(intent.expiresAt.replace('T', ' ').slice(0, 16))} UTC. Ask the merchant for a new one.</p>${back('FAILED')}</section>`));
   }
   const last = intent.attempts.at(-1);
-  const retryNote = last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message)}. You can try again.</p>` : '';
+  const retryNote = last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message.replace(/[.\s]+$/, ''))}. You can try again.</p>` : '';
   const body = `${summary(intent, merchant)}
   <section class="card" id="pay-forms">${retryNote}
     <div class="tabs" role="tablist">

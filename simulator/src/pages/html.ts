@@ -56,5 +56,5 @@ export function page(title: string, body: string, options: PageOptions = {}): st
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} · Little Pay simulator</title><style>${CSS}</style></head>
-<body><main>${body}<footer><small class="muted">Little Pay sandbox simulator: no real money moves.</small></footer></main>${data}${script}</body></html>`;
+<body><main>${body}<footer><small class="muted">Little Pay sandbox simulator: no real money moves. <a href="/docs">API reference</a></small></footer></main>${data}${script}</body></html>`;
 }

@@ -6,6 +6,7 @@
 // (same time, plus whatever it was advanced by) until it is frozen or set on its own, so advancing the
 // simulator's clock moves every merchant that has not taken control of its own, and advancing one
 // merchant's clock moves nobody else.
+import { TimerHeap, type TimerEntry } from './timer-heap.js';
 
 export interface Clock {
   now(): number;
@@ -22,16 +23,10 @@ export interface ClockState {
   offsetMs: number;
 }
 
-interface Entry {
-  at: number;
-  seq: number;
-  task: () => unknown;
-}
-
 export class SimClock implements Clock, Timers {
   private frozenAt: number | null;
   private offset = 0;
-  private queue: Entry[] = [];
+  private readonly queue = new TimerHeap();
   private seq = 0;
   private handle: NodeJS.Timeout | null = null;
   private closed = false;
@@ -108,44 +103,53 @@ export class SimClock implements Clock, Timers {
   }
 
   at(at: number, task: () => unknown): () => void {
-    const entry: Entry = { at, seq: this.seq++, task };
-    // Sorted insert: few timers are pending at once, and firing order must be stable (time, then insertion).
-    let i = this.queue.length;
-    while (i > 0 && (this.queue[i - 1]!.at > at)) i--;
-    this.queue.splice(i, 0, entry);
+    const entry: TimerEntry = { at, seq: this.seq++, task, slot: -1 };
+    // Firing order is stable: due time, then the order of scheduling (timer-heap.ts).
+    this.queue.push(entry);
     if (at <= this.now()) {
       // Due already: run on the next turn even when the clock is frozen.
       setImmediate(() => this.fireDue());
-    } else if (i === 0) this.arm();
-    return () => {
-      const idx = this.queue.indexOf(entry);
-      if (idx >= 0) this.queue.splice(idx, 1);
-    };
+    } else if (this.queue.peek() === entry) this.arm();
+    return () => this.queue.remove(entry);
   }
 
-  /** Number of timers waiting (for health and tests). */
+  /** Number of timers waiting on this clock (for health and tests). */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.size;
   }
 
-  /** When the next timer is due, if any. */
-  get nextAt(): number | undefined {
-    return this.queue[0]?.at;
+  /**
+   * When, on this clock's time, the next timer is due here or on a clock that follows this one (a frozen
+   * child does not move with it, so its timers never come due by moving this one).
+   */
+  get nextDue(): number | undefined {
+    let next = this.queue.peek()?.at;
+    for (const c of this.children) {
+      if (c.frozenAt !== null) continue;
+      const theirs = c.nextDue;
+      // A follower's time is this clock's plus its offset.
+      if (theirs !== undefined && (next === undefined || theirs - c.offset < next)) next = theirs - c.offset;
+    }
+    return next;
   }
 
-  /** Whether work is under way or due on this clock: a fired task not finished, or a timer due now. */
+  /** Whether work is under way or due here or on a clock that follows this one: a fired task not finished, or a timer due now. */
   get busy(): boolean {
-    return this.running.size > 0 || (this.queue[0] !== undefined && this.queue[0].at <= this.now());
+    const top = this.queue.peek();
+    if (this.running.size > 0 || (top !== undefined && top.at <= this.now())) return true;
+    for (const c of this.children) if (c.busy) return true;
+    return false;
   }
 
-  /** Resolves when every task that has fired has finished (its promise, when it returned one, settled). */
+  /** Resolves when every task that has fired, here or on a following clock, has finished (its promise, when it returned one, settled). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    for (const c of [...this.children]) await c.idle();
   }
 
   /** Drops every pending timer, here and on the clocks that follow this one, and keeps them running (a reset). */
   cancelAll(): void {
-    this.queue = [];
+    this.queue.clear();
     for (const c of this.children) c.cancelAll();
     this.arm();
   }
@@ -154,7 +158,7 @@ export class SimClock implements Clock, Timers {
     this.closed = true;
     if (this.handle) clearTimeout(this.handle);
     this.handle = null;
-    this.queue = [];
+    this.queue.clear();
     this.parent?.children.delete(this);
     for (const c of [...this.children]) c.close();
   }
@@ -166,8 +170,8 @@ export class SimClock implements Clock, Timers {
   private fireDue(): void {
     if (this.closed) return;
     const now = this.now();
-    while (this.queue.length > 0 && this.queue[0]!.at <= now) {
-      const entry = this.queue.shift()!;
+    for (let top = this.queue.peek(); top !== undefined && top.at <= now; top = this.queue.peek()) {
+      const entry = this.queue.pop()!;
       try {
         const result = entry.task();
         if (result instanceof Promise) {
@@ -191,8 +195,9 @@ export class SimClock implements Clock, Timers {
   private arm(): void {
     if (this.handle) clearTimeout(this.handle);
     this.handle = null;
-    if (this.closed || !this.ticking || this.queue.length === 0) return;
-    const delay = Math.max(0, Math.min(this.queue[0]!.at - this.now(), 2_147_483_647));
+    const top = this.queue.peek();
+    if (this.closed || !this.ticking || top === undefined) return;
+    const delay = Math.max(0, Math.min(top.at - this.now(), 2_147_483_647));
     this.handle = setTimeout(() => this.fireDue(), delay);
     this.handle.unref();
   }

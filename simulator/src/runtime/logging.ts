@@ -1,11 +1,11 @@
-// Logs. pino (fastify's logger) writes JSON lines; every line passes through maskCardData first. Each request
+// Logs. pino (fastify's logger) writes JSON lines; every line passes through maskCardText first. Each request
 // gets one line when it is answered (OneLinePerRequest replaces fastify's "incoming request" and "request
 // completed" pair). On a terminal the JSON is rewritten as one readable line by prettyLogStream; we format it
 // ourselves rather than add pino-pretty, which brings a dozen packages into the image for this one job
 // (docs/decisions/0042-logs.md).
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { maskCardData } from './card-masking.js';
+import { maskCardText } from './card-masking.js';
 
 /** Anything pino can write a line to. */
 export interface LogStream {
@@ -18,7 +18,7 @@ export function loggerOptions(config: Config, stream?: LogStream) {
     // Credentials never reach the log; bodies (with card data) are not logged at all, and card data that
     // slips into a message is masked line by line.
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    hooks: { streamWrite: maskCardData },
+    hooks: { streamWrite: maskCardText },
     ...(stream ? { stream } : {}),
   };
 }

@@ -3,7 +3,8 @@
 import type { components } from '../../../client/src/generated/simulator.js';
 import { copyOf, DEFAULT_CALLBACK_SETTINGS, newCallbackId, type CallbackSettings } from '../callbacks/plan.js';
 import { checkBody, gradeCase, prepareCases, summarise } from '../callbacks/receiver-check.js';
-import { ApiError } from '../domain/errors.js';
+import { ApiError, fieldError } from '../domain/errors.js';
+import { selfTargetMessage } from '../callbacks/self-target.js';
 import type { CallbackRecord, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
@@ -48,6 +49,7 @@ export class Callbacks {
   /** Sends the five cases one after the other, grades each answer, and keeps the report as the merchant's last. */
   async check(merchantId: string, input: S['CallbackCheckRequest']): Promise<S['CallbackCheck']> {
     const merchant = this.merchant(merchantId);
+    if (this.ctx.pointsAtSelf(input.url)) throw fieldError('VALIDATION_ERROR', 'body.url', 'notSelf', selfTargetMessage());
     const clock = this.ctx.clockFor(merchantId);
     const startedAt = clock.now();
     const body = checkBody({

@@ -98,7 +98,9 @@ export class Cards {
     await commit(this.ctx, [{ collection: 'intents', value: waiting }, ...puts]);
     this.payments.scheduleAttempt(waiting, attempt);
     if (longPoll) await this.payments.waitForFinal(waiting, attempt.id, session.deadline);
+    // A deadline can fire while the attempt's result is being written: the answer waits for it.
     const latest = this.payments.intent(reference);
+    await this.ctx.store.landed(latest);
     const mine = latest.attempts.find((a) => a.id === attempt.id)!;
     return processView(latest, mine, mine.status === 'PENDING' ? this.stepUp(latest, latest.card3ds, this.ctx.clockFor(latest.merchantId).now()) : undefined);
   }

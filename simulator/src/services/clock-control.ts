@@ -1,9 +1,11 @@
 // The clock as a test suite drives it: advance() resolves once everything the move set off has finished
-// (PIN entries, refunds, callbacks and their deliveries), so the next line can assert on it. Built over one
-// SimClock; per-merchant test clocks can hand out the same interface for each merchant's clock.
+// (PIN entries, refunds, callbacks and their deliveries), so the next line can assert on it. It steps from
+// timer to timer exactly as a /_sim clock advance does (clock-steps.ts), so a day advanced here delivers the
+// same retries as a day advanced through /_sim. Built over one SimClock; per-merchant test clocks can hand
+// out the same interface for each merchant's clock.
 import type { SimClock } from '../runtime/clock.js';
 import type { Context } from './context.js';
-import { settle } from './settle.js';
+import { stepClock } from './clock-steps.js';
 
 export interface SimulatorClock {
   /** The simulator's time now. */
@@ -34,15 +36,13 @@ export function clockControl(clock: SimClock, ctx: Pick<Context, 'store' | 'outb
     },
     async advance(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance: ms must be a number of milliseconds, 0 or more, got ${String(ms)}`);
-      clock.advance(ms);
-      await settle(ctx);
+      await stepClock(clock, clock.now() + ms, ctx);
     },
     async set(value) {
       const target = instantOf(value);
       const now = clock.now();
       if (target < now) throw new RangeError(`clock.set: ${new Date(target).toISOString()} is before the simulator's time ${new Date(now).toISOString()}; the clock only moves forward`);
-      clock.set(target);
-      await settle(ctx);
+      await stepClock(clock, target, ctx);
     },
     freeze: () => clock.freeze(),
     resume: () => clock.resume(),

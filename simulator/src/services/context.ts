@@ -19,6 +19,8 @@ export interface Context {
   globalClock: SimClock;
   /** The base URL shoppers and callbacks see (PUBLIC_URL; with port 0, the port actually bound). */
   publicUrl(): string;
+  /** Whether a callback sent to this URL would reach the simulator itself (not its inbox; decision 0074). */
+  pointsAtSelf(url: string): boolean;
   log: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 }
 

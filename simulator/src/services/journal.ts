@@ -2,7 +2,7 @@
 // API with what came in and went out. Diagnostics, not data: it lives in memory only, and writing it costs
 // no store write on the request path.
 import type { components } from '../../../client/src/generated/simulator.js';
-import { maskCardData } from '../domain/masking.js';
+import { maskCardData } from '../runtime/card-masking.js';
 
 export type JournalEntry = components['schemas']['JournalEntry'];
 export type JournalView = components['schemas']['Journal'];

@@ -3,6 +3,7 @@
 // merchant's clock. Scheduled work is derived from stored state, so a restart picks it up again.
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
+import { checkAmount, minorUnitDigits, MOBILE_MONEY_DIGITS, roundToUnit } from '../domain/amounts.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import {
   chargedAmount,
@@ -11,13 +12,13 @@ import {
   newIntent,
   refundable,
   isSameCreateRequest,
-  roundMoney,
   type CreateIntentBody,
 } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, refundCallbackBody, type ProcessData } from '../domain/views.js';
 import { triggeredOutcome } from '../domain/outcomes.js';
+import { selfTargetMessage } from '../callbacks/self-target.js';
 import { iso } from '../runtime/clock.js';
 import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
@@ -38,8 +39,11 @@ export class Payments {
 
   async createIntent(merchant: MerchantRecord, body: CreateIntentBody): Promise<IntentRecord> {
     checkCreateIntent(body, merchant);
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const existing = this.ctx.store.intentByKey(merchant.id, body.key);
     if (existing) {
+      // The first request's write may still be under way: a retry is answered only from what is on disk.
+      await this.ctx.store.landed(existing);
       if (isSameCreateRequest(existing, body)) return existing; // a safe retry of the same request
       throw new ApiError('DUPLICATE_KEY', `key "${body.key}" was already used by intent ${existing.id} with a different request; use a new key`);
     }
@@ -53,6 +57,13 @@ export class Payments {
   intent(reference: string): IntentRecord {
     const intent = this.ctx.store.get('intents', reference);
     if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    return intent;
+  }
+
+  /** The merchant's payment as stored: a status read never shows a change whose write is still under way. */
+  async stored(merchant: MerchantRecord, referenceOrKey: string): Promise<IntentRecord> {
+    const intent = this.findForMerchant(merchant, referenceOrKey);
+    await this.ctx.store.landed(intent);
     return intent;
   }
 
@@ -73,7 +84,7 @@ export class Payments {
     const provider: MobileProvider = body.type;
     const amount = chargedAmount(intent.amount, provider);
     if (amount <= 0) {
-      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
+      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} (mobile money) takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
     }
     const choice = this.controls.takeOutcome(intent.merchantId, provider, triggeredOutcome(provider, body.payment.mobile));
     const outcome: MobileOutcome = mobileOutcomes[choice.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
@@ -95,26 +106,37 @@ export class Payments {
     await commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
     this.scheduleAttempt(updated, attempt);
     if (longPoll) await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
+    // A deadline can fire while the attempt's result is being written: the answer waits for it.
     const latest = this.intent(reference);
+    await this.ctx.store.landed(latest);
     return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
   }
 
+  /** A callback URL that would reach this simulator is refused (decision 0074). */
+  checkCallbackUrl(url: string | undefined, field: string): void {
+    if (url !== undefined && this.ctx.pointsAtSelf(url)) throw fieldError('VALIDATION_ERROR', field, 'notSelf', selfTargetMessage());
+  }
+
   async refund(merchant: MerchantRecord, referenceOrKey: string, body: RefundBody): Promise<RefundRecord> {
+    this.checkCallbackUrl(body.callbackUrl, 'body.callbackUrl');
     const intent = this.findForMerchant(merchant, referenceOrKey);
     if (intent.status !== 'COMPLETED') {
       throw new ApiError('PAYMENT_NOT_COMPLETED', `Payment ${intent.id} is ${intent.status}; only a COMPLETED payment can be refunded`);
     }
     const left = refundable(intent);
-    if (roundMoney(body.amount) > left) {
+    const amount = roundToUnit(body.amount, minorUnitDigits(intent.currency));
+    if (amount > left) {
       throw fieldError('REFUND_EXCEEDS_BALANCE', 'body.amount', 'maximum', `${body.amount} is more than the ${left} ${intent.currency} left to refund`);
     }
-    const clock = this.ctx.clockFor(merchant.id);
-    const now = clock.now();
     const provider = intent.attempts.find((a) => a.status === 'COMPLETED')?.provider;
     const mobile = provider !== 'CARDS';
+    // Money goes back the way it came: a wallet takes whole units, a card the currency's minor unit.
+    checkAmount(body.amount, intent.currency, 'body.amount', mobile ? MOBILE_MONEY_DIGITS : minorUnitDigits(intent.currency));
+    const clock = this.ctx.clockFor(merchant.id);
+    const now = clock.now();
     const refund: RefundRecord = {
       id: `rf_${this.ctx.ids.hex('refund', 16)}`,
-      amount: roundMoney(body.amount),
+      amount,
       status: mobile ? 'PENDING' : 'COMPLETED',
       reason: body.reason ?? '',
       ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),

@@ -7,10 +7,11 @@ import { EXAMPLE_DEVICE_INFORMATION } from '../../../client/src/index.js';
 import { cardOutcomeFor, mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
 import { luhnValid } from '../domain/cards.js';
 import { ApiError, fieldError } from '../domain/errors.js';
+import { DEFAULT_EXPIRY_MINUTES } from '../domain/intents.js';
 import { newMerchant } from '../domain/merchants.js';
 import type { AttemptRecord, Environment, IntentRecord, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
-import { finalizeAttempt, Waiters } from './attempts.js';
+import { finalizeAttempt, type Waiters } from './attempts.js';
 import { Callbacks } from './callbacks.js';
 import type { Cards } from './cards.js';
 import { commit, type Context } from './context.js';
@@ -51,7 +52,6 @@ export interface ProviderStateDef {
 }
 
 export class ProviderStates {
-  private readonly waiters = new Waiters();
   private readonly defs: Array<ProviderStateDef & { build: Builder }>;
 
   constructor(
@@ -60,6 +60,8 @@ export class ProviderStates {
     private readonly payments: Payments,
     private readonly cards: Cards,
     private readonly controls: Controls,
+    /** The app's long-poll waiters: a payment a state finishes wakes a long poll held on it, as any other does. */
+    private readonly waiters: Waiters,
   ) {
     const def = (name: string, description: string, source: string, build: Builder) => ({ name, description, pattern: new RegExp(`^${source}$`), build });
     this.defs = [
@@ -67,13 +69,13 @@ export class ProviderStates {
         await this.freshMerchant(env);
         return {};
       }),
-      def('a {environment} merchant with a pending intent with key {KEY}', 'An intent of 1500 KES, not paid yet, expiring in 15 minutes.', `an? (sandbox|production) merchant with a pending intent with key ${KEY}`, (env, [key]) =>
+      def('a {environment} merchant with a pending intent with key {KEY}', `An intent of 1500 KES, not paid yet, expiring in ${DEFAULT_EXPIRY_MINUTES} minutes.`, `an? (sandbox|production) merchant with a pending intent with key ${KEY}`, (env, [key]) =>
         this.intent(env, key!).then(values)),
       def('a {environment} merchant with a completed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES paid in full by MPESA, AIRTEL, MTN or TIGOPESA, nothing refunded.', `an? (sandbox|production) merchant with a completed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
         this.paid(env, key!, provider!, 'success')),
       def('a {environment} merchant with a failed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES whose only attempt failed for insufficient funds.', `an? (sandbox|production) merchant with a failed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
         this.paid(env, key!, provider!, 'insufficient_funds')),
-      def('a {environment} merchant with an expired intent with key {KEY}', 'An intent created 16 minutes ago that expired unpaid a minute ago.', `an? (sandbox|production) merchant with an expired intent with key ${KEY}`, (env, [key]) =>
+      def('a {environment} merchant with an expired intent with key {KEY}', `An intent created ${DEFAULT_EXPIRY_MINUTES + 1} minutes ago that expired unpaid a minute ago.`, `an? (sandbox|production) merchant with an expired intent with key ${KEY}`, (env, [key]) =>
         this.expired(env, key!)),
       def('a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge', `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`, `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`, (env, [key]) =>
         this.enrolled(env, key!, CHALLENGE_CARD)),
@@ -121,19 +123,17 @@ export class ProviderStates {
     throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'known', `"${state}" is not a provider state this simulator knows; GET /_sim/provider-states lists them`);
   }
 
-  /** Retires the merchant holding the fixed credentials (new random ones) and makes a fresh one. */
+  /**
+   * Retires the merchant holding the fixed credentials (new random ones), then makes a fresh one with them
+   * through Merchants.create, like any merchant made with fixed credentials (its checks included).
+   */
   async freshMerchant(env: Environment): Promise<MerchantRecord> {
-    const now = iso(this.ctx.globalClock.now());
-    const puts: Parameters<typeof commit>[1] = [];
     const old = this.merchants.byTokenId(PACT_CREDENTIALS[env].tokenId);
     if (old) {
-      const { clientId, clientSecret, tokenId, apiKey } = newMerchant(this.ctx.ids, { environment: env }, now);
-      puts.push({ collection: 'merchants', value: { ...old, clientId, clientSecret, tokenId, apiKey } });
+      const { clientId, clientSecret, tokenId, apiKey } = newMerchant(this.ctx.ids, { environment: env }, iso(this.ctx.globalClock.now()));
+      await commit(this.ctx, [{ collection: 'merchants', value: { ...old, clientId, clientSecret, tokenId, apiKey } }]);
     }
-    const merchant: MerchantRecord = { ...newMerchant(this.ctx.ids, { environment: env, name: `Pact provider state (${env})` }, now), ...PACT_CREDENTIALS[env] };
-    puts.push({ collection: 'merchants', value: merchant });
-    await commit(this.ctx, puts);
-    return merchant;
+    return this.merchants.create({ environment: env, name: `Pact provider state (${env})`, ...PACT_CREDENTIALS[env] });
   }
 
   /** The simulator's own inbox: delivered in-process, whatever the network around it. */
@@ -191,7 +191,7 @@ export class ProviderStates {
     return { ...values(final), ...(callback ? { callbackId: callback.id } : {}) };
   }
 
-  /** An intent whose expiry has passed: created with the default 15 minutes, then dated 16 minutes back. */
+  /** An intent whose expiry has passed: created with the default expiry, then dated a minute more than that back. */
   private async expired(env: Environment, key: string): Promise<StateValues> {
     const intent = await this.intent(env, key);
     const now = this.ctx.clockFor(intent.merchantId).now();

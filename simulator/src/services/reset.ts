@@ -1,7 +1,7 @@
 // Reset: the simulator as on its first start with the same seed. No intents, callbacks or inbox messages;
 // the demo merchants again, with the same credentials (ids restart from the seed). The signing key, the
 // settings and the clock's time are kept. One function, so the library's reset() and a /_sim reset
-// operation do exactly the same thing (docs/decisions/0043-library.md).
+// operation do exactly the same thing (docs/decisions/0043-library-and-reset.md).
 import type { Merchants } from './merchants.js';
 import type { Payments } from './payments.js';
 import type { Context } from './context.js';
@@ -11,11 +11,16 @@ export async function resetSimulator(sim: { ctx: Context; payments: Payments; me
   const { ctx, payments, merchants } = sim;
   // Long-polls under way are answered (PENDING), as on a stop.
   payments.releaseAll();
+  // No timer starts new work meanwhile (an attempt, a refund, a delivery): only what is under way is waited for.
+  ctx.globalClock.cancelAll();
   // Writes and deliveries under way finish and are recorded before the records go.
   await settle(ctx);
   // Ids restart, so a timer left from the old data (a PIN entry, a refund, a callback retry) could act on a
-  // new record that got the same id: none may fire.
+  // new record that got the same id: none may fire. A long poll that arrived while the work above settled
+  // holds a deadline timer that goes too, so it is answered in the same turn: nothing can start waiting
+  // between the two (docs/decisions/0024-resets-and-fixed-credentials.md).
   ctx.globalClock.cancelAll();
+  payments.releaseAll();
   await ctx.store.clear();
   ctx.ids.restore({});
   await merchants.ensureDemo();

@@ -1,4 +1,4 @@
-// Resets (docs/decisions/0024): one merchant's data, for a test that starts afresh beside others running
+// Resets (docs/decisions/0024-resets-and-fixed-credentials.md): one merchant's data, for a test that starts afresh beside others running
 // in parallel; or everything, for a simulator that should look like a first start.
 import type { components } from '../../../client/src/generated/simulator.js';
 import type { MerchantRecord } from '../domain/records.js';
@@ -23,7 +23,10 @@ export interface ResetDeps {
 export class Resets {
   constructor(private readonly deps: ResetDeps) {}
 
-  /** Forgets the merchant's intents, callbacks, saved cards, controls and journal; keeps the merchant and its credentials. */
+  /**
+   * Forgets the merchant's intents, callbacks, saved cards, controls (queued outcomes, faults, clock),
+   * callback settings, last receiver-check report and journal; keeps the merchant and its credentials.
+   */
   async resetMerchant(merchantId: string): Promise<ResetResult> {
     const { ctx, clocks, payments, journal } = this.deps;
     const intents = [...ctx.store.all('intents')].filter((i) => i.merchantId === merchantId).map((i) => i.id);
@@ -33,7 +36,9 @@ export class Resets {
       ...intents.map((id) => ({ collection: 'intents' as const, remove: id })),
       ...callbacks.map((id) => ({ collection: 'callbacks' as const, remove: id })),
       ...tokens.map((id) => ({ collection: 'tokens' as const, remove: id })),
-      ...(ctx.store.get('controls', merchantId) ? [{ collection: 'controls' as const, remove: merchantId }] : []),
+      // Records keyed by the merchant's id: removed only when there is one, so a reset of a fresh merchant
+      // writes nothing it does not need to.
+      ...(['controls', 'callbackSettings', 'callbackChecks'] as const).filter((c) => ctx.store.get(c, merchantId)).map((collection) => ({ collection, remove: merchantId })),
     ];
     // Closing the clock cancels every timer of the merchant: pending attempts, refunds, deliveries, long polls.
     clocks.forget(merchantId);

@@ -1,21 +1,19 @@
 // A test clock per merchant (docs/decisions/0020). Each is a child of the simulator's clock: it follows
 // it until the merchant's tests freeze, advance or set it, and its state is stored so a restart keeps it.
-// Moving a clock fires each timer at its own time on the way and waits for what they set off, so the
-// answer to "advance 31m" comes after the attempts, refunds and callbacks of those 31 minutes.
+// Moving a clock fires each timer at its own time on the way and waits for what they set off (clock-steps.ts,
+// the same stepping as the library's clock), so the answer to "advance 31m" comes after the attempts,
+// refunds and callbacks of those 31 minutes.
 import type { components } from '../../../client/src/generated/simulator.js';
 import { moveTarget } from '../domain/test-clock.js';
 import { iso, type SimClock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
+import { stepClock } from './clock-steps.js';
 import { commit, type Context } from './context.js';
 import { controlOf, controlPut } from './controls.js';
 
 type S = components['schemas'];
 export type ClockAction = S['ClockAction'];
 export type ClockView = S['Clock'];
-
-/** Enough for any honest schedule (ten callback retries per callback); a loop of timers that re-arm at once stops here. */
-const MAX_STEPS = 100_000;
-const MAX_SETTLE_ROUNDS = 1000;
 
 /** The merchants' clocks, made on first use from the stored state. */
 export class MerchantClocks {
@@ -35,6 +33,11 @@ export class MerchantClocks {
       this.clocks.set(merchantId, clock);
     }
     return clock;
+  }
+
+  /** Whether this clock is still the merchant's (a reset drops it). */
+  isCurrent(merchantId: string, clock: SimClock): boolean {
+    return this.clocks.get(merchantId) === clock;
   }
 
   /** Drops a merchant's clock and every timer on it (a reset); the next use starts on real time. */
@@ -76,31 +79,11 @@ export class TestClocks {
     const clock = this.clocks.for(merchantId);
     if (action.action === 'freeze') clock.freeze();
     else if (action.action === 'resume') clock.resume();
-    else await this.moveTo(clock, moveTarget(clock.now(), action));
+    else await stepClock(clock, moveTarget(clock.now(), action), this.ctx);
+    // A merchant reset while the clock moved dropped this clock and the stored state with it: storing the
+    // state now would bring the old time back (the answer shows the merchant's clock as the reset left it).
+    if (!this.clocks.isCurrent(merchantId, clock)) return this.view(merchantId);
     await commit(this.ctx, [controlPut({ ...controlOf(this.ctx, merchantId), clock: clock.state() })]);
     return this.view(merchantId);
-  }
-
-  /** Steps from timer to timer up to `target`, letting each one's work finish before the next fires. */
-  private async moveTo(clock: SimClock, target: number): Promise<void> {
-    for (let step = 0; step < MAX_STEPS; step++) {
-      const next = clock.nextAt;
-      if (next === undefined || next > target) break;
-      clock.set(next);
-      await this.settle(clock);
-    }
-    clock.set(target);
-    await this.settle(clock);
-  }
-
-  /** Waits until nothing is running or due on the clock and no callback delivery is under way. */
-  private async settle(clock: SimClock): Promise<void> {
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      // A turn first: due timers and deliveries scheduled with setImmediate start in it.
-      await new Promise((resolve) => setImmediate(resolve));
-      await clock.idle();
-      await this.ctx.outbox.idle();
-      if (!clock.busy) return;
-    }
   }
 }

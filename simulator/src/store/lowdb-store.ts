@@ -12,7 +12,7 @@ import type { CollectionName } from '../domain/records.js';
 import { DurableJsonFile, isTempFile, removeIfPresent, syncFolder } from './durable-file.js';
 import { readLegacySegments } from './legacy-segments.js';
 import { Pages } from './pages.js';
-import { Store, type Change, type Persistence, type RecordReader } from './store.js';
+import { Store, type Change, type Persistence, type StoreView } from './store.js';
 import { STORE_FORMAT, WriteAheadLog } from './wal.js';
 
 export interface LowdbStoreOptions {
@@ -48,7 +48,7 @@ class LowdbPersistence implements Persistence {
   private readonly options: Required<LowdbStoreOptions>;
   private readonly wal: WriteAheadLog;
   private readonly pages: Pages;
-  private records!: RecordReader;
+  private records!: StoreView;
   private compacting: Promise<void> | null = null;
   private legacy: string[] = [];
   private closed = false;
@@ -62,7 +62,7 @@ class LowdbPersistence implements Persistence {
     this.pages = new Pages(dir, this.options.pageSize);
   }
 
-  async load(apply: (change: Change) => void, records: RecordReader): Promise<void> {
+  async load(apply: (change: Change) => void, records: StoreView): Promise<void> {
     this.records = records;
     const readOnly = this.options.readOnly;
     if (readOnly && !existsSync(this.dir)) return; // nothing stored yet
@@ -93,6 +93,10 @@ class LowdbPersistence implements Persistence {
     const written = this.wal.append(changes);
     if (this.pages.superseded >= this.options.compactAfterSuperseded) this.maybeCompact();
     return written;
+  }
+
+  get failed(): boolean {
+    return this.wal.failed;
   }
 
   forgot(collection: CollectionName, id: string): void {
@@ -133,7 +137,8 @@ class LowdbPersistence implements Persistence {
 
   /**
    * Folds the log into the pages: seals the segment being written, rewrites the pages the logged changes
-   * touched (from the records as they are in memory now, at least as new as anything logged), records in
+   * touched (from the records as they are in memory now, at least as new as anything logged, each version
+   * once its own write is synced: Pages.write), records in
    * the manifest that the log is folded in up to the sealed segment, then removes the sealed segments. A
    * crash at any point leaves either the old manifest, so the log is replayed over the pages (later
    * versions win), or the new one.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CollectionName, Collections } from '../domain/records.js';
 import { DurableJsonFile, jsonWithListPerLine, removeIfPresent } from './durable-file.js';
-import { changedId, type Change, type RecordReader } from './store.js';
+import { changedId, type Change, type RecordReader, type StoreView } from './store.js';
 import { STORE_FORMAT } from './wal.js';
 
 interface PageFile {
@@ -128,11 +128,36 @@ export class Pages {
     return out;
   }
 
-  /** Writes one page from the records as they are now (an empty page's file is removed). */
-  async write(ref: PageRef, records: RecordReader): Promise<void> {
+  /**
+   * Writes one page from the records as they are now (an empty page's file is removed), once every version
+   * in it is on disk. Memory runs ahead of the log by the writes under way, and a page is read at every
+   * start whatever the manifest says: folding a version whose group is not synced yet would let a crash
+   * bring back a change nobody was answered for, or an id beyond the ceilings the log kept (then handed
+   * out twice). A removal under way is waited for before the page is read, for the same reason.
+   */
+  async write(ref: PageRef, records: StoreView): Promise<void> {
+    await records.removalsLanded();
+    const list = this.read(ref, records.get);
+    for (const value of list) {
+      const landing = records.landed(value);
+      // Rejected: the log failed, and the compaction with it (no page is written from a failed write).
+      if (landing) await landing;
+    }
+    const path = join(this.dir, pageName(ref));
+    if (list.length === 0) {
+      this.books[ref.collection].members.delete(ref.page);
+      await removeIfPresent(path);
+      return;
+    }
+    const text = await jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', list);
+    const db = new Low<PageFile>(new DurableJsonFile(path, () => text), { version: STORE_FORMAT, collection: ref.collection, records: list });
+    await db.write();
+  }
+
+  /** The records of a page as they are in memory now; one dropped from memory only leaves the page. */
+  private read(ref: PageRef, records: RecordReader): Array<Collections[CollectionName]> {
     const book = this.books[ref.collection];
     const ids = book.members.get(ref.page) ?? new Set<string>();
-    const path = join(this.dir, pageName(ref));
     const list: Array<Collections[CollectionName]> = [];
     for (const id of ids) {
       const value = records(ref.collection, id);
@@ -145,14 +170,7 @@ export class Pages {
         book.pageOf.delete(id);
       }
     }
-    if (list.length === 0) {
-      book.members.delete(ref.page);
-      await removeIfPresent(path);
-      return;
-    }
-    const text = await jsonWithListPerLine({ version: STORE_FORMAT, collection: ref.collection }, 'records', list);
-    const db = new Low<PageFile>(new DurableJsonFile(path, () => text), { version: STORE_FORMAT, collection: ref.collection, records: list });
-    await db.write();
+    return list;
   }
 
   private assign(book: Book, id: string): number {

@@ -1,8 +1,11 @@
 // The Store: every record lives in memory (reads are synchronous and cheap) and every write goes
-// through commit(), which makes it visible at once and resolves only when it is durable. The memory
-// and lowdb stores differ only in their Persistence, and pass one shared test suite.
+// through commit(), which makes it visible at once and resolves only when it is durable. Memory can
+// therefore run ahead of the disk by the writes under way; an answer never does: a commit's caller answers
+// after it resolves, and an answer built from a read (a same-key retry, a status read, a long poll's result)
+// first waits for that record's write when it is still under way (landed). The memory and lowdb stores
+// differ only in their Persistence, and pass one shared test suite (docs/decisions/0005-store.md).
 import type { CollectionName, Collections, IntentRecord } from '../domain/records.js';
-import { cloneRecord } from './clone.js';
+import { cloneRecord } from '../runtime/clone.js';
 
 export type Put = { [C in CollectionName]: { collection: C; value: Collections[C] } }[CollectionName];
 /** Deletes the record with this id (nothing happens when there is none). */
@@ -18,14 +21,25 @@ export type RecordReader = <C extends CollectionName>(collection: C, id: string)
 
 /** Told of every change as it is applied (`old`: the record it replaced or removed, if any). */
 export type ChangeObserver = (change: Change, old: Collections[CollectionName] | undefined) => void;
+/**
+ * What a persistence reads back from the store: the current records, and whether their writes are on disk
+ * (a compaction folds only versions that are: a page must never hold what a crash could still take back).
+ */
+export interface StoreView {
+  get: RecordReader;
+  /** Resolves once this version of a record is on disk; undefined when it is already (Store.landed). */
+  landed(record: object): Promise<void> | undefined;
+  /** Resolves once every removal under way is on disk (or has failed). */
+  removalsLanded(): Promise<void>;
+}
 
 export const changedId = (change: Change): string => ('value' in change ? change.value.id : change.remove);
 
 export interface Persistence {
   readonly kind: 'memory' | 'lowdb';
   /** Replays what is stored, oldest first, through `apply` (a later change of an id replaces an earlier one). */
-  load(apply: (change: Change) => void, records: RecordReader): Promise<void>;
-  /** Resolves once the changes are on disk. */
+  load(apply: (change: Change) => void, records: StoreView): Promise<void>;
+  /** Resolves once the changes are on disk. Appends land in the order they were made (idle() relies on it). */
   append(changes: Change[]): Promise<void>;
   /** A record was dropped from memory only (Store.forget): the files may let it go too. */
   forgot(collection: CollectionName, id: string): void;
@@ -35,6 +49,8 @@ export interface Persistence {
   close(): Promise<void>;
   /** Bytes on disk (0 for memory). */
   size(): Promise<number>;
+  /** Set once the files cannot be written (a failed append, compaction or segment close): every later commit is refused. */
+  readonly failed: boolean;
 }
 
 export class Store {
@@ -66,9 +82,18 @@ export class Store {
   private readonly observers: ChangeObserver[] = [];
   private failure: Error | null = null;
   private opened = false;
-  /** Commits whose write is under way (a reset waits for them): a count, as cheap as the commit path wants. */
+  /** Commits whose write is under way: a count, as cheap as the commit path wants. */
   private writes = 0;
-  private readonly whenIdle: Array<() => void> = [];
+  /** The write of the latest commit: appends land in order, so once it has, every earlier one has too. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  /**
+   * The record versions whose write is under way, each with that write: only those (an entry goes when its
+   * write ends), so the table stays as small as the writes in flight. Keyed by the stored object itself: a
+   * lookup hashes no key string, and a version replaced meanwhile is simply never asked about again.
+   */
+  private readonly landing = new Map<object, Promise<void>>();
+  /** The writes of commits with a removal in them, under way (rare: resets and tidying, never a request's write). */
+  private readonly removing = new Set<Promise<void>>();
 
   constructor(private readonly persistence: Persistence) {}
 
@@ -77,14 +102,17 @@ export class Store {
   }
 
   get healthy(): boolean {
-    return this.opened && this.failure === null;
+    return this.opened && this.failure === null && !this.persistence.failed;
   }
 
   async open(): Promise<void> {
-    await this.persistence.load(
-      (change) => this.apply(change),
-      (collection, id) => this.get(collection, id),
-    );
+    await this.persistence.load((change) => this.apply(change), {
+      get: (collection, id) => this.get(collection, id),
+      landed: (record) => this.landed(record),
+      removalsLanded: async () => {
+        while (this.removing.size > 0) await Promise.allSettled([...this.removing]);
+      },
+    });
     this.opened = true;
   }
 
@@ -143,17 +171,36 @@ export class Store {
         copies[i] = 'value' in c ? ({ collection: c.collection, value: cloneRecord(c.value) } as Put) : { ...c };
       }
     }
+    let removes = false;
     for (const change of copies) this.apply(change);
     this.writes += 1;
+    const written = this.persistence.append(copies);
+    this.lastWrite = written;
+    for (const change of copies) {
+      if ('value' in change) this.landing.set(change.value, written);
+      else removes = true;
+    }
+    if (removes) this.removing.add(written);
     try {
-      await this.persistence.append(copies);
+      await written;
     } catch (err) {
       // A store that cannot write must not go on answering as if it could.
-      this.failure = err as Error;
+      this.failure ??= err as Error;
       throw err;
     } finally {
-      if (--this.writes === 0) for (const resolve of this.whenIdle.splice(0)) resolve();
+      this.writes -= 1;
+      for (const change of copies) if ('value' in change) this.landing.delete(change.value);
+      if (removes) this.removing.delete(written);
     }
+  }
+
+  /**
+   * Resolves once this version of a record (as get, all or intentByKey gave it) is on disk, and rejects if
+   * its write failed. Undefined when it is on disk already, which is nearly always: a read that answers a
+   * caller awaits it, and pays nothing more than a lookup unless the record's write is still under way.
+   */
+  landed(record: object): Promise<void> | undefined {
+    return this.landing.get(record);
   }
 
   /**
@@ -179,9 +226,12 @@ export class Store {
     return this.writes > 0;
   }
 
-  /** Resolves once every commit under way is durable (or has failed). */
+  /**
+   * Resolves once every commit begun before the call is durable (or has failed). Commits begun later are not
+   * waited for: under a steady stream of writes there may never be a moment with none under way.
+   */
   async idle(): Promise<void> {
-    if (this.writes > 0) await new Promise<void>((resolve) => this.whenIdle.push(resolve));
+    if (this.writes > 0) await this.lastWrite.catch(() => {});
   }
 
   /**
@@ -235,6 +285,7 @@ export const memoryPersistence = (): Persistence => ({
   compactNow: async () => {},
   close: async () => {},
   size: async () => 0,
+  failed: false,
 });
 
 export function createMemoryStore(): Store {

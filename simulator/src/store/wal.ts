@@ -149,33 +149,56 @@ export class WriteAheadLog {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0 && !this.failure) {
-      const group = this.takeGroup();
-      const target = (this.active ??= this.open(++this.lastSeq));
-      this.busy = target;
-      try {
-        const created = target.file.written === 0;
-        target.db.data.changes = forAppend(group);
-        await target.db.write();
-        target.db.data.changes = [];
-        if (created) {
-          await syncFolder(this.dir); // the new file's name is durable too
-          // Prepared once writing has begun (not at start, where it would slow the start down), so a
-          // simulator that writes has a spare ready by the time it rolls over to its next segment.
-          this.prepareSpare();
-        }
-      } catch (err) {
-        for (const w of group) w.reject(err as Error);
-        this.fail(err as Error);
-      } finally {
-        this.busy = null;
-        if (target.sealed) await target.file.close().finally(target.sealed);
-      }
-      if (this.failure) break;
-      for (const w of group) w.resolve();
-      if (this.active === target && (target.file.written >= this.segmentChanges || target.file.size >= SEGMENT_BYTES - 1024 * 1024)) this.rollOver();
+    try {
+      while (this.pending.length > 0 && !this.failure) await this.writeGroup(this.takeGroup());
+    } finally {
+      // Whatever happened, the next append starts a drain of its own: a log never waits on a finished one.
+      this.writing = null;
     }
-    this.writing = null;
+  }
+
+  /**
+   * Writes one group and answers its commits. A failure (the write, or the closing of a segment a compaction
+   * sealed meanwhile) fails the log: every later commit is refused at once, never left waiting.
+   */
+  private async writeGroup(group: Waiting[]): Promise<void> {
+    const target = (this.active ??= this.open(++this.lastSeq));
+    this.busy = target;
+    let durable = false;
+    let error: Error | null = null;
+    try {
+      const created = target.file.written === 0;
+      target.db.data.changes = forAppend(group);
+      await target.db.write();
+      target.db.data.changes = [];
+      if (created) {
+        await syncFolder(this.dir); // the new file's name is durable too
+        // Prepared once writing has begun (not at start, where it would slow the start down), so a
+        // simulator that writes has a spare ready by the time it rolls over to its next segment.
+        this.prepareSpare();
+      }
+      durable = true;
+    } catch (err) {
+      error = err as Error;
+    }
+    this.busy = null;
+    if (target.sealed) {
+      try {
+        await target.file.close();
+      } catch (err) {
+        error ??= err as Error;
+      } finally {
+        target.sealed();
+      }
+    }
+    if (error) this.fail(error);
+    // A group whose append is synced is on disk, whatever failed after it: its commits are told so. One whose
+    // append failed is refused (a later start reads the log up to the last complete group).
+    for (const w of group) {
+      if (durable) w.resolve();
+      else w.reject(error!);
+    }
+    if (!error && this.active === target && (target.file.written >= this.segmentChanges || target.file.size >= SEGMENT_BYTES - 1024 * 1024)) this.rollOver();
   }
 
   private open(seq: number): Active {
@@ -235,9 +258,10 @@ export class WriteAheadLog {
 }
 
 /**
- * The changes of a group in commit order, except that each meta record (the id counters every commit
- * carries) is written once, in its latest version, first: a log cut short inside the group then still
- * holds counters at least as far as every id in what it kept, so no id is ever handed out twice.
+ * The changes of a group in commit order, except that each meta record (the id ceilings a commit carries
+ * when one of its ids opened a new reserved block: domain/ids.ts) is written once, in its latest version,
+ * first: a log cut short inside the group then still holds ceilings at least as far as every id in what it
+ * kept, so no id is ever handed out twice.
  */
 function forAppend(group: Waiting[]): Change[] {
   const meta = new Map<string, Change>();

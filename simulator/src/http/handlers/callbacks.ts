@@ -1,7 +1,7 @@
 // Handlers of the callback part of the /_sim API: the outbox and its delivery log, replay, delivery
 // settings, the receiver check and the built-in inbox (contracts/simulator.openapi.yaml).
 import type { components } from '../../../../client/src/generated/simulator.js';
-import { listInbox, receiveInbox } from '../../callbacks/inbox.js';
+import { listInbox, receiveInbox } from '../../services/inbox.js';
 import { originOf } from '../../callbacks/plan.js';
 import type { CallbackRecord } from '../../domain/records.js';
 import { iso } from '../../runtime/clock.js';

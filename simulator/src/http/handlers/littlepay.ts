@@ -10,6 +10,7 @@ import type { Cards, CardProcessBody, EnrollBody, PaTokenBody } from '../../serv
 import type { Merchants } from '../../services/merchants.js';
 import type { MobileProcessBody, Payments, RefundBody } from '../../services/payments.js';
 import type { OperationHandler, OperationReply } from '../register-operations.js';
+import { cardFreeBody } from '../card-free-body.js';
 
 type S = components['schemas'];
 
@@ -29,7 +30,7 @@ export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Reco
   return {
     async createIntent(req, merchant) {
       // The Token ID in the path is the merchant's own: the credentials check saw to it.
-      const intent = await payments.createIntent(merchant!, req.body as CreateIntentBody);
+      const intent = await payments.createIntent(merchant!, cardFreeBody<CreateIntentBody>(req));
       const data: S['CreateIntentResponse']['data'] = {
         reference: intent.id,
         checkoutUrl: `${ctx.publicUrl()}/checkout/${intent.id}`,
@@ -67,13 +68,13 @@ export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Reco
 
     async getPaymentStatus(req, merchant) {
       const { key } = req.params as { key: string };
-      const intent = payments.findForMerchant(merchant!, key);
+      const intent = await payments.stored(merchant!, key);
       return envelope(ctx, merchant!.id, statusView(intent, ctx.clockFor(merchant!.id).now()));
     },
 
     async refundPayment(req, merchant) {
       const { key } = req.params as { key: string };
-      const refund = await payments.refund(merchant!, key, req.body as RefundBody);
+      const refund = await payments.refund(merchant!, key, cardFreeBody<RefundBody>(req));
       const pendingMessage = refund.callbackUrl
         ? 'Refund is being processed; the result will be posted to callbackUrl'
         : 'Refund is being processed; check the payment status for its result';

@@ -2,11 +2,9 @@
 // shopper only what the checkout page shows, and need no credentials.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import { ApiError } from '../../domain/errors.js';
-import { isExpired } from '../../domain/intents.js';
-import type { IntentRecord } from '../../domain/records.js';
 import { enrollAction, cardResult, type ChallengeAnswer } from '../../domain/three-ds.js';
-import { reportedStatus } from '../../domain/views.js';
 import type { Cards } from '../../services/cards.js';
+import { checkoutState } from '../../services/checkout-state.js';
 import type { Context } from '../../services/context.js';
 import type { OperationHandler } from '../register-operations.js';
 
@@ -17,31 +15,13 @@ export interface PageDeps {
   cards: Cards;
 }
 
-export function checkoutState(ctx: Context, intent: IntentRecord): S['CheckoutState'] {
-  const merchant = ctx.store.get('merchants', intent.merchantId);
-  const now = ctx.clockFor(intent.merchantId).now();
-  const last = intent.attempts.at(-1);
-  return {
-    reference: intent.id,
-    merchant: merchant?.name ?? '',
-    environment: merchant?.environment ?? 'sandbox',
-    amount: intent.amount,
-    currency: intent.currency,
-    description: intent.description,
-    status: reportedStatus(intent, now),
-    expired: isExpired(intent, now),
-    expiresAt: intent.expiresAt,
-    ...(intent.returnUrl ? { returnUrl: intent.returnUrl } : {}),
-    attempt: last ? { provider: last.provider, status: last.status, message: last.message } : null,
-  };
-}
-
 export function pageHandlers({ ctx, cards }: PageDeps): Record<string, OperationHandler> {
   return {
     async getCheckoutState(req) {
       const { reference } = req.params as { reference: string };
       const intent = ctx.store.get('intents', reference);
       if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+      await ctx.store.landed(intent); // the page shows only what is stored (docs/decisions/0005-store.md)
       return { body: checkoutState(ctx, intent) };
     },
 
