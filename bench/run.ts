@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
+import { consoleLine, consoleTargets, consoleTimings } from './lib/console.js';
 import { hasJourneyReference, JOURNEY_REFERENCE, startJourneyReference, startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
 import { seedTemplate, startSink } from './lib/fixtures.js';
 import { BASELINE, coldLine, EMPTY_LOWDB, machine, median, NO_COLD_STARTS, table, targetLines, targets, type Row } from './lib/report.js';
@@ -111,6 +112,9 @@ async function main(): Promise<number> {
   const cold = opts.coldRuns > 0 ? await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log }) : NO_COLD_STARTS;
   const rss = templates.has(MOST) && MOST > 0 ? await rssAt(MOST, templates.get(MOST)!, tmp, sink.url) : null;
   if (rss) log(`RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`);
+  // Before the load rounds, while nothing else runs: the console's list is timed in this process.
+  const consoleRow = MOST > 0 ? await consoleTimings(MOST, 200) : null;
+  if (consoleRow) log(consoleLine(consoleRow));
   const rows: Row[] = [];
   for (const stored of opts.stored) {
     for (const workload of opts.workloads) {
@@ -119,7 +123,7 @@ async function main(): Promise<number> {
       rows.push(...group);
     }
   }
-  const met = targets(rows, cold, rss);
+  const met = [...targets(rows, cold, rss), ...(consoleRow ? consoleTargets(consoleRow) : [])];
   const failures = rows.filter((r) => r.store !== 'reference' && r.result.non2xx + r.result.errors > 0);
   const text = [
     `Bench of ${startedAt.toISOString()} on ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, node ${info.node} (commit ${info.commit}); load average at start ${info.loadAverageAtStart.join(' ')}.`,
@@ -128,6 +132,7 @@ async function main(): Promise<number> {
     table(rows),
     '',
     opts.coldRuns > 0 ? coldLine(cold, opts.coldRuns) : '',
+    consoleRow ? consoleLine(consoleRow) : '',
     rss ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).` : '',
     '',
     targetLines(met),
@@ -138,7 +143,7 @@ async function main(): Promise<number> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
   const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
-  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, console: consoleRow, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
   log(`wrote ${file}`);
   if (failures.length) console.error(`simulator runs with non-2xx answers or errors: ${failures.map((r) => `${r.server} ${r.workload} ${r.stored}`).join(', ')}`);
   return met.every((t) => t.met) && failures.length === 0 ? 0 : 1;

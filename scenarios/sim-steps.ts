@@ -1,6 +1,6 @@
 // Steps that call the simulator's own /_sim API (and the pages' JSON), so a journey can cover every
 // operation of contracts/simulator.openapi.yaml with the typed sim client.
-import type { SimClient, SimSchemas } from '../client/src/index.js';
+import type { ResolveOutcome, Schemas, SimClient, SimSchemas } from '../client/src/index.js';
 
 export type SimOperation =
   | 'getHealth'
@@ -35,8 +35,12 @@ export type SimOperation =
   | 'addFault'
   | 'clearFaults'
   | 'listRequests'
-  | 'getInspector'
-  | 'getInspectorCallbacks';
+  | 'getInspectorCallbacks'
+  | 'resolveAttempt'
+  | 'refundIntent'
+  | 'expireIntent'
+  | 'rotateMerchantKey'
+  | 'deleteSavedCard';
 
 export interface SimStepArgs {
   op: SimOperation;
@@ -46,7 +50,7 @@ export interface SimStepArgs {
   name?: string;
   /** The merchant of the per-merchant operations; the run's own merchant when left out. */
   merchantId?: string;
-  /** The callback to replay (replayCallback). */
+  /** The callback to replay (replayCallback), or the saved card to forget (deleteSavedCard). */
   id?: string;
   /** The JSON body (createMerchant, receiveInboxCallback, the control operations) or, for applyProviderState, the state name. */
   body?: unknown;
@@ -85,7 +89,7 @@ export function callSim(sim: SimClient, step: SimStepArgs, runMerchant = '') {
   }
 }
 
-/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, AVS, faults, journal, inspector. */
+/** The per-merchant operations: callbacks, settings, the receiver check, resets, clock, outcomes, AVS, faults, journal, the callback panel, and the console's buttons. */
 function callControl(sim: SimClient, step: SimStepArgs, m: string) {
   switch (step.op) {
     case 'listMerchantCallbacks':
@@ -130,10 +134,18 @@ function callControl(sim: SimClient, step: SimStepArgs, m: string) {
       return sim.clearFaults(m);
     case 'listRequests':
       return sim.requests(m);
-    case 'getInspector':
-      return sim.inspector();
     case 'getInspectorCallbacks':
       return sim.inspectorCallbacks(m);
+    case 'resolveAttempt':
+      return sim.resolveAttempt(step.reference ?? '', (step.body as { outcome: ResolveOutcome }).outcome);
+    case 'refundIntent':
+      return sim.refundIntent(step.reference ?? '', step.body as Schemas['RefundRequest']);
+    case 'expireIntent':
+      return sim.expireIntent(step.reference ?? '');
+    case 'rotateMerchantKey':
+      return sim.rotateKey(m);
+    case 'deleteSavedCard':
+      return sim.deleteSavedCard(m, step.id ?? '');
     default:
       throw new Error(`no sim operation ${step.op}`);
   }

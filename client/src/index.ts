@@ -8,6 +8,8 @@ import type { components as simComponents, paths as simPaths } from './generated
 export type { components, paths, webhooks, operations } from './generated/littlepay.js';
 export type Schemas = components['schemas'];
 export type SimSchemas = simComponents['schemas'];
+/** The outcomes a waiting PIN prompt or 3-D Secure challenge can be answered with (POST /_sim/intents/{reference}/resolve). */
+export type ResolveOutcome = NonNullable<simPaths['/_sim/intents/{reference}/resolve']['post']['requestBody']>['content']['application/json']['outcome'];
 
 export interface LittlePayClientOptions {
   /** https://pay.little.africa, or the simulator's URL. */
@@ -136,8 +138,17 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
     /** The merchant's request journal, oldest first. */
     requests: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/requests', merchant(merchantId)),
-    /** The inspector page (HTML). */
-    inspector: () => http.GET('/_sim/ui', { parseAs: 'text' }),
+    /** Answers the payment's waiting PIN prompt or 3-D Secure challenge now, with any outcome. */
+    resolveAttempt: (reference: string, outcome: ResolveOutcome) =>
+      http.POST('/_sim/intents/{reference}/resolve', { params: { path: { reference } }, body: { outcome } }),
+    /** Refunds a completed payment on its merchant's behalf (the merchant's rules and callbacks). */
+    refundIntent: (reference: string, body: Schemas['RefundRequest']) => http.POST('/_sim/intents/{reference}/refund', { params: { path: { reference } }, body }),
+    /** Moves the intent's expiry to now on its merchant's clock. */
+    expireIntent: (reference: string) => http.POST('/_sim/intents/{reference}/expire', { params: { path: { reference } } }),
+    /** Rotate Key: a new clientSecret and apiKey; the old ones are refused from then on. */
+    rotateKey: (merchantId: string) => http.POST('/_sim/merchants/{merchantId}/rotate-key', merchant(merchantId)),
+    /** Forgets one of the merchant's saved cards. */
+    deleteSavedCard: (merchantId: string, token: string) => http.DELETE('/_sim/merchants/{merchantId}/tokens/{token}', { params: { path: { merchantId, token } } }),
     /** The inspector's callback panel of one merchant (an HTML fragment). */
     inspectorCallbacks: (merchantId: string) => http.GET('/_sim/ui/merchants/{merchantId}/callbacks', { ...merchant(merchantId), parseAs: 'text' }),
     listProviderStates: () => http.GET('/_sim/provider-states'),

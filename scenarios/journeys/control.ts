@@ -62,10 +62,31 @@ export const controlJourneys: Journey[] = [
       // The inbox accepts everything, forgeries too: a receiver that is graded unsafe.
       { call: 'sim', op: 'checkCallbackReceiver', body: { url: '${inbox}' }, expect: { status: 200, body: { merchantId: '${merchant}', url: '${inbox}', safe: false } } },
       { call: 'sim', op: 'getCallbackCheck', expect: { status: 200, body: { url: '${inbox}', safe: false } } },
-      { call: 'sim', op: 'getInspector', expect: { status: 200 } },
       { call: 'sim', op: 'getInspectorCallbacks', expect: { status: 200 } },
       { call: 'sim', op: 'resetMerchant', expect: { status: 200, body: { merchantId: '${merchant}', removed: { intents: 1 } } } },
       { call: 'sim', op: 'listMerchantIntents', expect: { status: 200, body: { intents: [] } } },
+    ],
+  },
+  {
+    name: 'qa-console-actions',
+    summary: "What QA does from the console, as /_sim calls: answer the PIN prompt as cancelled, pay again, refund part, expire an intent, rotate the merchant's key (the old one is refused)",
+    environment: 'sandbox',
+    steps: [
+      // Frozen, so the PIN prompt waits for the answer however short PIN_DELAY_MS is.
+      { call: 'clock', body: { action: 'freeze' }, expect: { status: 200, body: { frozen: true } } },
+      { call: 'createIntent', body: intent('QA${run}'), expect: { status: 200 }, save: { ref: 'data.reference' } },
+      { call: 'processPayment', reference: '${ref}', body: pay, expect: { status: 200, body: { data: { status: 'PENDING' } } } },
+      { call: 'sim', op: 'resolveAttempt', reference: '${ref}', body: { outcome: 'cancelled_by_user' }, expect: { status: 200, body: { status: 'FAILED', attempts: [{ outcome: 'cancelled_by_user', outcomeSource: 'resolved', resultCode: 1032 }] } } },
+      { call: 'awaitCallback', count: 1, expect: { body: { signatureValid: true, body: { status: 'FAILED', key: 'QA${run}' } } } },
+      { call: 'processPayment', reference: '${ref}', body: pay, expect: { status: 200, body: { data: { status: 'PENDING' } } } },
+      { call: 'sim', op: 'resolveAttempt', reference: '${ref}', body: { outcome: 'success' }, expect: { status: 200, body: { status: 'COMPLETED' } } },
+      { call: 'awaitCallback', count: 2, expect: { body: { signatureValid: true, body: { status: 'COMPLETED', key: 'QA${run}' } } } },
+      { call: 'sim', op: 'refundIntent', reference: '${ref}', body: { amount: 200, reason: 'QA partial refund' }, expect: { status: 201, body: { amount: 200, status: 'PENDING' } } },
+      { call: 'sim', op: 'expireIntent', reference: '${ref}', expect: { status: 409, body: { data: { code: 'INTENT_COMPLETED' } } } },
+      { call: 'createIntent', body: intent('QX${run}'), expect: { status: 200 }, save: { unpaid: 'data.reference' } },
+      { call: 'sim', op: 'expireIntent', reference: '${unpaid}', expect: { status: 200, body: { expired: true, status: 'FAILED' } } },
+      { call: 'sim', op: 'rotateMerchantKey', expect: { status: 200, body: { id: '${merchant}' } } },
+      { call: 'getPaymentStatus', key: 'QA${run}', expect: { status: 401, body: { data: { code: 'UNAUTHORIZED' } } } },
     ],
   },
 ];

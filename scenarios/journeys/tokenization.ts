@@ -46,6 +46,10 @@ export const tokenizationJourneys: Journey[] = [
       { call: 'awaitCallback', count: 2, expect: { body: { signatureValid: true, body: { status: 'COMPLETED', key: 'REPEAT_${run}', amount: 250, tokenInformation: { customer: { id: '${token}' } } } } } },
       { call: 'getPaymentStatus', key: 'REPEAT_${run}', expect: { status: 200, body: { data: { status: 'COMPLETED', tokenInformation: { customer: { id: '${token}' } }, payment: { details: { last4: '2701' } } } } } },
       { call: 'refund', key: 'REPEAT_${run}', body: { amount: 250 }, expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },
+      // Forgotten from the console: the token no longer pays.
+      { call: 'sim', op: 'deleteSavedCard', id: '${token}', expect: { status: 200, body: { id: '${token}', card: { last4: '2701' } } } },
+      { call: 'createIntent', body: laterIntent('FORGOTTEN_${run}'), expect: { status: 200 }, save: { forgotten: 'data.reference' } },
+      { call: 'processPayment', reference: '${forgotten}', body: withToken('${token}'), expect: { status: 404, body: { data: { code: 'TOKEN_NOT_FOUND' } } } },
     ],
   },
   {

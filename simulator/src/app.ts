@@ -13,6 +13,7 @@ import { authenticators } from './http/auth.js';
 import { installCors } from './http/cors.js';
 import { installControlPlaneGuard } from './http/control-plane-guard.js';
 import { installFaults } from './http/fault-hooks.js';
+import { consoleOpHandlers } from './http/handlers/console-ops.js';
 import { controlHandlers } from './http/handlers/control.js';
 import { installJournal } from './http/journal-hooks.js';
 import { drainRefusedBody, errorBody, installErrorHandling, installJsonParser, installNotFound } from './http/errors.js';
@@ -27,6 +28,7 @@ import { providerStateHandlers } from './http/handlers/provider-states.js';
 import { registerOperations, type OperationHandler } from './http/register-operations.js';
 import type { ContractViolation } from './http/response-check.js';
 import { routeSchemas, routeValidators, type RouteValidators } from './http/validators.js';
+import { registerConsole } from './console/routes.js';
 import { registerApiDocs } from './pages/api-docs.js';
 import { registerPages } from './pages/checkout.js';
 import { SimClock } from './runtime/clock.js';
@@ -37,6 +39,7 @@ import { SavedCards } from './services/saved-cards.js';
 import { commit, storeExactCounters, type Context } from './services/context.js';
 import { createControlPlane, type ControlPlane } from './services/control-plane.js';
 import { Controls } from './services/controls.js';
+import { IntentActions } from './services/intent-actions.js';
 import { Merchants } from './services/merchants.js';
 import { Payments } from './services/payments.js';
 import { MerchantClocks } from './services/test-clocks.js';
@@ -220,6 +223,7 @@ async function registerRoutes(
   merchants: Merchants,
   ctx: Context,
   cards: Cards,
+  control: ControlPlane,
 ): Promise<number> {
   // Tests only: it compiles the contract's response schemas with Ajv.
   if (options.onContractViolation) (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
@@ -227,6 +231,7 @@ async function registerRoutes(
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);
   registerApiDocs(app);
+  await registerConsole(app, { ctx, control });
   return routeCount;
 }
 
@@ -273,6 +278,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const savedCards = new SavedCards(ctx, controls, waiters);
   const cards = new Cards(ctx, payments, controls, waiters, savedCards);
   const control = createControlPlane(ctx, { clocks: ctx.clocks, controls, payments, merchants });
+  const actions = new IntentActions(ctx, payments, cards);
   await merchants.ensureDemo();
   const handlers = {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
@@ -280,6 +286,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),
+    ...consoleOpHandlers({ ctx, actions, merchants, controls }),
     ...providerStateHandlers(new ProviderStates(ctx, merchants, payments, cards, controls, waiters)),
   };
   // First of all: nothing about /_sim runs for a request it refuses.
@@ -291,7 +298,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installJournal(app, hookDeps);
   installCors(app);
   installNotFound(app, routeMethods, (req) => errorClock.now(req));
-  const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards);
+  const routeCount = await registerRoutes(app, options, operations, handlers, validators, merchants, ctx, cards, control);
   app.decorate('sim', { ctx, payments, cards, merchants, control, routeCount });
 
   app.addHook('onReady', async () => {

@@ -38,10 +38,12 @@ describe('retries', () => {
 
     const [cb] = await merchantCallbacks(sim, sim.sandbox.id, `?reference=${reference}`);
     expect(cb).toMatchObject({ state: 'delivered', origin: 'event', nextAttemptAt: null, reference });
+    // Each attempt keeps the signature headers it was sent with (the console's timeline shows them).
+    const sent = (i: number) => ({ timestamp: receiver.calls[i]!.headers['x-littlepay-timestamp'], value: receiver.calls[i]!.headers['x-littlepay-signature'] });
     expect(cb!.deliveries).toEqual([
-      { at: new Date(t0).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 0: 500' },
-      { at: new Date(t0 + 10_000).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 1: 500' },
-      { at: new Date(t0 + 40_000).toISOString(), ok: true, statusCode: 200, latencyMs: expect.any(Number), responseSnippet: 'answer 2: 200' },
+      { at: new Date(t0).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 0: 500', signature: sent(0) },
+      { at: new Date(t0 + 10_000).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 1: 500', signature: sent(1) },
+      { at: new Date(t0 + 40_000).toISOString(), ok: true, statusCode: 200, latencyMs: expect.any(Number), responseSnippet: 'answer 2: 200', signature: sent(2) },
     ]);
   });
 

@@ -41,6 +41,8 @@ export function requestOf(step: CallStep, credentials: { apiKey?: string } = {})
     name: 'name' in step && step.name ? step.name : '',
     merchantId: 'merchantId' in step && step.merchantId ? step.merchantId : '',
     id: 'id' in step && step.id ? step.id : '',
+    // A saved card's token (deleteSavedCard), named by the step's id.
+    token: 'id' in step && step.id ? step.id : '',
   };
   const template = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => params[p] ?? '');
   const example = withExamples(template);

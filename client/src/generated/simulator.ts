@@ -226,6 +226,84 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/intents/{reference}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the payment's waiting shopper step now, with any outcome
+         * @description What the shopper does on the phone or at the 3-D Secure challenge, done now instead of waiting for
+         *     the PIN delay or a browser. For a mobile-money attempt waiting on the PIN prompt, `outcome` is a
+         *     mobile outcome of GET /_sim/scenarios (`success`, `cancelled_by_user`, `wrong_pin`,
+         *     `insufficient_funds`, `no_pin_entered`, `subscriber_busy`); the attempt becomes final at once with
+         *     that outcome (its `outcomeSource` is `resolved`) and its callback is queued. For a card payment
+         *     waiting on its 3-D Secure challenge, `outcome` is `challenge_passed` (the shopper authenticates: it
+         *     passes unless the card fails at the challenge), `challenge_rejected` or `challenge_cancelled`, as
+         *     POST /_sim/intents/{reference}/challenge answers it. Anything else waiting is a 409.
+         */
+        post: operations["resolveAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/intents/{reference}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a payment on behalf of its merchant
+         * @description The merchant's POST /api/refund/{key}, without the merchant's API key: the same rules (a COMPLETED
+         *     payment only, no more than is left to refund), the same refund record and refund callback.
+         */
+        post: operations["refundIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/intents/{reference}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the intent expire now
+         * @description Moves the intent's expiry to now on its merchant's clock: it can no longer be paid, and the status API
+         *     reports it FAILED with `expired: true` once no attempt is waiting. A COMPLETED payment does not expire (409).
+         */
+        post: operations["expireIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/intents/{reference}/challenge": {
         parameters: {
             query?: never;
@@ -390,6 +468,56 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_sim/merchants/{merchantId}/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+                /** @description The saved card's token (32 hexadecimal characters). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget a saved card
+         * @description A payment with this token is then refused as an unknown token.
+         */
+        delete: operations["deleteSavedCard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/merchants/{merchantId}/rotate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the merchant's keys, as Merchant Settings → Security → Rotate Key does
+         * @description Gives the merchant a new clientSecret and a new apiKey (docs/decisions/0106). From the moment this
+         *     answers, the old ones are refused by every endpoint (401); the clientId, tokenId and appId stay. The
+         *     answer is the merchant with its new credentials.
+         */
+        post: operations["rotateMerchantKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/merchants/{merchantId}/clock": {
         parameters: {
             query?: never;
@@ -531,28 +659,6 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/_sim/ui": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The inspector page (HTML)
-         * @description Merchants and their credentials, intents with their attempts, callbacks with each delivery, and the
-         *     request journal, refreshed every two seconds. The page itself holds no data; it reads the JSON
-         *     operations above, and asks once for the admin token when the simulator has one.
-         */
-        get: operations["getInspector"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/_sim/ui/merchants/{merchantId}/callbacks": {
         parameters: {
             query?: never;
@@ -567,7 +673,7 @@ export type paths = {
          * The inspector's callback panel for one merchant (an HTML fragment)
          * @description The merchant's callbacks with every delivery (time, answer, latency, a snippet of the answer body)
          *     and a replay button, its last receiver check, and the built-in inboxes its callbacks went to. Every
-         *     value is escaped; the inspector page places the fragment as it is.
+         *     value is escaped, so a page can place the fragment as it is.
          */
         get: operations["getInspectorCallbacks"];
         put?: never;
@@ -736,6 +842,17 @@ export type components = {
             latencyMs?: number;
             /** @description The first 200 characters of the answer's body. */
             responseSnippet?: string;
+            /**
+             * @description The X-LittlePay-Timestamp and X-LittlePay-Signature headers of this attempt (each attempt is signed
+             *     afresh). The signed body is the callback's `body` as compact JSON. Absent on attempts recorded before
+             *     it was kept.
+             */
+            signature?: {
+                /** @description X-LittlePay-Timestamp: Unix seconds. */
+                timestamp: string;
+                /** @description X-LittlePay-Signature: base64 RSA-SHA256. */
+                value: string;
+            };
         };
         Callback: {
             id: string;
@@ -871,10 +988,10 @@ export type components = {
             /** @description The catalogue outcome the attempt was given when it started. */
             outcome: string;
             /**
-             * @description Where the outcome came from (a queued override, the test number or card, or neither).
+             * @description Where the outcome came from (a queued override, the test number or card, neither, or an answer given through POST /_sim/intents/{reference}/resolve).
              * @enum {string}
              */
-            outcomeSource: "override" | "trigger" | "default";
+            outcomeSource: "override" | "trigger" | "default" | "resolved";
             amount: number;
             mobile?: string;
             message: string;
@@ -1105,6 +1222,11 @@ export type components = {
         Amount: number;
         /** @description ISO 4217 code; which ones a merchant takes is set per merchant. */
         Currency: string;
+        RefundRequest: {
+            amount: components["schemas"]["Amount"];
+            callbackUrl?: components["schemas"]["HttpUrl"];
+            reason?: string;
+        };
     };
     responses: {
         /** @description The request is malformed; nothing was changed. */
@@ -1604,6 +1726,105 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    resolveAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "success" | "cancelled_by_user" | "wrong_pin" | "insufficient_funds" | "no_pin_entered" | "subscriber_busy" | "challenge_passed" | "challenge_rejected" | "challenge_cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description The payment after the answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["responses-NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    refundIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The refund (PENDING for mobile money until the provider confirms it, COMPLETED for cards). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimRefund"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["responses-NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    expireIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Little Pay's reference of the intent, from create intent. */
+                reference: components["parameters"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intent, expired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["responses-NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     answerChallenge: {
         parameters: {
             query?: never;
@@ -1822,6 +2043,62 @@ export interface operations {
                         merchantId: string;
                         tokens: components["schemas"]["SavedCard"][];
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MerchantNotFound"];
+        };
+    };
+    deleteSavedCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+                /** @description The saved card's token (32 hexadecimal characters). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved card that was forgotten. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rotateMerchantKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The merchant's id, from GET /_sim/merchants. */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant with its new credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2156,27 +2433,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MerchantNotFound"];
-        };
-    };
-    getInspector: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            403: components["responses"]["Forbidden"];
         };
     };
     getInspectorCallbacks: {

@@ -93,7 +93,12 @@ function post(target: URL, agent: HttpAgent, signed: SignedCallback, deadline: n
 /** One attempt: sends, times it, and describes the answer or the error as the delivery log shows it. */
 export async function attempt(transport: Transport, url: string, signed: SignedCallback, timeoutMs: number, at: string): Promise<DeliveryRecord> {
   const started = performance.now();
-  const delivery: DeliveryRecord = { at, ok: false };
+  // The signature headers sent, so the delivery log can show them beside the body they sign.
+  const delivery: DeliveryRecord = {
+    at,
+    ok: false,
+    signature: { timestamp: signed.headers['x-littlepay-timestamp'] ?? '', value: signed.headers['x-littlepay-signature'] ?? '' },
+  };
   try {
     const res = await transport(url, signed, timeoutMs);
     delivery.statusCode = res.statusCode;

@@ -31,6 +31,7 @@ export const errorCatalogue = {
   PAYMENT_NOT_COMPLETED: { status: 409, summary: 'Only a completed payment can be refunded' },
   REFUND_EXCEEDS_BALANCE: { status: 409, summary: 'The refund is more than what is left to refund' },
   CHALLENGE_NOT_PENDING: { status: 409, summary: 'The intent has no 3-D Secure challenge waiting for an answer' },
+  NOTHING_TO_RESOLVE: { status: 409, summary: 'The payment has no attempt waiting on the shopper that this outcome can answer (/_sim)' },
   MALFORMED_REQUEST: { status: 400, summary: 'The bytes received are not a valid HTTP/1.1 request (a Content-Length shorter than the body, say)' },
   REQUEST_TIMEOUT: { status: 408, summary: 'The client took longer than HEADERS_TIMEOUT_MS or REQUEST_TIMEOUT_MS to send its request' },
   PAYLOAD_TOO_LARGE: { status: 413, summary: 'The body is too large' },

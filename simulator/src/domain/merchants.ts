@@ -42,6 +42,18 @@ export function newMerchant(
   };
 }
 
+/**
+ * A new clientSecret and apiKey for Rotate Key (docs/decisions/0106), from id streams of their own: how
+ * many rotations happened changes no other merchant's credentials.
+ */
+export function rotatedCredentials(ids: Ids, environment: Environment): Pick<MerchantRecord, 'clientSecret' | 'apiKey'> {
+  const keyPrefix = environment === 'sandbox' ? 'sk_sandbox_' : 'sk_live_';
+  return {
+    clientSecret: ids.next('merchant-rotated-secret').subarray(0, 16).toString('base64'),
+    apiKey: `${keyPrefix}${ids.hex('merchant-rotated-api-key', 40)}`,
+  };
+}
+
 /** The id and credentials a caller may fix when creating a merchant (so a CI job can configure its app once). */
 export const FIXED_FIELDS = ['id', 'clientId', 'clientSecret', 'tokenId', 'apiKey'] as const;
 export type FixedFields = Partial<Pick<MerchantRecord, (typeof FIXED_FIELDS)[number]>>;

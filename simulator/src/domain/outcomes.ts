@@ -13,7 +13,8 @@ const DEFAULT_OUTCOME = 'success';
 
 export interface OutcomeChoice {
   outcome: string;
-  source: OutcomeSource;
+  /** A choice is made by a queue, a trigger or the default; only a hand-given answer is `resolved`. */
+  source: Exclude<OutcomeSource, 'resolved'>;
   /** The queues after the choice (the head taken when an override was used). */
   queues: OutcomeQueues;
 }

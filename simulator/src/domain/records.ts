@@ -52,7 +52,8 @@ export interface RefundRecord {
   status: PaymentStatus;
   /** The refund outcome it was given when asked for (docs/decisions/0080); absent on refunds stored before outcomes existed. */
   outcome?: string;
-  outcomeSource?: OutcomeSource;
+  /** A refund is never resolved by hand: its outcome comes from a queue, its amount, or neither. */
+  outcomeSource?: SimSchemas['SimRefund']['outcomeSource'];
   /** The message of its final answer or callback, once final. */
   message?: string;
   reason: string;

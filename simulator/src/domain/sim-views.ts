@@ -34,7 +34,7 @@ function attemptView(a: AttemptRecord): S['SimAttempt'] {
   };
 }
 
-function refundView(r: RefundRecord): S['SimRefund'] {
+export function refundView(r: RefundRecord): S['SimRefund'] {
   return {
     id: r.id,
     amount: r.amount,

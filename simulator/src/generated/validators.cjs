@@ -1,6 +1,6 @@
 // Generated from the contracts by `npm run generate` (Ajv standalone code). Do not edit.
 "use strict";
-exports.digest = "a9ac066c9e510db55491c6d5cfda77ff2d360e5fbb4731c8e502a0f8d9e476c7";
+exports.digest = "90a41bb7a1ad4763a1189bc3c5d1502af4a25d7486029a547167fac02a229244";
 exports.validators = {};
 (function (exports) {
 "use strict";
@@ -2795,8 +2795,8 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["answerChallenge.body"] = validate29;
-const schema40 = {"type":"object","additionalProperties":false,"required":["answer"],"properties":{"answer":{"type":"string","enum":["authenticate","fail","cancel"]}}};
+exports["resolveAttempt.body"] = validate29;
+const schema40 = {"type":"object","additionalProperties":false,"required":["outcome"],"properties":{"outcome":{"type":"string","enum":["success","cancelled_by_user","wrong_pin","insufficient_funds","no_pin_entered","subscriber_busy","challenge_passed","challenge_rejected","challenge_cancelled"]}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2809,8 +2809,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.answer === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(data.outcome === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2820,7 +2820,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "answer")){
+if(!(key0 === "outcome")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2831,10 +2831,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data0 = data.answer;
+if(data.outcome !== undefined){
+let data0 = data.outcome;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.answer.type,parentSchema:schema40.properties.answer,data:data0};
+const err2 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.outcome.type,parentSchema:schema40.properties.outcome,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2843,8 +2843,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!(((data0 === "authenticate") || (data0 === "fail")) || (data0 === "cancel"))){
-const err3 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/enum",keyword:"enum",params:{allowedValues: schema40.properties.answer.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.answer.enum,parentSchema:schema40.properties.answer,data:data0};
+if(!(((((((((data0 === "success") || (data0 === "cancelled_by_user")) || (data0 === "wrong_pin")) || (data0 === "insufficient_funds")) || (data0 === "no_pin_entered")) || (data0 === "subscriber_busy")) || (data0 === "challenge_passed")) || (data0 === "challenge_rejected")) || (data0 === "challenge_cancelled"))){
+const err3 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema40.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.outcome.enum,parentSchema:schema40.properties.outcome,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2870,8 +2870,8 @@ return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["applyProviderState.body"] = validate30;
-const schema41 = {"type":"object","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":300},"params":{"type":"object","description":"Parameters the pact gives with the state; accepted and not used."},"action":{"type":"string","enum":["setup","teardown"],"default":"setup"}}};
+exports["refundIntent.body"] = validate30;
+const schema41 = {"type":"object","additionalProperties":false,"required":["amount"],"properties":{"amount":{"type":"number","description":"Major units; decimals allowed (MPESA rounds to whole units).","exclusiveMinimum":0,"maximum":1000000000},"callbackUrl":{"type":"string","format":"uri","pattern":"^https?://","maxLength":2048,"x-hint":"an absolute http or https URL"},"reason":{"type":"string","maxLength":500}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2884,8 +2884,240 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.amount === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "amount") || (key0 === "callbackUrl")) || (key0 === "reason"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.amount !== undefined){
+let data0 = data.amount;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 1000000000 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema41.properties.amount,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 <= 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema41.properties.amount,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.amount.type,parentSchema:schema41.properties.amount,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.callbackUrl !== undefined){
+let data1 = data.callbackUrl;
+if(typeof data1 === "string"){
+if(func2(data1) > 2048){
+const err5 = {instancePath:instancePath+"/callbackUrl",schemaPath:"#/properties/callbackUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema41.properties.callbackUrl,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern5.test(data1)){
+const err6 = {instancePath:instancePath+"/callbackUrl",schemaPath:"#/properties/callbackUrl/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema41.properties.callbackUrl,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(formats0(data1))){
+const err7 = {instancePath:instancePath+"/callbackUrl",schemaPath:"#/properties/callbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema41.properties.callbackUrl,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/callbackUrl",schemaPath:"#/properties/callbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.callbackUrl.type,parentSchema:schema41.properties.callbackUrl,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data2 = data.reason;
+if(typeof data2 === "string"){
+if(func2(data2) > 500){
+const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema41.properties.reason,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.reason.type,parentSchema:schema41.properties.reason,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports["answerChallenge.body"] = validate31;
+const schema42 = {"type":"object","additionalProperties":false,"required":["answer"],"properties":{"answer":{"type":"string","enum":["authenticate","fail","cancel"]}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.answer === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "answer")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.answer !== undefined){
+let data0 = data.answer;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.answer.type,parentSchema:schema42.properties.answer,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(((data0 === "authenticate") || (data0 === "fail")) || (data0 === "cancel"))){
+const err3 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/enum",keyword:"enum",params:{allowedValues: schema42.properties.answer.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.answer.enum,parentSchema:schema42.properties.answer,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports["applyProviderState.body"] = validate32;
+const schema43 = {"type":"object","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":300},"params":{"type":"object","description":"Parameters the pact gives with the state; accepted and not used."},"action":{"type":"string","enum":["setup","teardown"],"default":"setup"}}};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2896,7 +3128,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "state") || (key0 === "params")) || (key0 === "action"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2910,7 +3142,7 @@ if(data.state !== undefined){
 let data0 = data.state;
 if(typeof data0 === "string"){
 if(func2(data0) > 300){
-const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema41.properties.state,data:data0};
+const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema43.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2920,7 +3152,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.state,data:data0};
+const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2931,7 +3163,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.state.type,parentSchema:schema41.properties.state,data:data0};
+const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.state.type,parentSchema:schema43.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2944,7 +3176,7 @@ errors++;
 if(data.params !== undefined){
 let data1 = data.params;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.params.type,parentSchema:schema41.properties.params,data:data1};
+const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.params.type,parentSchema:schema43.properties.params,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2957,7 +3189,7 @@ errors++;
 if(data.action !== undefined){
 let data2 = data.action;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.action.type,parentSchema:schema41.properties.action,data:data2};
+const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.action.type,parentSchema:schema43.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2967,7 +3199,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data2 === "setup") || (data2 === "teardown"))){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema41.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.action.enum,parentSchema:schema41.properties.action,data:data2};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema43.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.action.enum,parentSchema:schema43.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2979,7 +3211,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2988,20 +3220,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["controlClock.body"] = validate31;
-const schema42 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["action"],"properties":{"action":{"type":"string","const":"freeze"}}},{"type":"object","additionalProperties":false,"required":["action"],"properties":{"action":{"type":"string","const":"resume"}}},{"type":"object","additionalProperties":false,"required":["action","by"],"properties":{"action":{"type":"string","const":"advance"},"by":{"type":"string","pattern":"^([0-9]{1,9}(ms|s|m|h|d))+$","x-hint":"a duration such as 31m, 1h30m, 45s or 250ms"}}},{"type":"object","additionalProperties":false,"required":["action","to"],"properties":{"action":{"type":"string","const":"set"},"to":{"type":"string","format":"date-time","x-hint":"an ISO-8601 date and time such as 2026-01-02T09:00:00.000Z"}}}]};
-const pattern30 = new RegExp("^([0-9]{1,9}(ms|s|m|h|d))+$", "u");
-const formats12 = require("ajv-formats/dist/formats").fullFormats["date-time"];
+exports["controlClock.body"] = validate33;
+const schema44 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["action"],"properties":{"action":{"type":"string","const":"freeze"}}},{"type":"object","additionalProperties":false,"required":["action"],"properties":{"action":{"type":"string","const":"resume"}}},{"type":"object","additionalProperties":false,"required":["action","by"],"properties":{"action":{"type":"string","const":"advance"},"by":{"type":"string","pattern":"^([0-9]{1,9}(ms|s|m|h|d))+$","x-hint":"a duration such as 31m, 1h30m, 45s or 250ms"}}},{"type":"object","additionalProperties":false,"required":["action","to"],"properties":{"action":{"type":"string","const":"set"},"to":{"type":"string","format":"date-time","x-hint":"an ISO-8601 date and time such as 2026-01-02T09:00:00.000Z"}}}]};
+const pattern31 = new RegExp("^([0-9]{1,9}(ms|s|m|h|d))+$", "u");
+const formats14 = require("ajv-formats/dist/formats").fullFormats["date-time"];
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3014,7 +3246,7 @@ let passing0 = null;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.oneOf[0].required,parentSchema:schema42.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.oneOf[0].required,parentSchema:schema44.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3025,7 +3257,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "action")){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42.oneOf[0],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3038,7 +3270,7 @@ errors++;
 if(data.action !== undefined){
 let data0 = data.action;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/0/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[0].properties.action.type,parentSchema:schema42.oneOf[0].properties.action,data:data0};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/0/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[0].properties.action.type,parentSchema:schema44.oneOf[0].properties.action,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3048,7 +3280,7 @@ vErrors.push(err2);
 errors++;
 }
 if("freeze" !== data0){
-const err3 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/0/properties/action/const",keyword:"const",params:{allowedValue: "freeze"},message:"must be equal to constant",schema:"freeze",parentSchema:schema42.oneOf[0].properties.action,data:data0};
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/0/properties/action/const",keyword:"const",params:{allowedValue: "freeze"},message:"must be equal to constant",schema:"freeze",parentSchema:schema44.oneOf[0].properties.action,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3060,7 +3292,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.oneOf[0].type,parentSchema:schema42.oneOf[0],data};
+const err4 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[0].type,parentSchema:schema44.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3078,7 +3310,7 @@ var props0 = true;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.oneOf[1].required,parentSchema:schema42.oneOf[1],data};
+const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.oneOf[1].required,parentSchema:schema44.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3089,7 +3321,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(key1 === "action")){
-const err6 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42.oneOf[1],data};
+const err6 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3102,7 +3334,7 @@ errors++;
 if(data.action !== undefined){
 let data1 = data.action;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/1/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[1].properties.action.type,parentSchema:schema42.oneOf[1].properties.action,data:data1};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/1/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[1].properties.action.type,parentSchema:schema44.oneOf[1].properties.action,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3112,7 +3344,7 @@ vErrors.push(err7);
 errors++;
 }
 if("resume" !== data1){
-const err8 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/1/properties/action/const",keyword:"const",params:{allowedValue: "resume"},message:"must be equal to constant",schema:"resume",parentSchema:schema42.oneOf[1].properties.action,data:data1};
+const err8 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/1/properties/action/const",keyword:"const",params:{allowedValue: "resume"},message:"must be equal to constant",schema:"resume",parentSchema:schema44.oneOf[1].properties.action,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3124,7 +3356,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.oneOf[1].type,parentSchema:schema42.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[1].type,parentSchema:schema44.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3149,7 +3381,7 @@ props0 = true;
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err10 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.oneOf[2].required,parentSchema:schema42.oneOf[2],data};
+const err10 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3159,7 +3391,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.by === undefined){
-const err11 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema42.oneOf[2].required,parentSchema:schema42.oneOf[2],data};
+const err11 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3170,7 +3402,7 @@ errors++;
 }
 for(const key2 in data){
 if(!((key2 === "action") || (key2 === "by"))){
-const err12 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema42.oneOf[2],data};
+const err12 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3183,7 +3415,7 @@ errors++;
 if(data.action !== undefined){
 let data2 = data.action;
 if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/2/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[2].properties.action.type,parentSchema:schema42.oneOf[2].properties.action,data:data2};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/2/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[2].properties.action.type,parentSchema:schema44.oneOf[2].properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3193,7 +3425,7 @@ vErrors.push(err13);
 errors++;
 }
 if("advance" !== data2){
-const err14 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/2/properties/action/const",keyword:"const",params:{allowedValue: "advance"},message:"must be equal to constant",schema:"advance",parentSchema:schema42.oneOf[2].properties.action,data:data2};
+const err14 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/2/properties/action/const",keyword:"const",params:{allowedValue: "advance"},message:"must be equal to constant",schema:"advance",parentSchema:schema44.oneOf[2].properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3206,8 +3438,8 @@ errors++;
 if(data.by !== undefined){
 let data3 = data.by;
 if(typeof data3 === "string"){
-if(!pattern30.test(data3)){
-const err15 = {instancePath:instancePath+"/by",schemaPath:"#/oneOf/2/properties/by/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,9}(ms|s|m|h|d))+$"},message:"must match pattern \""+"^([0-9]{1,9}(ms|s|m|h|d))+$"+"\"",schema:"^([0-9]{1,9}(ms|s|m|h|d))+$",parentSchema:schema42.oneOf[2].properties.by,data:data3};
+if(!pattern31.test(data3)){
+const err15 = {instancePath:instancePath+"/by",schemaPath:"#/oneOf/2/properties/by/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,9}(ms|s|m|h|d))+$"},message:"must match pattern \""+"^([0-9]{1,9}(ms|s|m|h|d))+$"+"\"",schema:"^([0-9]{1,9}(ms|s|m|h|d))+$",parentSchema:schema44.oneOf[2].properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3218,7 +3450,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/by",schemaPath:"#/oneOf/2/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[2].properties.by.type,parentSchema:schema42.oneOf[2].properties.by,data:data3};
+const err16 = {instancePath:instancePath+"/by",schemaPath:"#/oneOf/2/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[2].properties.by.type,parentSchema:schema44.oneOf[2].properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3230,7 +3462,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.oneOf[2].type,parentSchema:schema42.oneOf[2],data};
+const err17 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].type,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3255,7 +3487,7 @@ props0 = true;
 const _errs19 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err18 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.oneOf[3].required,parentSchema:schema42.oneOf[3],data};
+const err18 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.oneOf[3].required,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3265,7 +3497,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data.to === undefined){
-const err19 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema42.oneOf[3].required,parentSchema:schema42.oneOf[3],data};
+const err19 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema44.oneOf[3].required,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3276,7 +3508,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((key3 === "action") || (key3 === "to"))){
-const err20 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema42.oneOf[3],data};
+const err20 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3289,7 +3521,7 @@ errors++;
 if(data.action !== undefined){
 let data4 = data.action;
 if(typeof data4 !== "string"){
-const err21 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/3/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[3].properties.action.type,parentSchema:schema42.oneOf[3].properties.action,data:data4};
+const err21 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/3/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[3].properties.action.type,parentSchema:schema44.oneOf[3].properties.action,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3299,7 +3531,7 @@ vErrors.push(err21);
 errors++;
 }
 if("set" !== data4){
-const err22 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/3/properties/action/const",keyword:"const",params:{allowedValue: "set"},message:"must be equal to constant",schema:"set",parentSchema:schema42.oneOf[3].properties.action,data:data4};
+const err22 = {instancePath:instancePath+"/action",schemaPath:"#/oneOf/3/properties/action/const",keyword:"const",params:{allowedValue: "set"},message:"must be equal to constant",schema:"set",parentSchema:schema44.oneOf[3].properties.action,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3312,8 +3544,8 @@ errors++;
 if(data.to !== undefined){
 let data5 = data.to;
 if(typeof data5 === "string"){
-if(!(formats12.validate(data5))){
-const err23 = {instancePath:instancePath+"/to",schemaPath:"#/oneOf/3/properties/to/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema42.oneOf[3].properties.to,data:data5};
+if(!(formats14.validate(data5))){
+const err23 = {instancePath:instancePath+"/to",schemaPath:"#/oneOf/3/properties/to/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema44.oneOf[3].properties.to,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3324,7 +3556,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/to",schemaPath:"#/oneOf/3/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.oneOf[3].properties.to.type,parentSchema:schema42.oneOf[3].properties.to,data:data5};
+const err24 = {instancePath:instancePath+"/to",schemaPath:"#/oneOf/3/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.oneOf[3].properties.to.type,parentSchema:schema44.oneOf[3].properties.to,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3336,7 +3568,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.oneOf[3].type,parentSchema:schema42.oneOf[3],data};
+const err25 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[3].type,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3362,7 +3594,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err26 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema42.oneOf,parentSchema:schema42,data};
+const err26 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.oneOf,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3382,20 +3614,20 @@ vErrors = null;
 }
 }
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate33.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-exports["queueOutcomes.body"] = validate32;
-const schema43 = {"type":"object","additionalProperties":false,"required":["outcomes"],"properties":{"provider":{"type":"string","enum":["any","MPESA","AIRTEL","MTN","TIGOPESA","CARDS","REFUNDS"],"description":"A payment provider, `any` payment provider, or `REFUNDS` (the outcomes of refunds)."},"outcomes":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^[a-z0-9_]{1,64}$","x-hint":"an outcome name from GET /_sim/scenarios, such as insufficient_funds"}}}};
-const pattern31 = new RegExp("^[a-z0-9_]{1,64}$", "u");
+exports["queueOutcomes.body"] = validate34;
+const schema45 = {"type":"object","additionalProperties":false,"required":["outcomes"],"properties":{"provider":{"type":"string","enum":["any","MPESA","AIRTEL","MTN","TIGOPESA","CARDS","REFUNDS"],"description":"A payment provider, `any` payment provider, or `REFUNDS` (the outcomes of refunds)."},"outcomes":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^[a-z0-9_]{1,64}$","x-hint":"an outcome name from GET /_sim/scenarios, such as insufficient_funds"}}}};
+const pattern32 = new RegExp("^[a-z0-9_]{1,64}$", "u");
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3404,7 +3636,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.outcomes === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcomes"},message:"must have required property '"+"outcomes"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcomes"},message:"must have required property '"+"outcomes"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3415,7 +3647,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "provider") || (key0 === "outcomes"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3428,7 +3660,7 @@ errors++;
 if(data.provider !== undefined){
 let data0 = data.provider;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.provider.type,parentSchema:schema43.properties.provider,data:data0};
+const err2 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.provider.type,parentSchema:schema45.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3438,7 +3670,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((((((data0 === "any") || (data0 === "MPESA")) || (data0 === "AIRTEL")) || (data0 === "MTN")) || (data0 === "TIGOPESA")) || (data0 === "CARDS")) || (data0 === "REFUNDS"))){
-const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema43.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.provider.enum,parentSchema:schema43.properties.provider,data:data0};
+const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema45.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.provider.enum,parentSchema:schema45.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3452,7 +3684,7 @@ if(data.outcomes !== undefined){
 let data1 = data.outcomes;
 if(Array.isArray(data1)){
 if(data1.length > 100){
-const err4 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema43.properties.outcomes,data:data1};
+const err4 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema45.properties.outcomes,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3462,7 +3694,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.outcomes,data:data1};
+const err5 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.outcomes,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3475,8 +3707,8 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!pattern31.test(data2)){
-const err6 = {instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/properties/outcomes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]{1,64}$"},message:"must match pattern \""+"^[a-z0-9_]{1,64}$"+"\"",schema:"^[a-z0-9_]{1,64}$",parentSchema:schema43.properties.outcomes.items,data:data2};
+if(!pattern32.test(data2)){
+const err6 = {instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/properties/outcomes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]{1,64}$"},message:"must match pattern \""+"^[a-z0-9_]{1,64}$"+"\"",schema:"^[a-z0-9_]{1,64}$",parentSchema:schema45.properties.outcomes.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3487,7 +3719,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/properties/outcomes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.outcomes.items.type,parentSchema:schema43.properties.outcomes.items,data:data2};
+const err7 = {instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/properties/outcomes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.outcomes.items.type,parentSchema:schema45.properties.outcomes.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3499,7 +3731,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.outcomes.type,parentSchema:schema43.properties.outcomes,data:data1};
+const err8 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.outcomes.type,parentSchema:schema45.properties.outcomes,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3511,7 +3743,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3520,18 +3752,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["updateAvsSetting.body"] = validate33;
-const schema44 = {"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"type":"string","enum":["off","no_address","complete_address"],"x-hint":"off, no_address (the default) or complete_address"}}};
+exports["updateAvsSetting.body"] = validate35;
+const schema46 = {"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"type":"string","enum":["off","no_address","complete_address"],"x-hint":"off, no_address (the default) or complete_address"}}};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3540,7 +3772,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.rule === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3551,7 +3783,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "rule")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3564,7 +3796,7 @@ errors++;
 if(data.rule !== undefined){
 let data0 = data.rule;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.rule.type,parentSchema:schema44.properties.rule,data:data0};
+const err2 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.rule.type,parentSchema:schema46.properties.rule,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3574,7 +3806,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "off") || (data0 === "no_address")) || (data0 === "complete_address"))){
-const err3 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/enum",keyword:"enum",params:{allowedValues: schema44.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.rule.enum,parentSchema:schema44.properties.rule,data:data0};
+const err3 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/enum",keyword:"enum",params:{allowedValues: schema46.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.rule.enum,parentSchema:schema46.properties.rule,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3586,7 +3818,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3595,19 +3827,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports["addFault.body"] = validate34;
-const schema45 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ms"],"properties":{"type":{"type":"string","const":"latency"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"ms":{"type":"integer","minimum":0,"maximum":120000},"maxMs":{"type":"integer","minimum":0,"maximum":120000},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"error"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"status":{"type":"integer","minimum":400,"maximum":599,"description":"Default 503."},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"drop"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"commit_then_fail"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"respond":{"type":"string","enum":["error","drop"],"description":"Default error (a 500)."},"count":{"type":"integer","minimum":1,"maximum":10000}}}]};
-const pattern32 = new RegExp("^[A-Za-z]{1,64}$", "u");
+exports["addFault.body"] = validate36;
+const schema47 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ms"],"properties":{"type":{"type":"string","const":"latency"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"ms":{"type":"integer","minimum":0,"maximum":120000},"maxMs":{"type":"integer","minimum":0,"maximum":120000},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"error"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"status":{"type":"integer","minimum":400,"maximum":599,"description":"Default 503."},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"drop"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"count":{"type":"integer","minimum":1,"maximum":10000}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","const":"commit_then_fail"},"operation":{"type":"string","pattern":"^[A-Za-z]{1,64}$","x-hint":"an operationId of the Little Pay API (createIntent, processPayment, getPaymentStatus, refundPayment, ...) or any"},"respond":{"type":"string","enum":["error","drop"],"description":"Default error (a 500)."},"count":{"type":"integer","minimum":1,"maximum":10000}}}]};
+const pattern33 = new RegExp("^[A-Za-z]{1,64}$", "u");
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3620,7 +3852,7 @@ let passing0 = null;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema47.oneOf[0].required,parentSchema:schema47.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3630,7 +3862,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ms === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema47.oneOf[0].required,parentSchema:schema47.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3641,7 +3873,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "type") || (key0 === "operation")) || (key0 === "ms")) || (key0 === "maxMs")) || (key0 === "count"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[0],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3654,7 +3886,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.type.type,parentSchema:schema45.oneOf[0].properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[0].properties.type.type,parentSchema:schema47.oneOf[0].properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3664,7 +3896,7 @@ vErrors.push(err3);
 errors++;
 }
 if("latency" !== data0){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "latency"},message:"must be equal to constant",schema:"latency",parentSchema:schema45.oneOf[0].properties.type,data:data0};
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "latency"},message:"must be equal to constant",schema:"latency",parentSchema:schema47.oneOf[0].properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3677,8 +3909,8 @@ errors++;
 if(data.operation !== undefined){
 let data1 = data.operation;
 if(typeof data1 === "string"){
-if(!pattern32.test(data1)){
-const err5 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[0].properties.operation,data:data1};
+if(!pattern33.test(data1)){
+const err5 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema47.oneOf[0].properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3689,7 +3921,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.operation.type,parentSchema:schema45.oneOf[0].properties.operation,data:data1};
+const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/0/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[0].properties.operation.type,parentSchema:schema47.oneOf[0].properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3702,7 +3934,7 @@ errors++;
 if(data.ms !== undefined){
 let data2 = data.ms;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.ms.type,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
+const err7 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[0].properties.ms.type,parentSchema:schema47.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3713,7 +3945,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 120000 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
+const err8 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema47.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3723,7 +3955,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.oneOf[0].properties.ms,data:data2};
+const err9 = {instancePath:instancePath+"/ms",schemaPath:"#/oneOf/0/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.oneOf[0].properties.ms,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3737,7 +3969,7 @@ errors++;
 if(data.maxMs !== undefined){
 let data3 = data.maxMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.maxMs.type,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
+const err10 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[0].properties.maxMs.type,parentSchema:schema47.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3748,7 +3980,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 120000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
+const err11 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000",schema:120000,parentSchema:schema47.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3758,7 +3990,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.oneOf[0].properties.maxMs,data:data3};
+const err12 = {instancePath:instancePath+"/maxMs",schemaPath:"#/oneOf/0/properties/maxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.oneOf[0].properties.maxMs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3772,7 +4004,7 @@ errors++;
 if(data.count !== undefined){
 let data4 = data.count;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[0].properties.count.type,parentSchema:schema45.oneOf[0].properties.count,data:data4};
+const err13 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[0].properties.count.type,parentSchema:schema47.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3783,7 +4015,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 10000 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[0].properties.count,data:data4};
+const err14 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema47.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3793,7 +4025,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[0].properties.count,data:data4};
+const err15 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/0/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.oneOf[0].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3806,7 +4038,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[0].type,parentSchema:schema45.oneOf[0],data};
+const err16 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.oneOf[0].type,parentSchema:schema47.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3824,7 +4056,7 @@ var props0 = true;
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err17 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data};
+const err17 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema47.oneOf[1].required,parentSchema:schema47.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3835,7 +4067,7 @@ errors++;
 }
 for(const key1 in data){
 if(!((((key1 === "type") || (key1 === "operation")) || (key1 === "status")) || (key1 === "count"))){
-const err18 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[1],data};
+const err18 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3848,7 +4080,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.type.type,parentSchema:schema45.oneOf[1].properties.type,data:data5};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[1].properties.type.type,parentSchema:schema47.oneOf[1].properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3858,7 +4090,7 @@ vErrors.push(err19);
 errors++;
 }
 if("error" !== data5){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema45.oneOf[1].properties.type,data:data5};
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema47.oneOf[1].properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3871,8 +4103,8 @@ errors++;
 if(data.operation !== undefined){
 let data6 = data.operation;
 if(typeof data6 === "string"){
-if(!pattern32.test(data6)){
-const err21 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[1].properties.operation,data:data6};
+if(!pattern33.test(data6)){
+const err21 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema47.oneOf[1].properties.operation,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3883,7 +4115,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.operation.type,parentSchema:schema45.oneOf[1].properties.operation,data:data6};
+const err22 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/1/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[1].properties.operation.type,parentSchema:schema47.oneOf[1].properties.operation,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3896,7 +4128,7 @@ errors++;
 if(data.status !== undefined){
 let data7 = data.status;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[1].properties.status.type,parentSchema:schema45.oneOf[1].properties.status,data:data7};
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[1].properties.status.type,parentSchema:schema47.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3907,7 +4139,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema45.oneOf[1].properties.status,data:data7};
+const err24 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema47.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3917,7 +4149,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 400 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema45.oneOf[1].properties.status,data:data7};
+const err25 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/1/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema47.oneOf[1].properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3931,7 +4163,7 @@ errors++;
 if(data.count !== undefined){
 let data8 = data.count;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[1].properties.count.type,parentSchema:schema45.oneOf[1].properties.count,data:data8};
+const err26 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[1].properties.count.type,parentSchema:schema47.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3942,7 +4174,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 10000 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[1].properties.count,data:data8};
+const err27 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema47.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3952,7 +4184,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[1].properties.count,data:data8};
+const err28 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.oneOf[1].properties.count,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3965,7 +4197,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[1].type,parentSchema:schema45.oneOf[1],data};
+const err29 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.oneOf[1].type,parentSchema:schema47.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3990,7 +4222,7 @@ props0 = true;
 const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err30 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[2].required,parentSchema:schema45.oneOf[2],data};
+const err30 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema47.oneOf[2].required,parentSchema:schema47.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4001,7 +4233,7 @@ errors++;
 }
 for(const key2 in data){
 if(!(((key2 === "type") || (key2 === "operation")) || (key2 === "count"))){
-const err31 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[2],data};
+const err31 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema47.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4014,7 +4246,7 @@ errors++;
 if(data.type !== undefined){
 let data9 = data.type;
 if(typeof data9 !== "string"){
-const err32 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[2].properties.type.type,parentSchema:schema45.oneOf[2].properties.type,data:data9};
+const err32 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[2].properties.type.type,parentSchema:schema47.oneOf[2].properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4024,7 +4256,7 @@ vErrors.push(err32);
 errors++;
 }
 if("drop" !== data9){
-const err33 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "drop"},message:"must be equal to constant",schema:"drop",parentSchema:schema45.oneOf[2].properties.type,data:data9};
+const err33 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "drop"},message:"must be equal to constant",schema:"drop",parentSchema:schema47.oneOf[2].properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4037,8 +4269,8 @@ errors++;
 if(data.operation !== undefined){
 let data10 = data.operation;
 if(typeof data10 === "string"){
-if(!pattern32.test(data10)){
-const err34 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[2].properties.operation,data:data10};
+if(!pattern33.test(data10)){
+const err34 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema47.oneOf[2].properties.operation,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4049,7 +4281,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[2].properties.operation.type,parentSchema:schema45.oneOf[2].properties.operation,data:data10};
+const err35 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/2/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[2].properties.operation.type,parentSchema:schema47.oneOf[2].properties.operation,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4062,7 +4294,7 @@ errors++;
 if(data.count !== undefined){
 let data11 = data.count;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err36 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[2].properties.count.type,parentSchema:schema45.oneOf[2].properties.count,data:data11};
+const err36 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[2].properties.count.type,parentSchema:schema47.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4073,7 +4305,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 10000 || isNaN(data11)){
-const err37 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[2].properties.count,data:data11};
+const err37 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema47.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4083,7 +4315,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err38 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[2].properties.count,data:data11};
+const err38 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/2/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.oneOf[2].properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4096,7 +4328,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[2].type,parentSchema:schema45.oneOf[2],data};
+const err39 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.oneOf[2].type,parentSchema:schema47.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4121,7 +4353,7 @@ props0 = true;
 const _errs37 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err40 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.oneOf[3].required,parentSchema:schema45.oneOf[3],data};
+const err40 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema47.oneOf[3].required,parentSchema:schema47.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4132,7 +4364,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((((key3 === "type") || (key3 === "operation")) || (key3 === "respond")) || (key3 === "count"))){
-const err41 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[3],data};
+const err41 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema47.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4145,7 +4377,7 @@ errors++;
 if(data.type !== undefined){
 let data12 = data.type;
 if(typeof data12 !== "string"){
-const err42 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.type.type,parentSchema:schema45.oneOf[3].properties.type,data:data12};
+const err42 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[3].properties.type.type,parentSchema:schema47.oneOf[3].properties.type,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4155,7 +4387,7 @@ vErrors.push(err42);
 errors++;
 }
 if("commit_then_fail" !== data12){
-const err43 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "commit_then_fail"},message:"must be equal to constant",schema:"commit_then_fail",parentSchema:schema45.oneOf[3].properties.type,data:data12};
+const err43 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "commit_then_fail"},message:"must be equal to constant",schema:"commit_then_fail",parentSchema:schema47.oneOf[3].properties.type,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4168,8 +4400,8 @@ errors++;
 if(data.operation !== undefined){
 let data13 = data.operation;
 if(typeof data13 === "string"){
-if(!pattern32.test(data13)){
-const err44 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema45.oneOf[3].properties.operation,data:data13};
+if(!pattern33.test(data13)){
+const err44 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{1,64}$"},message:"must match pattern \""+"^[A-Za-z]{1,64}$"+"\"",schema:"^[A-Za-z]{1,64}$",parentSchema:schema47.oneOf[3].properties.operation,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4180,7 +4412,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.operation.type,parentSchema:schema45.oneOf[3].properties.operation,data:data13};
+const err45 = {instancePath:instancePath+"/operation",schemaPath:"#/oneOf/3/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[3].properties.operation.type,parentSchema:schema47.oneOf[3].properties.operation,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4193,7 +4425,7 @@ errors++;
 if(data.respond !== undefined){
 let data14 = data.respond;
 if(typeof data14 !== "string"){
-const err46 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[3].properties.respond.type,parentSchema:schema45.oneOf[3].properties.respond,data:data14};
+const err46 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.oneOf[3].properties.respond.type,parentSchema:schema47.oneOf[3].properties.respond,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4203,7 +4435,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!((data14 === "error") || (data14 === "drop"))){
-const err47 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/enum",keyword:"enum",params:{allowedValues: schema45.oneOf[3].properties.respond.enum},message:"must be equal to one of the allowed values",schema:schema45.oneOf[3].properties.respond.enum,parentSchema:schema45.oneOf[3].properties.respond,data:data14};
+const err47 = {instancePath:instancePath+"/respond",schemaPath:"#/oneOf/3/properties/respond/enum",keyword:"enum",params:{allowedValues: schema47.oneOf[3].properties.respond.enum},message:"must be equal to one of the allowed values",schema:schema47.oneOf[3].properties.respond.enum,parentSchema:schema47.oneOf[3].properties.respond,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4216,7 +4448,7 @@ errors++;
 if(data.count !== undefined){
 let data15 = data.count;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err48 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.oneOf[3].properties.count.type,parentSchema:schema45.oneOf[3].properties.count,data:data15};
+const err48 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.oneOf[3].properties.count.type,parentSchema:schema47.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4227,7 +4459,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 10000 || isNaN(data15)){
-const err49 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema45.oneOf[3].properties.count,data:data15};
+const err49 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema47.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4237,7 +4469,7 @@ vErrors.push(err49);
 errors++;
 }
 if(data15 < 1 || isNaN(data15)){
-const err50 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.oneOf[3].properties.count,data:data15};
+const err50 = {instancePath:instancePath+"/count",schemaPath:"#/oneOf/3/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.oneOf[3].properties.count,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4250,7 +4482,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[3].type,parentSchema:schema45.oneOf[3],data};
+const err51 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.oneOf[3].type,parentSchema:schema47.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4276,7 +4508,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err52 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema45.oneOf,parentSchema:schema45,data};
+const err52 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema47.oneOf,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4296,11 +4528,11 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate34.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 })(exports.validators);
 (function (exports) {
@@ -5810,7 +6042,7 @@ return errors === 0;
 }
 validate36.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["answerChallenge.params"] = validate37;
+exports["resolveAttempt.params"] = validate37;
 const schema48 = {"type":"object","properties":{"reference":{"type":"string","minLength":1,"maxLength":64}},"required":["reference"]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5903,7 +6135,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":{"reference":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["getCheckoutState.params"] = validate38;
+exports["refundIntent.params"] = validate38;
 const schema49 = {"type":"object","properties":{"reference":{"type":"string","minLength":1,"maxLength":64}},"required":["reference"]};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5996,8 +6228,8 @@ return errors === 0;
 }
 validate38.evaluated = {"props":{"reference":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["resetMerchant.params"] = validate39;
-const schema50 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+exports["expireIntent.params"] = validate39;
+const schema50 = {"type":"object","properties":{"reference":{"type":"string","minLength":1,"maxLength":64}},"required":["reference"]};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6010,8 +6242,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.merchantId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.reference === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6020,8 +6252,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.merchantId !== undefined){
-let data0 = data.merchantId;
+if(data.reference !== undefined){
+let data0 = data.reference;
 if(typeof data0 !== "string"){
 let dataType0 = typeof data0;
 let coerced0 = undefined;
@@ -6033,7 +6265,7 @@ else if(data0 === null){
 coerced0 = "";
 }
 else {
-const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.merchantId.type,parentSchema:schema50.properties.merchantId,data:data0};
+const err1 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.reference.type,parentSchema:schema50.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6046,13 +6278,13 @@ errors++;
 if(coerced0 !== undefined){
 data0 = coerced0;
 if(data !== undefined){
-data["merchantId"] = coerced0;
+data["reference"] = coerced0;
 }
 }
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema50.properties.merchantId,data:data0};
+if(func1(data0) > 64){
+const err2 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema50.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6061,11 +6293,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6074,13 +6303,26 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
 validate39.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"reference":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listMerchantIntents.params"] = validate40;
-const schema51 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+exports["answerChallenge.params"] = validate40;
+const schema51 = {"type":"object","properties":{"reference":{"type":"string","minLength":1,"maxLength":64}},"required":["reference"]};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6093,8 +6335,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.merchantId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(data.reference === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6103,8 +6345,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.merchantId !== undefined){
-let data0 = data.merchantId;
+if(data.reference !== undefined){
+let data0 = data.reference;
 if(typeof data0 !== "string"){
 let dataType0 = typeof data0;
 let coerced0 = undefined;
@@ -6116,7 +6358,7 @@ else if(data0 === null){
 coerced0 = "";
 }
 else {
-const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.merchantId.type,parentSchema:schema51.properties.merchantId,data:data0};
+const err1 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.reference.type,parentSchema:schema51.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6129,13 +6371,13 @@ errors++;
 if(coerced0 !== undefined){
 data0 = coerced0;
 if(data !== undefined){
-data["merchantId"] = coerced0;
+data["reference"] = coerced0;
 }
 }
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema51.properties.merchantId,data:data0};
+if(func1(data0) > 64){
+const err2 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema51.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6144,11 +6386,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6157,13 +6396,26 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
 validate40.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":{"reference":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listSavedCards.params"] = validate41;
-const schema52 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+exports["getCheckoutState.params"] = validate41;
+const schema52 = {"type":"object","properties":{"reference":{"type":"string","minLength":1,"maxLength":64}},"required":["reference"]};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6176,8 +6428,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.merchantId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(data.reference === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6186,8 +6438,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.merchantId !== undefined){
-let data0 = data.merchantId;
+if(data.reference !== undefined){
+let data0 = data.reference;
 if(typeof data0 !== "string"){
 let dataType0 = typeof data0;
 let coerced0 = undefined;
@@ -6199,7 +6451,7 @@ else if(data0 === null){
 coerced0 = "";
 }
 else {
-const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.merchantId.type,parentSchema:schema52.properties.merchantId,data:data0};
+const err1 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.reference.type,parentSchema:schema52.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6212,13 +6464,13 @@ errors++;
 if(coerced0 !== undefined){
 data0 = coerced0;
 if(data !== undefined){
-data["merchantId"] = coerced0;
+data["reference"] = coerced0;
 }
 }
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema52.properties.merchantId,data:data0};
+if(func1(data0) > 64){
+const err2 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema52.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6227,11 +6479,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.reference,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6240,12 +6489,25 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
 validate41.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":{"reference":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["getClock.params"] = validate42;
+exports["resetMerchant.params"] = validate42;
 const schema53 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6328,7 +6590,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["controlClock.params"] = validate43;
+exports["listMerchantIntents.params"] = validate43;
 const schema54 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6411,7 +6673,7 @@ return errors === 0;
 }
 validate43.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listOutcomes.params"] = validate44;
+exports["listSavedCards.params"] = validate44;
 const schema55 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6494,8 +6756,8 @@ return errors === 0;
 }
 validate44.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["queueOutcomes.params"] = validate45;
-const schema56 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+exports["deleteSavedCard.params"] = validate45;
+const schema56 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"},"token":{"type":"string","maxLength":64}},"required":["merchantId","token"]};
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6518,6 +6780,16 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.token === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 if(data.merchantId !== undefined){
 let data0 = data.merchantId;
 if(typeof data0 !== "string"){
@@ -6531,12 +6803,12 @@ else if(data0 === null){
 coerced0 = "";
 }
 else {
-const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.merchantId.type,parentSchema:schema56.properties.merchantId,data:data0};
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.merchantId.type,parentSchema:schema56.properties.merchantId,data:data0};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err2];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -6550,20 +6822,7 @@ data["merchantId"] = coerced0;
 }
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema56.properties.merchantId,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err3 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema56.properties.merchantId,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6572,12 +6831,68 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+}
+if(data.token !== undefined){
+let data1 = data.token;
+if(typeof data1 !== "string"){
+let dataType1 = typeof data1;
+let coerced1 = undefined;
+if(!(coerced1 !== undefined)){
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data1;
+}
+else if(data1 === null){
+coerced1 = "";
+}
+else {
+const err4 = {instancePath:instancePath+"/token",schemaPath:"#/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.token.type,parentSchema:schema56.properties.token,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data1 = coerced1;
+if(data !== undefined){
+data["token"] = coerced1;
+}
+}
+}
+if(typeof data1 === "string"){
+if(func1(data1) > 64){
+const err5 = {instancePath:instancePath+"/token",schemaPath:"#/properties/token/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.token,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 validate45.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":{"merchantId":true,"token":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["clearOutcomes.params"] = validate46;
+exports["rotateMerchantKey.params"] = validate46;
 const schema57 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6660,7 +6975,7 @@ return errors === 0;
 }
 validate46.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["getAvsSetting.params"] = validate47;
+exports["getClock.params"] = validate47;
 const schema58 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6743,7 +7058,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["updateAvsSetting.params"] = validate48;
+exports["controlClock.params"] = validate48;
 const schema59 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6826,7 +7141,7 @@ return errors === 0;
 }
 validate48.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listFaults.params"] = validate49;
+exports["listOutcomes.params"] = validate49;
 const schema60 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6909,7 +7224,7 @@ return errors === 0;
 }
 validate49.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["addFault.params"] = validate50;
+exports["queueOutcomes.params"] = validate50;
 const schema61 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6992,7 +7307,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["clearFaults.params"] = validate51;
+exports["clearOutcomes.params"] = validate51;
 const schema62 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7075,7 +7390,7 @@ return errors === 0;
 }
 validate51.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["listRequests.params"] = validate52;
+exports["getAvsSetting.params"] = validate52;
 const schema63 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7158,7 +7473,7 @@ return errors === 0;
 }
 validate52.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
-exports["getInspectorCallbacks.params"] = validate53;
+exports["updateAvsSetting.params"] = validate53;
 const schema64 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7240,5 +7555,420 @@ validate53.errors = vErrors;
 return errors === 0;
 }
 validate53.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["listFaults.params"] = validate54;
+const schema65 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate54.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.merchantId.type,parentSchema:schema65.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema65.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+validate54.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["addFault.params"] = validate55;
+const schema66 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.merchantId.type,parentSchema:schema66.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema66.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+validate55.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["clearFaults.params"] = validate56;
+const schema67 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate56.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.merchantId.type,parentSchema:schema67.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema67.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+validate56.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["listRequests.params"] = validate57;
+const schema68 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.merchantId.type,parentSchema:schema68.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema68.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
+
+exports["getInspectorCallbacks.params"] = validate58;
+const schema69 = {"type":"object","properties":{"merchantId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","x-hint":"a merchant's id from GET /_sim/merchants, such as mer_44f6b94f2581"}},"required":["merchantId"]};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantId"},message:"must have required property '"+"merchantId"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantId !== undefined){
+let data0 = data.merchantId;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.merchantId.type,parentSchema:schema69.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["merchantId"] = coerced0;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/merchantId",schemaPath:"#/properties/merchantId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema69.properties.merchantId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+validate58.evaluated = {"props":{"merchantId":true},"dynamicProps":false,"dynamicItems":false};
 
 })(exports.validators);

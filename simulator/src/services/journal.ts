@@ -68,6 +68,22 @@ export class Journal {
     return { merchantId, limit: this.limit, dropped: journal?.dropped ?? 0, requests };
   }
 
+  /**
+   * The kept calls about one payment (the console's timeline): those whose path names its reference or
+   * key, and the create call, whose answer names the reference. Read off the request path.
+   */
+  about(merchantId: string, reference: string, key: string): JournalEntry[] {
+    const keyInPath = `/${encodeURIComponent(key)}`;
+    const entries = this.byMerchant.get(merchantId)?.entries ?? [];
+    return entries
+      .filter((e) => e.path.includes(reference) || e.path.endsWith(keyInPath) || e.path.includes(`${keyInPath}?`) || (e.operationId === 'createIntent' && e.responseText?.includes(reference)))
+      .map(({ requestText, responseText, ...entry }) => ({
+        ...entry,
+        requestBody: requestText === null ? entry.requestBody : parsed(requestText),
+        responseBody: parsed(responseText),
+      }));
+  }
+
   /** Forgets a merchant's journal (a reset); returns how many entries it held. */
   clear(merchantId: string): number {
     const count = this.byMerchant.get(merchantId)?.entries.length ?? 0;

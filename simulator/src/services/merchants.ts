@@ -1,6 +1,7 @@
 // Merchants: the demo set made from the seed on first start, and the ones tests create for themselves.
 import { timingSafeEqual } from 'node:crypto';
-import { checkFixedCredentials, demoMerchants, FIXED_FIELDS, newMerchant, type FixedFields } from '../domain/merchants.js';
+import { ApiError } from '../domain/errors.js';
+import { checkFixedCredentials, demoMerchants, FIXED_FIELDS, newMerchant, rotatedCredentials, type FixedFields } from '../domain/merchants.js';
 import type { Environment, MerchantRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
@@ -50,6 +51,18 @@ export class Merchants {
     const merchant = { ...newMerchant(this.ctx.ids, input, iso(this.ctx.globalClock.now())), ...fixed };
     await commit(this.ctx, [{ collection: 'merchants', value: merchant }]);
     return merchant;
+  }
+
+  /**
+   * Rotate Key: a new clientSecret and apiKey. The credential index is rebuilt from the next request on
+   * (the merchants' generation changed), so the old ones are refused from the moment this commit is applied.
+   */
+  async rotateKey(merchantId: string): Promise<MerchantRecord> {
+    const merchant = this.ctx.store.get('merchants', merchantId);
+    if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${merchantId}"`);
+    const rotated: MerchantRecord = { ...merchant, ...rotatedCredentials(this.ctx.ids, merchant.environment) };
+    await commit(this.ctx, [{ collection: 'merchants', value: rotated }]);
+    return rotated;
   }
 
   byClientCredentials(clientId: string, clientSecret: string): MerchantRecord | undefined {

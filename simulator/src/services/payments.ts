@@ -153,16 +153,27 @@ export class Payments {
     }
     // The outcome was chosen when the attempt started and stored with it.
     const outcome: MobileOutcome = mobileOutcomes[attempt.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
+    await this.completeMobile(intent, attempt, outcome);
+  }
+
+  /**
+   * Makes a waiting mobile-money attempt final with `outcome` now: on its timer, or when QA answers the PIN
+   * prompt through /_sim (the attempt then records that outcome, marked `resolved`). Its timer, when it
+   * fires later, finds the attempt final and does nothing.
+   */
+  async completeMobile(intent: IntentRecord, attempt: AttemptRecord, outcome: MobileOutcome, resolved = false): Promise<IntentRecord> {
+    const now = this.ctx.clockFor(intent.merchantId).now();
     faker().seed(this.ctx.ids.int('provider-reference'));
     const done: AttemptRecord = {
       ...attempt,
+      ...(resolved ? { outcome: outcome.outcome, outcomeSource: 'resolved' as const } : {}),
       status: outcome.status,
       message: outcome.message,
       resultCode: outcome.resultCode,
       providerReference: outcome.status === 'COMPLETED' ? faker().string.alphanumeric({ length: 10, casing: 'upper' }) : '',
       finishedAt: iso(now),
     };
-    await finalizeAttempt(this.ctx, this.waiters, intent, done);
+    return finalizeAttempt(this.ctx, this.waiters, intent, done);
   }
 
   /** Resolves when the attempt is final or the clock reaches `deadline`, whichever is first. */

@@ -2,6 +2,7 @@
 // the card as a token in the same commit that makes the payment final; a later process call with
 // `{ type: "CARDS", payment: { customer: { id } } }` pays with it, without card details and without
 // 3-D Secure. The rules are in domain/tokens.ts; the choices in docs/decisions/0013-tokenization.md.
+import { ApiError } from '../domain/errors.js';
 import { checkCanProcess } from '../domain/intents.js';
 import type { AttemptRecord, CardSessionRecord, IntentRecord, MerchantRecord, TokenRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
@@ -74,4 +75,12 @@ export class SavedCards {
   }
 
 
+}
+
+/** Forgets one of a merchant's saved cards (from the console); a later payment with it is refused as unknown. */
+export async function deleteSavedCard(ctx: Context, merchantId: string, tokenId: string): Promise<TokenRecord> {
+  const token = ctx.store.get('tokens', tokenId);
+  if (!token || token.merchantId !== merchantId) throw new ApiError('TOKEN_NOT_FOUND', `Merchant ${merchantId} has no saved card with the token "${tokenId}"`);
+  await ctx.store.commit([{ collection: 'tokens', remove: tokenId }]);
+  return token;
 }

@@ -19,6 +19,8 @@ export type Change = Put | Removal;
 /** Reads the store's current version of a record (a persistence writes snapshots from it). */
 export type RecordReader = <C extends CollectionName>(collection: C, id: string) => Collections[C] | undefined;
 
+/** Told of every change as it is applied (`old`: the record it replaced or removed, if any). */
+export type ChangeObserver = (change: Change, old: Collections[CollectionName] | undefined) => void;
 /**
  * What a persistence reads back from the store: the current records, and whether their writes are on disk
  * (a compaction folds only versions that are: a page must never hold what a crash could still take back).
@@ -77,6 +79,7 @@ export class Store {
   };
   /** intents by merchant id, then by the merchant's key (no key string built per lookup) */
   private readonly intentsByKey = new Map<string, Map<string, IntentRecord>>();
+  private readonly observers: ChangeObserver[] = [];
   private failure: Error | null = null;
   private opened = false;
   /** Commits whose write is under way: a count, as cheap as the commit path wants. */
@@ -133,6 +136,18 @@ export class Store {
   /** Changes so far to a collection (put or removed, a reset and the replay at open included). */
   generation(collection: CollectionName): number {
     return this.changes[collection];
+  }
+
+  /**
+   * Calls `observer` with every change from now on (indexes kept beside the store, the console's live
+   * updates). Called synchronously inside commit, so it must be cheap. Returns a function that stops it.
+   */
+  observe(observer: ChangeObserver): () => void {
+    this.observers.push(observer);
+    return () => {
+      const i = this.observers.indexOf(observer);
+      if (i >= 0) this.observers.splice(i, 1);
+    };
   }
 
   intentByKey(merchantId: string, key: string): IntentRecord | undefined {
@@ -194,7 +209,10 @@ export class Store {
    * Not for intents or merchants, whose indexes it does not update.
    */
   forget(collection: 'callbacks' | 'inbox', id: string): void {
-    if (this.tables[collection].delete(id)) this.persistence.forgot(collection, id);
+    const old = this.tables[collection].get(id);
+    if (!old || !this.tables[collection].delete(id)) return;
+    this.persistence.forgot(collection, id);
+    for (const observe of this.observers) observe({ collection, remove: id }, old);
   }
 
   /** Tidies the files now, after the writes under way (the lowdb store folds its log into its pages). */
@@ -238,6 +256,7 @@ export class Store {
   private apply(change: Change): void {
     const table = this.tables[change.collection] as Map<string, Collections[CollectionName]>;
     this.changes[change.collection] += 1;
+    if (this.observers.length > 0) for (const observe of this.observers) observe(change, table.get(changedId(change)));
     if ('value' in change) {
       table.set(change.value.id, change.value);
       if (change.collection === 'intents') {

@@ -1,9 +1,8 @@
 // Handlers of the /_sim control operations: resets, queued outcomes, test clocks, faults, the journal,
-// the merchant's intents and the inspector page. Each reads its input and calls one service.
+// the merchant's intents and saved cards. Each reads its input and calls one service.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
 import { savedCardView, simIntentView } from '../../domain/sim-views.js';
-import { inspectorPage } from '../../pages/inspector.js';
 import type { Context } from '../../services/context.js';
 import type { Controls } from '../../services/controls.js';
 import type { Journal } from '../../services/journal.js';
@@ -102,8 +101,5 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
       return { body: journal.view(merchantId(req)) };
     },
 
-    async getInspector() {
-      return { body: inspectorPage(), contentType: 'text/html; charset=utf-8' };
-    },
   };
 }

@@ -1,0 +1,151 @@
+// The QA console in headless Chromium, doing what QA does (issue 22): a payment created through the API
+// appears in the list without a reload; open it; answer the PIN prompt as "cancelled" and see FAILED, the
+// callback and its delivery; pay again; refund part of it; rotate the merchant's key and see the old key
+// refused by the API. Every console page is then screenshotted at 1280x800 and 390x844 into
+// test-results/console/ and checked for sideways scroll and axe-core's serious or critical violations.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { checkConsolePage, watchProblems } from '../helpers/console-page.js';
+import { createIntent, processMobile, status, type Merchant, type TestSim } from '../helpers/sim.js';
+
+const setup = listeningTestSim();
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: TestBrowser;
+let page: Page;
+let problems: string[];
+beforeAll(async () => {
+  browser = await launchBrowser(DESKTOP);
+  page = await browser.context.newPage();
+  problems = watchProblems(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const base = (sim: TestSim) => sim.app.sim.ctx.publicUrl();
+const statusBadge = () => page.locator('#status-badge .badge');
+
+/** Waits for the page's live region to show the text: it must come by server-sent event, never a reload. */
+async function liveText(selector: string, text: string | RegExp): Promise<void> {
+  await page.locator(selector, { hasText: text }).first().waitFor({ timeout: 10_000 });
+}
+
+describe('the QA console, as QA uses it', () => {
+  let reference = '';
+  let merchant: Merchant;
+  let oldApiKey = '';
+  const visited: Array<{ name: string; url: string }> = [];
+
+  it('shows a payment created through the API without a reload, and opens it', async () => {
+    const sim = setup();
+    merchant = sim.sandbox;
+    await page.goto(`${base(sim)}/_sim/console`);
+    await page.locator('#live-state', { hasText: 'Live' }).waitFor();
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+    const intent = await createIntent(sim, merchant, { key: 'QA_ORDER_1', amount: 1500, description: 'Blue kikoi' });
+    reference = intent.reference;
+    await page.locator(`tr[data-reference="${reference}"]`).waitFor({ timeout: 10_000 });
+    expect(navigations).toEqual([]);
+    visited.push({ name: 'payments', url: page.url() });
+
+    await page.getByRole('link', { name: 'QA_ORDER_1' }).click();
+    await page.waitForURL(`**/_sim/console/payments/${reference}`);
+    expect(await statusBadge().innerText()).toBe('PENDING');
+  });
+
+  it('answers the PIN prompt as cancelled: FAILED, the callback and its delivery attempt', async () => {
+    const sim = setup();
+    expect((await processMobile(sim, reference, 'MPESA', '254712345678')).statusCode).toBe(200);
+    // The answer form appears by itself once the attempt waits on the shopper.
+    await page.locator('#a-outcome').waitFor({ timeout: 10_000 });
+    await page.selectOption('#a-outcome', 'cancelled_by_user');
+    await page.getByRole('button', { name: 'Answer now' }).click();
+    await page.locator('#notice', { hasText: 'Answered as cancelled_by_user: the payment is FAILED' }).waitFor();
+    expect(await statusBadge().innerText()).toBe('FAILED');
+    await liveText('#timeline li', /Callback delivered/);
+    expect(await page.locator('#timeline .deliveries li').first().innerText()).toMatch(/HTTP 200 in \d+ ms/);
+    expect(await page.locator('#timeline').innerText()).toContain('Outcome cancelled_by_user, chosen by answered by hand');
+  });
+
+  it('pays again and refunds part of it', async () => {
+    const sim = setup();
+    expect((await processMobile(sim, reference, 'MPESA', '254712345678')).statusCode).toBe(200);
+    await page.locator('#a-outcome').waitFor({ timeout: 10_000 });
+    await page.selectOption('#a-outcome', 'success');
+    await page.getByRole('button', { name: 'Answer now' }).click();
+    await page.locator('#notice', { hasText: 'the payment is COMPLETED' }).waitFor();
+    await page.fill('#a-amount', '500');
+    await page.fill('#a-reason', 'One item returned');
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.locator('#notice', { hasText: /Refund rf_\w+ of 500 is PENDING/ }).waitFor();
+    expect(await page.locator('#timeline').innerText()).toMatch(/Refund rf_\w+ of 500 KES/);
+    expect(await page.locator('#actions').innerText()).toContain('Up to 1,000.00 KES left to refund');
+    visited.push({ name: 'payment-timeline', url: page.url() });
+  });
+
+  it("rotates the merchant's key: the new keys are shown once and the old API key is refused", async () => {
+    const sim = setup();
+    oldApiKey = merchant.apiKey;
+    await page.locator('#summary a', { hasText: merchant.name }).click();
+    await page.waitForURL(`**/_sim/console/merchants/${merchant.id}`);
+    visited.push({ name: 'merchant', url: page.url() });
+    // Hidden until revealed.
+    expect(await page.getByText(oldApiKey).isVisible()).toBe(false);
+    await page.getByText('Reveal API key').click();
+    expect(await page.getByText(oldApiKey).isVisible()).toBe(true);
+
+    await page.getByLabel('I understand the current keys stop working').check();
+    await page.getByRole('button', { name: 'Rotate Key' }).click();
+    await page.getByRole('heading', { name: 'Copy them now' }).waitFor();
+    const newApiKey = await page.locator('dd', { has: page.locator('[data-copy-label="new API key"]') }).locator('code').innerText();
+    expect(newApiKey).toMatch(/^sk_sandbox_[0-9a-f]{40}$/);
+    expect(newApiKey).not.toBe(oldApiKey);
+    await checkConsolePage(page, 'rotated-key');
+
+    expect((await status(sim, merchant, 'QA_ORDER_1')).statusCode).toBe(401);
+    expect((await status(sim, { ...merchant, apiKey: newApiKey }, 'QA_ORDER_1')).json().data.status).toBe('COMPLETED');
+  });
+
+  it('has every page screenshotted at both sizes, without sideways scroll or serious axe violations', async () => {
+    visited.push({ name: 'merchants', url: `${base(setup())}/_sim/console/merchants` });
+    visited.push({ name: 'payments-search', url: `${base(setup())}/_sim/console?q=0712345678` });
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      for (const { name, url } of visited) {
+        await page.goto(url);
+        await checkConsolePage(page, name);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('finds the payment by phone number, key or reference as you type', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${base(setup())}/_sim/console`);
+    await createIntent(setup(), setup().sandbox2, { key: 'OTHER_ORDER' });
+    await page.locator('tr[data-reference]', { hasText: 'OTHER_ORDER' }).waitFor({ timeout: 10_000 });
+    await page.fill('#f-q', '0712 345 678');
+    await page.waitForURL(/q=0712/);
+    await page.locator('#results', { hasNotText: 'OTHER_ORDER' }).waitFor();
+    expect(await page.locator('tr[data-reference]').count()).toBe(1);
+    expect(await page.locator('tr[data-reference]').innerText()).toContain('QA_ORDER_1');
+  });
+
+  it('is usable by keyboard: a skip link first, secrets revealed with Enter', async () => {
+    const sim = setup();
+    await page.goto(`${base(sim)}/_sim/console/merchants/${merchant.id}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    const secretNow = sim.app.sim.ctx.store.get('merchants', merchant.id)!.clientSecret;
+    expect(await page.getByText(secretNow).isVisible()).toBe(false);
+    await page.locator('summary', { hasText: 'Reveal client secret' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByText(secretNow).isVisible()).toBe(true);
+  });
+});
