@@ -63,7 +63,7 @@ export async function serve(config: Config, io: CliIO): Promise<FastifyInstance 
       '',
       `Little Pay simulator listening on ${url} (store: ${app.sim.ctx.store.kind}${config.memory ? '' : ` in ${config.dataDir}`})`,
       `Callback signing public key: ${url}/_sim/keys/callback.pem${keyFile ? ` (also ${keyFile})` : ''}`,
-      `API reference: ${url}/docs (the /_sim control API: ${url}/docs/simulator); inspector: ${url}/_sim/ui`,
+      `API reference: ${url}/docs (the /_sim control API: ${url}/docs/simulator); QA console: ${url}/_sim/console`,
       '',
       '',
     ].join('\n'),

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Top to bottom; each layer may import itself and everything after it. */
-const LAYERS = ['entries', 'app', 'http', 'pages', 'services', 'callbacks', 'store', 'domain', 'runtime'] as const;
+const LAYERS = ['entries', 'app', 'console', 'http', 'pages', 'services', 'callbacks', 'store', 'domain', 'runtime'] as const;
 type Layer = (typeof LAYERS)[number] | 'client' | 'scenarios';
 
 /** Which layer a file (path from the repository root) is in; undefined outside the three checked trees. */
