@@ -4,8 +4,8 @@
 // refused by the API. Every console page is then screenshotted at 1280x800 and 390x844 into
 // test-results/console/ and checked for sideways scroll and axe-core's serious or critical violations.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, listeningTestSim, type TestBrowser } from '../helpers/browser.js';
 import { checkConsolePage, watchProblems } from '../helpers/console-page.js';
 import { createIntent, processMobile, status, type Merchant, type TestSim } from '../helpers/sim.js';
 
@@ -16,14 +16,6 @@ const PHONE = { width: 390, height: 844 };
 let browser: TestBrowser;
 let page: Page;
 let problems: string[];
-beforeAll(async () => {
-  browser = await launchBrowser(DESKTOP);
-  page = await browser.context.newPage();
-  problems = watchProblems(page);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const base = (sim: TestSim) => sim.app.sim.ctx.publicUrl();
 const statusBadge = () => page.locator('#status-badge .badge');
@@ -33,7 +25,16 @@ async function liveText(selector: string, text: string | RegExp): Promise<void> 
   await page.locator(selector, { hasText: text }).first().waitFor({ timeout: 10_000 });
 }
 
-describe('the QA console, as QA uses it', () => {
+describeInBrowser('the QA console, as QA uses it', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser(DESKTOP);
+    page = await browser.context.newPage();
+    problems = watchProblems(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   let reference = '';
   let merchant: Merchant;
   let oldApiKey = '';
