@@ -37,7 +37,7 @@ function eventHtml(e: TimelineEvent, i: number, reference: string): string {
 <div class="small">${e.facts.map(escapeHtml).join(' · ')}</div>${deliveries}${blocks}${curl}${replay}</li>`;
 }
 
-export function timelineHtml(view: DetailView): string {
+function timelineHtml(view: DetailView): string {
   return `<ol class="timeline">${view.events.map((e, i) => eventHtml(e, i, view.intent.id)).join('')}</ol>`;
 }
 

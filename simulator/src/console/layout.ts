@@ -31,7 +31,7 @@ function nav(section: LayoutOptions['section'], signedIn: boolean): string {
   return `<nav aria-label="Console">${link(CONSOLE, 'Payments', 'payments')}${link(`${CONSOLE}/merchants`, 'Merchants', 'merchants')}${signOut}</nav>`;
 }
 
-export function notice(n: Notice | null | undefined): string {
+function notice(n: Notice | null | undefined): string {
   if (!n) return '<div id="notice" role="status"></div>';
   const role = n.kind === 'error' ? 'alert' : 'status';
   return `<div id="notice" role="${role}" class="notice ${n.kind}">${escapeHtml(n.text)}</div>`;
@@ -54,13 +54,6 @@ export function layout(title: string, body: string, options: LayoutOptions): str
 /** A status as a badge whose colour is never the only sign (the word is always there). */
 export function statusBadge(status: string): string {
   return `<span class="badge s-${escapeHtml(status.toLowerCase())}">${escapeHtml(status)}</span>`;
-}
-
-/** The time part of an ISO date, with the date when it is not today's on that clock. */
-export function shortTime(isoDate: string, nowIso: string): string {
-  const sameDay = isoDate.slice(0, 10) === nowIso.slice(0, 10);
-  const time = isoDate.slice(11, 19);
-  return sameDay ? time : `${isoDate.slice(0, 10)} ${time}`;
 }
 
 /** A value with a copy button (added by the script; without it the value is still selectable text). */

@@ -52,7 +52,7 @@ function queryString(filter: PaymentFilter, before?: string): string {
   return text ? `?${text}` : '';
 }
 
-export function resultsHtml(page: PaymentPage, filter: PaymentFilter, total: number): string {
+function resultsHtml(page: PaymentPage, filter: PaymentFilter, total: number): string {
   const filtered = Object.keys(filter).some((k) => k !== 'before');
   const caption = filtered ? 'Payments matching the filters, newest first' : `All ${total} payment${total === 1 ? '' : 's'}, newest first`;
   const body = page.rows.length

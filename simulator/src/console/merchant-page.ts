@@ -26,7 +26,7 @@ export function merchantsPage(merchants: MerchantRecord[], extra: { notice?: Not
   return layout('Merchants', body, { section: 'merchants', notice: extra.notice, signedIn: extra.signedIn });
 }
 
-export function credentials(m: MerchantRecord): string {
+function credentials(m: MerchantRecord): string {
   const row = (term: string, value: string) => `<dt>${term}</dt><dd>${value}</dd>`;
   return `<dl class="cred">${row('Merchant id', copyable(m.id, 'merchant id'))}${row('App ID', copyable(m.appId, 'App ID'))}${row('Client ID', copyable(m.clientId, 'Client ID'))}${row('Client secret', secret(m.clientSecret, 'client secret'))}${row('Token ID', copyable(m.tokenId, 'Token ID'))}${row('API key', secret(m.apiKey, 'API key'))}</dl>`;
 }

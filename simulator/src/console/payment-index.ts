@@ -7,7 +7,7 @@ import type { CallbackRecord, CollectionName, Collections, IntentRecord } from '
 import type { Change, Store } from '../store/store.js';
 
 /** Lower case, without spaces, "+" or brackets: "+254 712 345 678" finds 254712345678. */
-export function normalizeTerm(text: string): string {
+function normalizeTerm(text: string): string {
   return text.trim().toLowerCase().replace(/[\s+()]/g, '');
 }
 

@@ -6,7 +6,7 @@ import type { SimClock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
 import type { PaymentIndex } from './payment-index.js';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 export const STATUSES: PaymentStatus[] = ['PENDING', 'COMPLETED', 'FAILED'];
 export const PROVIDERS: Provider[] = ['MPESA', 'AIRTEL', 'MTN', 'TIGOPESA', 'CARDS'];
 export const ENVIRONMENTS: Environment[] = ['sandbox', 'production'];

@@ -76,6 +76,12 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
     const release = cards.holdProcess(reference);
     try {
       const { intent, session } = await cards.answerChallenge(reference, challengeId, answer);
+      // Only a process already waiting needs the page's beacon; a page that sends none (process comes after
+      // its message, as the hosted checkout does) leaves the browser's connections alone.
+      if (!cards.processWaiting(reference)) {
+        release();
+        return html(reply, 200, answerPage(intent, session, null));
+      }
       releases.track(reference, challengeId, release, reply, ctx.clockFor(intent.merchantId));
       const delivered = { url: `${STEP_UP_PATH}${DELIVERED_PATH_SUFFIX}`, form: { reference, challenge: challengeId } };
       return html(reply, 200, answerPage(intent, session, delivered));
@@ -95,7 +101,7 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
 }
 
 /** The page after the shopper's answer: it posts the result to the client, then sends its beacon. */
-function answerPage(intent: IntentRecord, session: CardSessionRecord, delivered: { url: string; form: Record<string, string> }): string {
+function answerPage(intent: IntentRecord, session: CardSessionRecord, delivered: { url: string; form: Record<string, string> } | null): string {
   const passed = session.stage === 'authenticated';
   const message = passed ? { action: 'MAKE_PAYMENT' } : { action: 'FAILED', message: cardResult(session.failure ?? 'authentication_failed').message };
   const redirect = redirectAfterChallenge(intent);

@@ -63,6 +63,11 @@ export class Waiters {
     };
   }
 
+  /** Whether a long poll is waiting on the reference now. */
+  isWaiting(reference: string): boolean {
+    return this.byReference.has(reference);
+  }
+
   wake(reference: string): void {
     for (const waiter of [...(this.byReference.get(reference) ?? [])]) waiter.check();
   }

@@ -126,6 +126,11 @@ export class Cards {
     return this.waiters.hold(reference);
   }
 
+  /** Whether a long-polled process of the intent is waiting now (one sent before enroll, as the official client does). */
+  processWaiting(reference: string): boolean {
+    return this.waiters.isWaiting(reference);
+  }
+
   /** Marks the device data of a session collected (the collection page was loaded with its JWT). */
   async markCollected(reference: string, sessionId: string): Promise<void> {
     const intent = this.ctx.store.get('intents', reference);
