@@ -94,10 +94,15 @@ export function formPost(sim: TestSim, url: string, fields: Record<string, strin
  * a held process answer (docs/decisions/0082).
  */
 export function pageBeacon(sim: TestSim, answerPageHtml: string) {
-  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(answerPageHtml);
-  const { url, form } = (JSON.parse(match?.[1] ?? '{}') as { delivered?: { url: string; form: Record<string, string> } }).delivered ?? {};
+  const { url, form } = beaconOf(answerPageHtml) ?? {};
   if (!url || !form) throw new Error('the page has no beacon to send');
   return formPost(sim, url, form);
+}
+
+/** The beacon an answer page sends, or null: it has one only when a long-polled process waits on it. */
+export function beaconOf(answerPageHtml: string): { url: string; form: Record<string, string> } | null {
+  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(answerPageHtml);
+  return (JSON.parse(match?.[1] ?? '{}') as { delivered?: { url: string; form: Record<string, string> } | null }).delivered ?? null;
 }
 
 /** The path of an absolute URL the simulator handed out (deviceDataCollectionUrl, stepUpUrl). */
