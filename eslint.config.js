@@ -21,4 +21,18 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  {
+    // A synchronous child blocks the event loop; when the child talks to a simulator in the same test process
+    // (a listening test sim), neither can go on and the suite waits for ever. Every one needs a timeout.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name=/^(execSync|execFileSync|spawnSync)$/]:not(:has(Property[key.name='timeout']))",
+          message: 'A synchronous child process in a test needs a timeout (and must not call a simulator in this process: use execFile).',
+        },
+      ],
+    },
+  },
 );
