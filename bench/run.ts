@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
 import { consoleLine, consoleTargets, consoleTimings } from './lib/console.js';
-import { hasJourneyReference, JOURNEY_REFERENCE, startJourneyReference, startReference, startSimulator, stopContender, type Contender } from './lib/contenders.js';
+import {
+  hasJourneyReference,
+  JOURNEY_REFERENCE,
+  startJourneyReference,
+  startReference,
+  startSimulator,
+  stopContender,
+  type Contender,
+} from './lib/contenders.js';
 import { seedTemplate, startSink } from './lib/fixtures.js';
 import { BASELINE, coldLine, EMPTY_LOWDB, machine, median, NO_COLD_STARTS, table, targetLines, targets, type Row } from './lib/report.js';
 import { interleave } from './lib/rounds.js';
@@ -70,10 +78,23 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
     }
     // The cost of a write must not grow with what is stored: compare with an empty store in the same rounds.
     if (workload === 'create' && stored === MOST && stored > 0 && templates.has(0)) {
-      contenders.push(await startSimulator({ store: 'lowdb', workload, stored: 0, template: templates.get(0)!, tmp, callbackUrl: sink.url, label: EMPTY_LOWDB }));
+      contenders.push(
+        await startSimulator({ store: 'lowdb', workload, stored: 0, template: templates.get(0)!, tmp, callbackUrl: sink.url, label: EMPTY_LOWDB }),
+      );
     }
     if (opts.baseline && templates.has(stored)) {
-      contenders.push(await startSimulator({ store: 'lowdb', workload, stored, template: templates.get(stored)!, tmp, callbackUrl: sink.url, label: BASELINE, root: opts.baseline }));
+      contenders.push(
+        await startSimulator({
+          store: 'lowdb',
+          workload,
+          stored,
+          template: templates.get(stored)!,
+          tmp,
+          callbackUrl: sink.url,
+          label: BASELINE,
+          root: opts.baseline,
+        }),
+      );
     }
     const measured = await interleave(contenders, opts);
     const sizes: Array<number | null> = [];
@@ -100,7 +121,9 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
 }
 
 async function main(): Promise<number> {
-  log(`bench on ${info.cpu}, ${info.cores} cores, node ${info.node}; load average ${info.loadAverageAtStart.join(' ')}; ${opts.connections} connections, ${opts.rounds} rounds of ${opts.durationS} s per server`);
+  log(
+    `bench on ${info.cpu}, ${info.cores} cores, node ${info.node}; load average ${info.loadAverageAtStart.join(' ')}; ${opts.connections} connections, ${opts.rounds} rounds of ${opts.durationS} s per server`,
+  );
   const templates = new Map<number, string>();
   if (opts.stores.includes('lowdb')) {
     for (const stored of new Set([0, ...opts.stored])) {
@@ -111,7 +134,10 @@ async function main(): Promise<number> {
   }
   const cold = opts.coldRuns > 0 ? await coldStarts({ runs: opts.coldRuns, tmp, big: templates.get(100_000) ?? null, log }) : NO_COLD_STARTS;
   const rss = templates.has(MOST) && MOST > 0 ? await rssAt(MOST, templates.get(MOST)!, tmp, sink.url) : null;
-  if (rss) log(`RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`);
+  if (rss)
+    log(
+      `RSS with ${MOST} intents stored: Map reference ${mb(rss.mapBytes)} MB, simulator memory ${mb(rss.memoryBytes)} MB, persisted ${mb(rss.lowdbBytes)} MB`,
+    );
   // Before the load rounds, while nothing else runs: the console's list is timed in this process.
   const consoleRow = MOST > 0 ? await consoleTimings(MOST, 200) : null;
   if (consoleRow) log(consoleLine(consoleRow));
@@ -119,7 +145,10 @@ async function main(): Promise<number> {
   for (const stored of opts.stored) {
     for (const workload of opts.workloads) {
       const group = await runGroup(workload, stored, templates);
-      for (const r of group) log(`${workload} ${r.server} (${r.stored} stored): ${r.result.rps.toFixed(0)} req/s [${r.roundsRps.join(', ')}], p99 ${r.result.p99Ms.toFixed(2)} ms, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MB`);
+      for (const r of group)
+        log(
+          `${workload} ${r.server} (${r.stored} stored): ${r.result.rps.toFixed(0)} req/s [${r.roundsRps.join(', ')}], p99 ${r.result.p99Ms.toFixed(2)} ms, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MB`,
+        );
       rows.push(...group);
     }
   }
@@ -127,13 +156,19 @@ async function main(): Promise<number> {
   const failures = rows.filter((r) => r.store !== 'reference' && r.result.non2xx + r.result.errors > 0);
   const text = [
     `Bench of ${startedAt.toISOString()} on ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, node ${info.node} (commit ${info.commit}); load average at start ${info.loadAverageAtStart.join(' ')}.`,
-    `Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}. autocannon with ${opts.connections} connections; each server in its own process (node --import tsx) on 127.0.0.1; the servers of a row group loaded in turns, ${opts.rounds} rounds of ${opts.durationS} s after ${opts.warmupS} s of warm-up, medians shown. Ratios are to the group's reference.`,
+    `Versions: ${Object.entries(info.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ', ',
+      )}. autocannon with ${opts.connections} connections; each server in its own process (node --import tsx) on 127.0.0.1; the servers of a row group loaded in turns, ${opts.rounds} rounds of ${opts.durationS} s after ${opts.warmupS} s of warm-up, medians shown. Ratios are to the group's reference.`,
     '',
     table(rows),
     '',
     opts.coldRuns > 0 ? coldLine(cold, opts.coldRuns) : '',
     consoleRow ? consoleLine(consoleRow) : '',
-    rss ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).` : '',
+    rss
+      ? `RSS with ${rss.stored.toLocaleString('en')} intents stored, just started: Map reference ${mb(rss.mapBytes)} MB, simulator in memory ${mb(rss.memoryBytes)} MB (${(rss.memoryBytes / rss.mapBytes).toFixed(2)}×), persisted ${mb(rss.lowdbBytes)} MB (${(rss.lowdbBytes / rss.mapBytes).toFixed(2)}×).`
+      : '',
     '',
     targetLines(met),
   ].join('\n');
@@ -142,10 +177,20 @@ async function main(): Promise<number> {
   const dir = values.quick || opts.baseline ? tmpdir() : join(ROOT, 'bench/results');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
-  const medians = { bareMs: median(cold.bareMs), simulatorMs: median(cold.simulatorMs), firstStartMs: median(cold.firstStartMs), memoryMs: median(cold.memoryMs), restart100kMs: median(cold.restart100kMs) };
-  await writeFile(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, console: consoleRow, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`);
+  const medians = {
+    bareMs: median(cold.bareMs),
+    simulatorMs: median(cold.simulatorMs),
+    firstStartMs: median(cold.firstStartMs),
+    memoryMs: median(cold.memoryMs),
+    restart100kMs: median(cold.restart100kMs),
+  };
+  await writeFile(
+    file,
+    `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: info, options: opts, coldStart: { ...cold, medians }, rssAtMost: rss, console: consoleRow, rows, targets: met, callbacksReceived: sink.received(), markdown: text }, null, 2)}\n`,
+  );
   log(`wrote ${file}`);
-  if (failures.length) console.error(`simulator runs with non-2xx answers or errors: ${failures.map((r) => `${r.server} ${r.workload} ${r.stored}`).join(', ')}`);
+  if (failures.length)
+    console.error(`simulator runs with non-2xx answers or errors: ${failures.map((r) => `${r.server} ${r.workload} ${r.stored}`).join(', ')}`);
   return met.every((t) => t.met) && failures.length === 0 ? 0 : 1;
 }
 

@@ -21,7 +21,10 @@ export function capturingFetch(base: typeof fetch, timeoutMs: number): Capturing
       response = await base(request, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       const e = err as Error;
-      last = { kind: 'failed', reason: e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${e.message}${e.cause ? ` (${(e.cause as Error).message})` : ''}` };
+      last = {
+        kind: 'failed',
+        reason: e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${e.message}${e.cause ? ` (${(e.cause as Error).message})` : ''}`,
+      };
       throw err;
     }
     const headers = headersThatMatter(request, response);

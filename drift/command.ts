@@ -41,7 +41,10 @@ async function realPlayer(options: DriftOptions, common: Parameters<typeof realS
   }
   const key = options.callbackKeyFile ? readFileSync(options.callbackKeyFile, 'utf8') : LITTLEPAY_PUBLISHED_KEY;
   const callbacks = receiver ? { public: options.callbackUrl ?? receiver.localUrl, receiver, key } : undefined;
-  return realSide(options.realUrl!, options.credentials!, common, { ...(callbacks ? { callbacks } : {}), ...(options.shopperMobile ? { shopperMobile: options.shopperMobile } : {}) });
+  return realSide(options.realUrl!, options.credentials!, common, {
+    ...(callbacks ? { callbacks } : {}),
+    ...(options.shopperMobile ? { shopperMobile: options.shopperMobile } : {}),
+  });
 }
 
 /**
@@ -64,7 +67,14 @@ function untilFirstAnswer(player: Player, realUrl: string, secrets: readonly str
   };
 }
 
-function writeOutputs(report: DriftReport, observed: StepObservations[], options: DriftOptions, human: (line: string) => void, io: DriftIO, secrets: readonly string[]): void {
+function writeOutputs(
+  report: DriftReport,
+  observed: StepObservations[],
+  options: DriftOptions,
+  human: (line: string) => void,
+  io: DriftIO,
+  secrets: readonly string[],
+): void {
   for (const line of reportTable(report)) human(line);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (options.json === '-') io.out(json.trimEnd());
@@ -91,11 +101,20 @@ async function run(options: DriftOptions, io: DriftIO, deps: DriftDeps, closers:
     closers.push(() => sim.close());
     simUrl = sim.url;
   }
-  const common = { runId: runIdAt(Date.now()), timeoutMs: options.timeoutMs, callbackWaitMs: options.callbackWaitMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const common = {
+    runId: runIdAt(Date.now()),
+    timeoutMs: options.timeoutMs,
+    callbackWaitMs: options.callbackWaitMs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  };
   const real = recording ? recordedPlayer(recording) : untilFirstAnswer(await realPlayer(options, common, closers), options.realUrl!, secretsOf(options));
   const simulator = await simulatorSide(simUrl, common, options.simAdminToken);
   const realUrl = recording?.realUrl ?? new URL(options.realUrl!).origin;
-  human(recording ? `drift: replaying ${options.replay} (real ${realUrl}, ${recording.recordedAt}) against the simulator at ${simUrl}` : `drift: real ${realUrl} against the simulator at ${simUrl}`);
+  human(
+    recording
+      ? `drift: replaying ${options.replay} (real ${realUrl}, ${recording.recordedAt}) against the simulator at ${simUrl}`
+      : `drift: real ${realUrl} against the simulator at ${simUrl}`,
+  );
 
   const secrets = secretsOf(options);
   const observed = await observe(plan, real, simulator, (line) => human(line));

@@ -35,7 +35,8 @@ function compareSignature(sim: 'valid' | 'invalid' | 'missing', real: 'valid' | 
 export function compareObservations(sim: Observation, real: Observation): ShapeDifference[] {
   if (sim.kind === 'skipped' || real.kind === 'skipped') return [];
   if (sim.kind === 'answer' && real.kind === 'answer') {
-    const status: ShapeDifference[] = sim.status === real.status ? [] : [{ kind: 'status', path: 'status', simulator: String(sim.status), real: String(real.status) }];
+    const status: ShapeDifference[] =
+      sim.status === real.status ? [] : [{ kind: 'status', path: 'status', simulator: String(sim.status), real: String(real.status) }];
     return [...status, ...compareHeaders(sim.headers, real.headers), ...compareShape(sim.body, real.body, 'body')];
   }
   if (sim.kind === 'callback' && real.kind === 'callback') {

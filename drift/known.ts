@@ -27,12 +27,15 @@ export function loadKnown(file: string | URL): KnownDifference[] {
   if (!Array.isArray(parsed.differences)) throw new Error(`${String(file)}: expected {"differences": [...]}`);
   return parsed.differences.map((raw, i) => {
     const d = raw as Partial<KnownDifference>;
-    const problem =
-      !KINDS.includes(d.kind as DifferenceKind) ? `kind must be one of ${KINDS.join(', ')}`
-      : typeof d.path !== 'string' || d.path === '' ? 'path must be a non-empty string'
-      : typeof d.decision !== 'string' || !/^docs\/decisions\/\d{4}-[\w-]+\.md$/.test(d.decision) ? 'decision must name a docs/decisions/NNNN-*.md record'
-      : typeof d.why !== 'string' || d.why === '' ? 'why must say why the simulator differs'
-      : null;
+    const problem = !KINDS.includes(d.kind as DifferenceKind)
+      ? `kind must be one of ${KINDS.join(', ')}`
+      : typeof d.path !== 'string' || d.path === ''
+        ? 'path must be a non-empty string'
+        : typeof d.decision !== 'string' || !/^docs\/decisions\/\d{4}-[\w-]+\.md$/.test(d.decision)
+          ? 'decision must name a docs/decisions/NNNN-*.md record'
+          : typeof d.why !== 'string' || d.why === ''
+            ? 'why must say why the simulator differs'
+            : null;
     if (problem) throw new Error(`${String(file)}: differences[${i}]: ${problem}`);
     return d as KnownDifference;
   });

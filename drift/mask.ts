@@ -5,7 +5,23 @@ import type { Observation } from './observation.js';
 import { formatOf } from './shape.js';
 
 /** Fields whose text is a person's (billing address, card holder, wallet number). */
-const PERSONAL = new Set(['firstName', 'lastName', 'address1', 'address2', 'locality', 'administrativeArea', 'postalCode', 'email', 'phoneNumber', 'mobile', 'MobileNumber', 'cc_name', 'cc_number', 'cc_cvv', 'name']);
+const PERSONAL = new Set([
+  'firstName',
+  'lastName',
+  'address1',
+  'address2',
+  'locality',
+  'administrativeArea',
+  'postalCode',
+  'email',
+  'phoneNumber',
+  'mobile',
+  'MobileNumber',
+  'cc_name',
+  'cc_number',
+  'cc_cvv',
+  'name',
+]);
 
 /** A stand-in of the same format class, or undefined when the class carries nothing personal. */
 const STAND_INS: Record<string, (s: string) => string> = {

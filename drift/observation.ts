@@ -12,7 +12,10 @@ export const SHOP_ORIGIN = 'https://shop.example';
 
 function listAllows(list: string | null, wanted: string): string {
   if (list === null) return 'absent';
-  const allowed = list.toLowerCase().split(',').map((s) => s.trim());
+  const allowed = list
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   if (allowed.includes('*')) return `allows ${wanted}`;
   const missing = wanted.split(',').filter((w) => !allowed.includes(w.trim()));
   return missing.length ? `does not allow ${missing.join(',')}` : `allows ${wanted}`;
@@ -24,7 +27,8 @@ export function headersThatMatter(request: Request, response: Response): Record<
   const type = response.headers.get('content-type');
   if (type !== null) out['content-type'] = type.split(';')[0]!.trim().toLowerCase();
   const origin = response.headers.get('access-control-allow-origin');
-  if (origin !== null) out['access-control-allow-origin'] = origin === '*' ? '*' : origin === request.headers.get('origin') ? 'the request origin' : 'another origin';
+  if (origin !== null)
+    out['access-control-allow-origin'] = origin === '*' ? '*' : origin === request.headers.get('origin') ? 'the request origin' : 'another origin';
   const method = request.headers.get('access-control-request-method');
   if (method !== null) out['access-control-allow-methods'] = listAllows(response.headers.get('access-control-allow-methods'), method.toLowerCase());
   const headers = request.headers.get('access-control-request-headers');

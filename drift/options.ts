@@ -36,26 +36,26 @@ export function driftHelp(command: string): string {
     `usage: ${command} --real-url URL [options]      compare the real sandbox with the simulator`,
     `       ${command} --replay DIR [options]        compare a recording with today's simulator`,
     '',
-    'The real sandbox merchant\'s credentials come from the environment (prefer it: flags show in ps):',
+    "The real sandbox merchant's credentials come from the environment (prefer it: flags show in ps):",
     '  LITTLEPAY_CLIENT_ID, LITTLEPAY_CLIENT_SECRET, LITTLEPAY_TOKEN_ID, LITTLEPAY_API_KEY',
     '  or --client-id, --client-secret, --token-id, --api-key',
     '',
     'Options:',
     '  --real-url URL          the real service, e.g. https://pay.little.africa',
     '  --sim-url URL           a running simulator (default: one started in memory for the run)',
-    '  --sim-admin-token T     that simulator\'s SIM_ADMIN_TOKEN, if it has one (or SIM_ADMIN_TOKEN)',
+    "  --sim-admin-token T     that simulator's SIM_ADMIN_TOKEN, if it has one (or SIM_ADMIN_TOKEN)",
     '  --callback-url URL      a public URL that forwards to --callback-port here (your tunnel or proxy);',
-    '                          without it the real side\'s callbacks are not checked',
+    "                          without it the real side's callbacks are not checked",
     '  --callback-port PORT    where the receiver listens [8787]; alone, the real service must reach it directly',
     '  --callback-host HOST    [127.0.0.1]',
-    '  --callback-key FILE     PEM key that verifies the real callbacks [Little Pay\'s published key]',
+    "  --callback-key FILE     PEM key that verifies the real callbacks [Little Pay's published key]",
     '  --shopper-mobile N      a phone you hold (digits with the country code): the M-Pesa steps then run on',
     '                          the real sandbox too, and you enter the PIN when prompted (1 KES, refunded)',
     '  --known FILE            the known differences [drift/known-differences.json]',
     '  --journey NAME          run only this journey (repeatable): intent-and-errors, card-frictionless,',
     '                          card-challenge, mpesa',
     '  --json FILE             also write the report as JSON (- for standard output)',
-    '  --record DIR            save both sides\' answers, masked, to DIR/recording.json',
+    "  --record DIR            save both sides' answers, masked, to DIR/recording.json",
     '  --replay DIR            compare DIR/recording.json with the simulator; needs no credentials',
     '  --timeout-ms MS         wait for one answer at most [90000]',
     '  --callback-wait-ms MS   wait for a callback at most [60000]',
@@ -67,7 +67,8 @@ export function driftHelp(command: string): string {
 
 function whole(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -92,10 +93,26 @@ export function parseDriftArgs(argv: string[], env: NodeJS.ProcessEnv): DriftOpt
       args: argv,
       strict: true,
       options: {
-        'real-url': text, 'sim-url': text, 'sim-admin-token': text, 'callback-url': text, 'callback-port': text, 'callback-host': text,
-        'callback-key': text, 'shopper-mobile': text, known: text, json: text, record: text, replay: text, journey: { type: 'string', multiple: true },
-        'timeout-ms': text, 'callback-wait-ms': text, help: { type: 'boolean' },
-        'client-id': text, 'client-secret': text, 'token-id': text, 'api-key': text,
+        'real-url': text,
+        'sim-url': text,
+        'sim-admin-token': text,
+        'callback-url': text,
+        'callback-port': text,
+        'callback-host': text,
+        'callback-key': text,
+        'shopper-mobile': text,
+        known: text,
+        json: text,
+        record: text,
+        replay: text,
+        journey: { type: 'string', multiple: true },
+        'timeout-ms': text,
+        'callback-wait-ms': text,
+        help: { type: 'boolean' },
+        'client-id': text,
+        'client-secret': text,
+        'token-id': text,
+        'api-key': text,
       },
     }));
   } catch (err) {
@@ -112,14 +129,21 @@ export function parseDriftArgs(argv: string[], env: NodeJS.ProcessEnv): DriftOpt
     callbackWaitMs: whole(values['callback-wait-ms'], 'callback-wait-ms', 60_000, 0, 3_600_000),
   };
   const optional = {
-    realUrl: url(values['real-url'], 'real-url'), simUrl: url(values['sim-url'], 'sim-url'), callbackUrl: url(values['callback-url'], 'callback-url'),
-    simAdminToken: values['sim-admin-token'] ?? env.SIM_ADMIN_TOKEN, callbackKeyFile: values['callback-key'], knownFile: values.known,
-    json: values.json, record: values.record, replay: values.replay,
+    realUrl: url(values['real-url'], 'real-url'),
+    simUrl: url(values['sim-url'], 'sim-url'),
+    callbackUrl: url(values['callback-url'], 'callback-url'),
+    simAdminToken: values['sim-admin-token'] ?? env.SIM_ADMIN_TOKEN,
+    callbackKeyFile: values['callback-key'],
+    knownFile: values.known,
+    json: values.json,
+    record: values.record,
+    replay: values.replay,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') Object.assign(options, { [k]: v });
   if (values['callback-port'] !== undefined || options.callbackUrl) options.callbackPort = whole(values['callback-port'], 'callback-port', 8787, 0, 65535);
   const mobile = values['shopper-mobile'];
-  if (mobile !== undefined && !/^[1-9]\d{7,14}$/.test(mobile)) throw new UsageError('--shopper-mobile must be digits with the country code and no "+", such as 2547XXXXXXXX');
+  if (mobile !== undefined && !/^[1-9]\d{7,14}$/.test(mobile))
+    throw new UsageError('--shopper-mobile must be digits with the country code and no "+", such as 2547XXXXXXXX');
   if (mobile !== undefined) options.shopperMobile = mobile;
   if (options.realUrl) options.credentials = credentialsFrom(values, env);
   return options;

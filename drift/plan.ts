@@ -8,7 +8,10 @@ import { EXAMPLE_DEVICE_INFORMATION, type Schemas } from '../client/src/index.js
 import type { StepCall } from '../scenarios/index.js';
 import { intent } from '../scenarios/journeys/intent.js';
 
-type ApiCall = Extract<StepCall, { call: 'createIntent' | 'processPayment' | 'createPaToken' | 'checkEnrollment' | 'getPaymentStatus' | 'refund' | 'answerChallenge' }>;
+type ApiCall = Extract<
+  StepCall,
+  { call: 'createIntent' | 'processPayment' | 'createPaToken' | 'checkEnrollment' | 'getPaymentStatus' | 'refund' | 'answerChallenge' }
+>;
 
 export type DriftCall =
   | ApiCall
@@ -30,8 +33,7 @@ type StepOptions = {
 
 /** A challenge answer goes through the simulator's /_sim, so it must say why the real side skips it. */
 export type DriftStep =
-  | (Exclude<DriftCall, { call: 'answerChallenge' }> & StepOptions)
-  | (Extract<DriftCall, { call: 'answerChallenge' }> & StepOptions & { shopper: string });
+  (Exclude<DriftCall, { call: 'answerChallenge' }> & StepOptions) | (Extract<DriftCall, { call: 'answerChallenge' }> & StepOptions & { shopper: string });
 
 export interface DriftJourney {
   name: string;
@@ -45,12 +47,19 @@ export interface DriftJourney {
 const AMOUNT = 1;
 
 /** Cybersource's 3-D Secure test billing data, which the card samples of Little Pay's guides use. */
-const CYBS_BILLING = { firstName: 'Jane', lastName: 'Doe', address1: '1 Market St', locality: 'San Francisco', postalCode: '94105', country: 'US', email: 'test@cybs.com' };
+const CYBS_BILLING = {
+  firstName: 'Jane',
+  lastName: 'Doe',
+  address1: '1 Market St',
+  locality: 'San Francisco',
+  postalCode: '94105',
+  country: 'US',
+  email: 'test@cybs.com',
+};
 
 const MPESA_PIN =
   'needs a shopper to enter the M-Pesa PIN on a phone, and Little Pay documents no sandbox test number (littlepay-api.md §8): give --shopper-mobile with a phone you hold to run it; the simulator plays the shopper with its success test number';
-const CHALLENGE =
-  'needs a shopper to answer the issuer challenge in a browser at stepUpUrl; the simulator plays the shopper through its challenge answer';
+const CHALLENGE = 'needs a shopper to answer the issuer challenge in a browser at stepUpUrl; the simulator plays the shopper through its challenge answer';
 
 function cardIntent(key: string): Schemas['CreateIntentRequest'] {
   return { ...intent(key, AMOUNT), description: `Drift check ${key}`, returnUrl: 'https://shop.example/return', payload: { billingAddress: CYBS_BILLING } };
@@ -109,11 +118,19 @@ export function driftPlan(year = new Date().getUTCFullYear()): DriftJourney[] {
     },
     {
       name: 'mpesa',
-      summary: 'An M-Pesa payment, its callback, status and refund: the PIN prompt needs a shopper, so without --shopper-mobile the real side stops after create-intent',
+      summary:
+        'An M-Pesa payment, its callback, status and refund: the PIN prompt needs a shopper, so without --shopper-mobile the real side stops after create-intent',
       cost: 'one intent, never paid; with --shopper-mobile, one M-Pesa payment of 1 KES and its refund',
       steps: [
         { call: 'createIntent', body: small('DRIFT${run}M'), save: { ref: 'data.reference' } },
-        { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '${shopperMobile}' } }, longPoll: true, shopper: MPESA_PIN, realShopper: 'mobile' },
+        {
+          call: 'processPayment',
+          reference: '${ref}',
+          body: { type: 'MPESA', payment: { mobile: '${shopperMobile}' } },
+          longPoll: true,
+          shopper: MPESA_PIN,
+          realShopper: 'mobile',
+        },
         { call: 'awaitCallback', count: 1 },
         { call: 'getPaymentStatus', key: 'DRIFT${run}M' },
         { call: 'refund', key: 'DRIFT${run}M', body: { amount: AMOUNT, callbackUrl: '${inbox}' } },
@@ -128,7 +145,11 @@ export function driftPlan(year = new Date().getUTCFullYear()): DriftJourney[] {
  * a digit: an all-letter key would read as a code and be compared by value (docs/decisions/0101).
  */
 export function runIdAt(ms: number): string {
-  const id = Math.floor(ms / 100).toString(36).toUpperCase().padStart(6, '0').slice(-6);
+  const id = Math.floor(ms / 100)
+    .toString(36)
+    .toUpperCase()
+    .padStart(6, '0')
+    .slice(-6);
   return /\d/.test(id) ? id : `${id.slice(0, 5)}0`;
 }
 

@@ -69,7 +69,11 @@ function summary(o: Observation): string {
   }
 }
 
-export function buildReport(observed: StepObservations[], known: readonly KnownDifference[], meta: { mode: DriftReport['mode']; realUrl: string }): DriftReport {
+export function buildReport(
+  observed: StepObservations[],
+  known: readonly KnownDifference[],
+  meta: { mode: DriftReport['mode']; realUrl: string },
+): DriftReport {
   const steps = observed.map((o): StepReport => {
     const differences = compareObservations(o.simulator, o.real).map((d): ReportedDifference => {
       const k = findKnown(d, o.call, known);

@@ -44,9 +44,16 @@ export async function simulatorSide(baseUrl: string, common: Common, adminToken?
     return { kind: 'callback', body: m.body, signature: m.signatureValid ? 'valid' : m.headers['x-littlepay-signature'] ? 'invalid' : 'missing' };
   };
   return new LiveSide({
-    baseUrl, credentials: { clientId, clientSecret, tokenId, apiKey }, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: true, shopperMobile: SIMULATOR_SUCCESS_NUMBER,
-    callbackUrl: (journey) => `${publicUrl}/_sim/inbox/${inboxName(common.runId, journey)}`, callback,
-    ...(adminToken ? { adminToken } : {}), ...(common.fetch ? { fetch: common.fetch } : {}),
+    baseUrl,
+    credentials: { clientId, clientSecret, tokenId, apiKey },
+    runId: common.runId,
+    timeoutMs: common.timeoutMs,
+    playsShopper: true,
+    shopperMobile: SIMULATOR_SUCCESS_NUMBER,
+    callbackUrl: (journey) => `${publicUrl}/_sim/inbox/${inboxName(common.runId, journey)}`,
+    callback,
+    ...(adminToken ? { adminToken } : {}),
+    ...(common.fetch ? { fetch: common.fetch } : {}),
   });
 }
 
@@ -62,15 +69,21 @@ export interface RealSideOptions {
 
 export function realSide(baseUrl: string, credentials: Credentials, common: Common, { callbacks: receiver, shopperMobile }: RealSideOptions = {}): LiveSide {
   const callback = async (journey: string, count: number): Promise<Observation> => {
-    if (!receiver) return { kind: 'skipped', reason: 'no --callback-url: the real service\'s callbacks have no receiver' };
+    if (!receiver) return { kind: 'skipped', reason: "no --callback-url: the real service's callbacks have no receiver" };
     const got = await waitFor(async () => receiver.receiver.received(inboxName(common.runId, journey)), count, common.callbackWaitMs);
     if (!got) return { kind: 'failed', reason: `no callback #${count} within ${common.callbackWaitMs} ms` };
     const verified = verifyCallback(got.body, got.headers, receiver.key);
     return { kind: 'callback', body: got.body, signature: verified.ok ? 'valid' : verified.reason === 'missing_headers' ? 'missing' : 'invalid' };
   };
   return new LiveSide({
-    baseUrl, credentials, runId: common.runId, timeoutMs: common.timeoutMs, playsShopper: false, ...(shopperMobile ? { shopperMobile } : {}),
-    callbackUrl: (journey) => (receiver ? `${receiver.public}/${inboxName(common.runId, journey)}` : NOWHERE), callback,
+    baseUrl,
+    credentials,
+    runId: common.runId,
+    timeoutMs: common.timeoutMs,
+    playsShopper: false,
+    ...(shopperMobile ? { shopperMobile } : {}),
+    callbackUrl: (journey) => (receiver ? `${receiver.public}/${inboxName(common.runId, journey)}` : NOWHERE),
+    callback,
     ...(common.fetch ? { fetch: common.fetch } : {}),
   });
 }

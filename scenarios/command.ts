@@ -13,7 +13,17 @@ export async function runScenariosCommand(argv: string[], io: ScenariosIO, comma
   const usage = `usage: ${command} --base-url URL [--journey NAME | --all] [--admin-token TOKEN]`;
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'base-url': { type: 'string' }, journey: { type: 'string' }, all: { type: 'boolean' }, 'admin-token': { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'base-url': { type: 'string' },
+        journey: { type: 'string' },
+        all: { type: 'boolean' },
+        'admin-token': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
   } catch (err) {
     io.err(`${(err as Error).message}\n${usage}`);
     return 2;

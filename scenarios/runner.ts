@@ -1,12 +1,6 @@
 // Runs journeys with the typed client against any base URL (in-process through an injected fetch, a
 // local simulator, or the Docker container) and writes a readable transcript.
-import {
-  createLittlePayClient,
-  createSimClient,
-  merchantClientOptions,
-  type LittlePayClient,
-  type SimClient,
-} from '../client/src/index.js';
+import { createLittlePayClient, createSimClient, merchantClientOptions, type LittlePayClient, type SimClient } from '../client/src/index.js';
 import type { Expect, Journey, StepCall } from './journey.js';
 import { callSim } from './sim-steps.js';
 

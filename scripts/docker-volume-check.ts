@@ -47,14 +47,16 @@ async function read(): Promise<void> {
   const state = JSON.parse(readFileSync(stateFile!, 'utf8')) as State;
   const merchants = (await sim.listMerchants()).data?.merchants ?? fail('no merchant list');
   const same = merchants.find((m) => m.id === state.merchant.id);
-  if (!same || same.apiKey !== state.merchant.apiKey || same.clientSecret !== state.merchant.clientSecret) fail(`merchant ${state.merchant.id} is gone or changed`);
+  if (!same || same.apiKey !== state.merchant.apiKey || same.clientSecret !== state.merchant.clientSecret)
+    fail(`merchant ${state.merchant.id} is gone or changed`);
   const status = await createLittlePayClient(merchantClientOptions(baseUrl!, same)).getPaymentStatus(state.key);
   const found = status.data?.data ?? fail(`payment ${state.key}: ${status.response.status} ${JSON.stringify(status.error)}`);
   if (found.reference !== state.reference || found.status !== 'COMPLETED') fail(`payment ${state.key} is ${found.status} ${found.reference}`);
   const publicKeyPem = (await sim.callbackPublicKey()).data;
   if (publicKeyPem !== state.publicKeyPem) fail('the callback signing key changed');
   const inbox = (await sim.inbox(state.key)).data?.messages ?? [];
-  if (!inbox.some((m) => m.signatureValid && (m.body as { status?: string }).status === 'COMPLETED')) fail(`inbox ${state.key} lost its signed COMPLETED callback`);
+  if (!inbox.some((m) => m.signatureValid && (m.body as { status?: string }).status === 'COMPLETED'))
+    fail(`inbox ${state.key} lost its signed COMPLETED callback`);
   console.log(`merchant ${same.id}, payment ${state.key} (COMPLETED), its callback and the signing key survived`);
 }
 

@@ -13,7 +13,10 @@ const TABLE_FILE = 'docs/guides/test-numbers.md';
 
 /** A table cell: pipes escaped and line breaks flattened, so a catalogue text cannot break the table. */
 function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function providerResult(entry: CatalogueEntry): string {
@@ -35,13 +38,25 @@ export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): st
     '',
     '| provider | test number | outcome | final status | provider result code and message | description |',
     '|---|---|---|---|---|---|',
-    ...mobile.map((e) => row([cell(e.trigger.provider ?? ''), `\`${cell(e.trigger.mobile ?? '')}\``, `\`${e.outcome}\``, e.status, cell(providerResult(e)), cell(e.description)])),
+    ...mobile.map((e) =>
+      row([cell(e.trigger.provider ?? ''), `\`${cell(e.trigger.mobile ?? '')}\``, `\`${e.outcome}\``, e.status, cell(providerResult(e)), cell(e.description)]),
+    ),
     '',
     '**Cards** (any future expiry, any name, a 3-digit CVV or 4 for American Express; any other Luhn-valid card succeeds frictionless in sandbox)',
     '',
     '| card | brand | outcome | enroll answers | final status | reason code and message | description |',
     '|---|---|---|---|---|---|---|',
-    ...cards.map((e) => row([`\`${cell(e.trigger.card ?? '')}\``, cell(e.trigger.brand ?? ''), `\`${e.outcome}\``, e.enroll ?? '', e.status, cell(providerResult(e)), cell(e.description)])),
+    ...cards.map((e) =>
+      row([
+        `\`${cell(e.trigger.card ?? '')}\``,
+        cell(e.trigger.brand ?? ''),
+        `\`${e.outcome}\``,
+        e.enroll ?? '',
+        e.status,
+        cell(providerResult(e)),
+        cell(e.description),
+      ]),
+    ),
     '',
     '**Card outcomes no number chooses**',
     '',
@@ -53,7 +68,9 @@ export function renderScenarioTable(entries: CatalogueEntry[] = catalogue()): st
     '',
     '| refund amount | outcome | the refund answers | final status | message | description |',
     '|---|---|---|---|---|---|',
-    ...refunds.map((e) => row([refundTrigger(e), `\`${e.outcome}\``, e.answer ?? 'COMPLETED (card), PENDING (mobile money)', e.status, cell(e.message), cell(e.description)])),
+    ...refunds.map((e) =>
+      row([refundTrigger(e), `\`${e.outcome}\``, e.answer ?? 'COMPLETED (card), PENDING (mobile money)', e.status, cell(e.message), cell(e.description)]),
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -94,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${TABLE_FILE}: the test-number table is up to date`);
       return 0;
     }
-    console.error(`${TABLE_FILE}: the test-number table is stale (it differs from simulator/src/domain/catalogue.ts): run \`npm run docs:scenarios\` and commit it`);
+    console.error(
+      `${TABLE_FILE}: the test-number table is stale (it differs from simulator/src/domain/catalogue.ts): run \`npm run docs:scenarios\` and commit it`,
+    );
     return 1;
   }
   const next = withTable(page, table);

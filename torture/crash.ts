@@ -17,7 +17,17 @@ const report = await runCrashTest({
 });
 console.log(`\nanswered ${report.answered}, found ${report.found}, lost ${report.lost} (must be 0)`);
 console.log(`payments answered ${report.answeredPayments}; intents missing an answered attempt ${report.missingAttempts} (must be 0)`);
-console.log(`intents known only from a same-key retry or a status read ${report.answeredByRetryOrRead}; attempts first seen by a status read ${report.attemptsSeenByReads}; retries answered with another reference ${report.conflictingAnswers} (must be 0)`);
-console.log(`references handed out twice ${report.duplicateReferences} (must be 0); store files that did not parse ${report.unparsableFiles.length} (must be 0)${report.unparsableFiles.length ? `: ${report.unparsableFiles.join(', ')}` : ''}`);
-const ok = report.lost === 0 && report.missingAttempts === 0 && report.conflictingAnswers === 0 && report.duplicateReferences === 0 && report.unparsableFiles.length === 0 && report.answered > 0;
+console.log(
+  `intents known only from a same-key retry or a status read ${report.answeredByRetryOrRead}; attempts first seen by a status read ${report.attemptsSeenByReads}; retries answered with another reference ${report.conflictingAnswers} (must be 0)`,
+);
+console.log(
+  `references handed out twice ${report.duplicateReferences} (must be 0); store files that did not parse ${report.unparsableFiles.length} (must be 0)${report.unparsableFiles.length ? `: ${report.unparsableFiles.join(', ')}` : ''}`,
+);
+const ok =
+  report.lost === 0 &&
+  report.missingAttempts === 0 &&
+  report.conflictingAnswers === 0 &&
+  report.duplicateReferences === 0 &&
+  report.unparsableFiles.length === 0 &&
+  report.answered > 0;
 process.exitCode = ok ? 0 : 1;

@@ -11,7 +11,9 @@ import { buildApp } from '../simulator/src/app.js';
 import { defaultConfig } from '../simulator/src/config.js';
 import { basic, call, sandboxMerchant, type Credentials } from './lib/http.js';
 
-const { values } = parseArgs({ options: { callbacks: { type: 'string', default: '10000' }, reads: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '64' } } });
+const { values } = parseArgs({
+  options: { callbacks: { type: 'string', default: '10000' }, reads: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '64' } },
+});
 const CALLBACKS = Number(values.callbacks);
 const READS = Number(values.reads);
 const CONCURRENCY = Number(values.concurrency);
@@ -65,7 +67,13 @@ async function payments(base: string, m: Credentials, prefix: string, count: num
         body: JSON.stringify({ amount: 100, currency: 'KES', description: 'hang', callbackUrl, key }),
       });
       const reference = (made.body as { data?: { reference?: string } } | null)?.data?.reference;
-      const paid = reference ? await call(`${base}/pay/${reference}/process`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'MPESA', payment: { mobile: '254712345678' } }) }) : null;
+      const paid = reference
+        ? await call(`${base}/pay/${reference}/process`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ type: 'MPESA', payment: { mobile: '254712345678' } }),
+          })
+        : null;
       if (paid?.status === 200) keys.push(key);
       else failed++;
     }
@@ -79,7 +87,9 @@ const app = await buildApp({ config: defaultConfig({ port: 0, pinDelayMs: 0, log
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const m = await sandboxMerchant(base);
-console.log(`hanging receiver: ${CALLBACKS} callbacks due to a receiver that never answers, CALLBACK_CONCURRENCY ${CONCURRENCY}, ${READS} status reads before and during`);
+console.log(
+  `hanging receiver: ${CALLBACKS} callbacks due to a receiver that never answers, CALLBACK_CONCURRENCY ${CONCURRENCY}, ${READS} status reads before and during`,
+);
 
 const quiet = await payments(base, m, 'QUIET', 200, `${base}/_sim/inbox/quiet`);
 const before = await statusReads(base, m, quiet.keys, READS);
@@ -94,7 +104,10 @@ const callbacks = [...app.sim.ctx.store.all('callbacks')].filter((cb) => cb.url 
 const summary = {
   callbacks: CALLBACKS,
   concurrency: CONCURRENCY,
-  statusReadMs: { before: { p50: +before.p50.toFixed(2), p99: +before.p99.toFixed(2) }, whileHanging: { p50: +during.p50.toFixed(2), p99: +during.p99.toFixed(2) } },
+  statusReadMs: {
+    before: { p50: +before.p50.toFixed(2), p99: +before.p99.toFixed(2) },
+    whileHanging: { p50: +during.p50.toFixed(2), p99: +during.p99.toFixed(2) },
+  },
   failedRequests: quiet.failed + loud.failed + before.failed + during.failed + (health.status === 200 ? 0 : 1),
   maxDeliveriesInFlight: maxInFlight,
   outbox: app.sim.ctx.outbox.load,

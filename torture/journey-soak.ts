@@ -5,7 +5,9 @@
 import { parseArgs } from 'node:util';
 import { runJourneySoak, type Phase } from './lib/journey-soak.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, rate: { type: 'string', default: '30' }, stored: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: { short: { type: 'boolean', default: false }, rate: { type: 'string', default: '30' }, stored: { type: 'string', default: '20000' } },
+});
 const short = values.short!;
 // Minutes (10 s windows when short): the receiver up, slow, down, then up long enough to drain and settle.
 const phases: Phase[] = [
@@ -24,10 +26,15 @@ const o = {
   retries: short ? '2s,4s,8s,16s,32s' : '5s,15s,30s,60s,120s,240s',
 };
 const unit = short ? '10 s window' : 'minute';
-console.log(`journey soak: journeys at ${o.rate} requests/s, ${o.stored} intents stored before; receiver ${phases.map((p) => `${p.mode} ${p.windows}`).join(', ')} (${unit}s); retries ${o.retries}`);
+console.log(
+  `journey soak: journeys at ${o.rate} requests/s, ${o.stored} intents stored before; receiver ${phases.map((p) => `${p.mode} ${p.windows}`).join(', ')} (${unit}s); retries ${o.retries}`,
+);
 const report = await runJourneySoak({ ...o, log: (line) => console.log(line) });
-console.log(`\n| ${unit} | receiver | requests | not 2xx | p99 ms | RSS MB (median) | callbacks pending at its end | received |\n|--:|---|--:|--:|--:|--:|--:|--:|`);
-for (const w of report.windows) console.log(`| ${w.window} | ${w.mode} | ${w.requests} | ${w.non2xx} | ${w.p99Ms.toFixed(2)} | ${w.rssMB.toFixed(1)} | ${w.pending} | ${w.received} |`);
+console.log(
+  `\n| ${unit} | receiver | requests | not 2xx | p99 ms | RSS MB (median) | callbacks pending at its end | received |\n|--:|---|--:|--:|--:|--:|--:|--:|`,
+);
+for (const w of report.windows)
+  console.log(`| ${w.window} | ${w.mode} | ${w.requests} | ${w.non2xx} | ${w.p99Ms.toFixed(2)} | ${w.rssMB.toFixed(1)} | ${w.pending} | ${w.received} |`);
 const v = report.verdict;
 const failed = report.windows.reduce((n, w) => n + w.non2xx, 0) + report.errors;
 const flat = v.growthAfterDrain < 0.1;

@@ -24,7 +24,9 @@ export async function coldStarts(o: { runs: number; tmp: string; big: string | n
     cold.firstStartMs.push(await sim(['--data-dir', fresh()]));
     cold.memoryMs.push(await sim(['--memory']));
   }
-  o.log(`cold start to the first 200 (medians of ${o.runs}): bare fastify ${median(cold.bareMs).toFixed(0)} ms, simulator ${median(cold.simulatorMs).toFixed(0)} ms, first start ${median(cold.firstStartMs).toFixed(0)} ms, --memory ${median(cold.memoryMs).toFixed(0)} ms`);
+  o.log(
+    `cold start to the first 200 (medians of ${o.runs}): bare fastify ${median(cold.bareMs).toFixed(0)} ms, simulator ${median(cold.simulatorMs).toFixed(0)} ms, first start ${median(cold.firstStartMs).toFixed(0)} ms, --memory ${median(cold.memoryMs).toFixed(0)} ms`,
+  );
   for (let i = 0; o.big && i < 3; i++) {
     const dir = fresh();
     await cp(o.big, dir, { recursive: true });

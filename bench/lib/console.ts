@@ -75,5 +75,11 @@ export function consoleLine(t: ConsoleTimings): string {
 export function consoleTargets(t: ConsoleTimings): Target[] {
   return t.cases
     .filter((c) => c.target)
-    .map((c) => ({ name: `console ${c.name}, p99 server time (ms), ${t.stored.toLocaleString('en')} stored`, value: c.p99Ms, limit: 100, atMost: true, met: c.p99Ms <= 100 }));
+    .map((c) => ({
+      name: `console ${c.name}, p99 server time (ms), ${t.stored.toLocaleString('en')} stored`,
+      value: c.p99Ms,
+      limit: 100,
+      atMost: true,
+      met: c.p99Ms <= 100,
+    }));
 }

@@ -33,7 +33,14 @@ export const hasJourneyReference = (workload: Workload): boolean => workload ===
 /** bare fastify for status reads; the Map reference (holding `stored` bodies) for everything else. */
 export async function startReference(workload: Workload, stored: number, callbackUrl: string): Promise<Contender> {
   if (workload === 'status') {
-    return { label: 'bare fastify, GET', store: 'reference', stored: 0, server: await startServer('bench/servers/bare.ts', ['0']), dataDir: null, requests: bareRequests };
+    return {
+      label: 'bare fastify, GET',
+      store: 'reference',
+      stored: 0,
+      server: await startServer('bench/servers/bare.ts', ['0']),
+      dataDir: null,
+      requests: bareRequests,
+    };
   }
   const tag = `map${made++}`;
   let round = 0;

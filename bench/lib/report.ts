@@ -82,7 +82,10 @@ export function machine() {
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     // A result must say when it did not measure the commit it names (results/ itself is left out).
-    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     if (changed) commit += ' with uncommitted changes';
   } catch {
     // not a git checkout
@@ -101,7 +104,8 @@ export function machine() {
 }
 
 export function table(rows: Row[]): string {
-  const head = '| workload | server | stored before | req/s | ×ref | ×journey ref | p50 ms | p99 ms | p99 ×ref | p99 ×journey ref | RSS MB | RSS ×ref | data MB | non-2xx |';
+  const head =
+    '| workload | server | stored before | req/s | ×ref | ×journey ref | p50 ms | p99 ms | p99 ×ref | p99 ×journey ref | RSS MB | RSS ×ref | data MB | non-2xx |';
   const lines = [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'];
   for (const r of rows) {
     const ref = r.reference;
@@ -162,7 +166,8 @@ export function targets(rows: Row[], cold: ColdStart, rss: RssAt | null): Target
   const most = at('create', 100_000);
   const none = rows.find((r) => r.workload === 'create' && r.server === EMPTY_LOWDB);
   if (none && most) add('create req/s with 100,000 stored ÷ with none (same rounds)', most.result.rps / none.result.rps, 0.8);
-  if (cold.bareMs.length && cold.simulatorMs.length) add('cold start to the first 200 on its data folder ÷ bare fastify\'s (medians)', median(cold.simulatorMs) / median(cold.bareMs), 1.5, true);
+  if (cold.bareMs.length && cold.simulatorMs.length)
+    add("cold start to the first 200 on its data folder ÷ bare fastify's (medians)", median(cold.simulatorMs) / median(cold.bareMs), 1.5, true);
   if (rss) add(`RSS with ${rss.stored.toLocaleString('en')} stored, just started ÷ Map reference's`, rss.lowdbBytes / rss.mapBytes, 2, true);
   return out;
 }

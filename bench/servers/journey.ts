@@ -43,7 +43,17 @@ const byReference = new Map<string, Intent>();
 const byKey = new Map<string, Intent>();
 // The simulator's answers and callbacks show every billing field, empty when not given: the same bytes
 // here, the view made once at create.
-const EMPTY_BILLING = { firstName: '', lastName: '', address1: '', locality: '', administrativeArea: '', postalCode: '', country: '', email: '', phoneNumber: '' };
+const EMPTY_BILLING = {
+  firstName: '',
+  lastName: '',
+  address1: '',
+  locality: '',
+  administrativeArea: '',
+  postalCode: '',
+  country: '',
+  email: '',
+  phoneNumber: '',
+};
 const store = (body: CreateBody): Intent => {
   const payload = { billingAddress: { ...EMPTY_BILLING, ...body.payload?.billingAddress } };
   const intent: Intent = { ...body, payload, reference: randomUUID(), status: 'NEW', attempts: [] };
@@ -77,7 +87,13 @@ function complete(intent: Intent, provider: string): void {
   const timestamp = String(Math.floor(now / 1000));
   sign('sha256', Buffer.from(`${timestamp}.${json}`), privateKey, (err, signature) => {
     if (err) throw err;
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), 'x-littlepay-signature': signature.toString('base64'), 'x-littlepay-timestamp': timestamp, 'user-agent': 'littlepay-sim' };
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(json),
+      'x-littlepay-signature': signature.toString('base64'),
+      'x-littlepay-timestamp': timestamp,
+      'user-agent': 'littlepay-sim',
+    };
     const req = request(intent.callbackUrl, { method: 'POST', agent, headers }, (res) => res.resume());
     req.on('error', () => {});
     req.end(json);
@@ -101,7 +117,16 @@ app.post('/pay/:reference/process', { schema: { body: schemaOf('processPayment')
   intent.attempts.push({ provider: type, status: 'PENDING', message: `You will be promoted to enter your ${type} PIN`, providerReference: '', date });
   // The simulator completes a payment with no PIN delay on a later turn, after its answer: so does this.
   setImmediate(() => complete(intent, type));
-  const meta = { provider: type, providerReference: '', stepUpUrl: null, accessToken: null, amount: intent.amount, currency: intent.currency, description: intent.description, reference: intent.reference };
+  const meta = {
+    provider: type,
+    providerReference: '',
+    stepUpUrl: null,
+    accessToken: null,
+    amount: intent.amount,
+    currency: intent.currency,
+    description: intent.description,
+    reference: intent.reference,
+  };
   return envelope({ status: 'PENDING', message: `You will be promoted to enter your ${type} PIN`, meta });
 });
 

@@ -127,12 +127,14 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     controlClock: (merchantId: string, body: SimSchemas['ClockAction']) => http.POST('/_sim/merchants/{merchantId}/clock', { ...merchant(merchantId), body }),
     outcomes: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/outcomes', merchant(merchantId)),
     /** Queues the outcomes of the merchant's next attempts, for one provider or `any` (the default). */
-    queueOutcomes: (merchantId: string, body: SimSchemas['QueueOutcomesRequest']) => http.POST('/_sim/merchants/{merchantId}/outcomes', { ...merchant(merchantId), body }),
+    queueOutcomes: (merchantId: string, body: SimSchemas['QueueOutcomesRequest']) =>
+      http.POST('/_sim/merchants/{merchantId}/outcomes', { ...merchant(merchantId), body }),
     clearOutcomes: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/outcomes', merchant(merchantId)),
     /** The address-verification rule of the merchant's card payments (no_address unless changed). */
     avsSetting: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/avs', merchant(merchantId)),
     /** `{ rule: 'off' }`, `{ rule: 'no_address' }` or `{ rule: 'complete_address' }`. */
-    updateAvsSetting: (merchantId: string, body: SimSchemas['AvsSettingUpdate']) => http.PUT('/_sim/merchants/{merchantId}/avs', { ...merchant(merchantId), body }),
+    updateAvsSetting: (merchantId: string, body: SimSchemas['AvsSettingUpdate']) =>
+      http.PUT('/_sim/merchants/{merchantId}/avs', { ...merchant(merchantId), body }),
     faults: (merchantId: string) => http.GET('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
     addFault: (merchantId: string, body: SimSchemas['FaultRequest']) => http.POST('/_sim/merchants/{merchantId}/faults', { ...merchant(merchantId), body }),
     clearFaults: (merchantId: string) => http.DELETE('/_sim/merchants/{merchantId}/faults', merchant(merchantId)),
@@ -142,13 +144,15 @@ export function createSimClient(options: { baseUrl: string; fetch?: typeof fetch
     resolveAttempt: (reference: string, outcome: ResolveOutcome) =>
       http.POST('/_sim/intents/{reference}/resolve', { params: { path: { reference } }, body: { outcome } }),
     /** Refunds a completed payment on its merchant's behalf (the merchant's rules and callbacks). */
-    refundIntent: (reference: string, body: Schemas['RefundRequest']) => http.POST('/_sim/intents/{reference}/refund', { params: { path: { reference } }, body }),
+    refundIntent: (reference: string, body: Schemas['RefundRequest']) =>
+      http.POST('/_sim/intents/{reference}/refund', { params: { path: { reference } }, body }),
     /** Moves the intent's expiry to now on its merchant's clock. */
     expireIntent: (reference: string) => http.POST('/_sim/intents/{reference}/expire', { params: { path: { reference } } }),
     /** Rotate Key: a new clientSecret and apiKey; the old ones are refused from then on. */
     rotateKey: (merchantId: string) => http.POST('/_sim/merchants/{merchantId}/rotate-key', merchant(merchantId)),
     /** Forgets one of the merchant's saved cards. */
-    deleteSavedCard: (merchantId: string, token: string) => http.DELETE('/_sim/merchants/{merchantId}/tokens/{token}', { params: { path: { merchantId, token } } }),
+    deleteSavedCard: (merchantId: string, token: string) =>
+      http.DELETE('/_sim/merchants/{merchantId}/tokens/{token}', { params: { path: { merchantId, token } } }),
     /** The inspector's callback panel of one merchant (an HTML fragment). */
     inspectorCallbacks: (merchantId: string) => http.GET('/_sim/ui/merchants/{merchantId}/callbacks', { ...merchant(merchantId), parseAs: 'text' }),
     listProviderStates: () => http.GET('/_sim/provider-states'),
@@ -208,7 +212,9 @@ export function verifyCallback(
   }
   let valid = false;
   try {
-    valid = createVerify('SHA256').update(`${timestamp}.${JSON.stringify(body)}`).verify(publicKeyPem, signature, 'base64');
+    valid = createVerify('SHA256')
+      .update(`${timestamp}.${JSON.stringify(body)}`)
+      .verify(publicKeyPem, signature, 'base64');
   } catch {
     valid = false;
   }

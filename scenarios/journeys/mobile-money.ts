@@ -8,12 +8,39 @@ export const mobileMoneyJourneys: Journey[] = [
     summary: 'An M-Pesa payment completes, is called back signed, shows in status by key and reference, and is refunded in part',
     environment: 'sandbox',
     steps: [
-      { call: 'createIntent', body: intent('A${run}'), expect: { status: 200, body: { data: { message: 'Request processed successfully' } } }, save: { ref: 'data.reference' } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254712345678' } }, longPoll: true, expect: { status: 200, body: { data: { status: 'COMPLETED', meta: { provider: 'MPESA', amount: 1500, mpesaResponse: { MobileNumber: '254712345678', ResultCode: 0 } } } } } },
-      { call: 'awaitCallback', count: 1, expect: { body: { signatureValid: true, body: { reference: '${ref}', status: 'COMPLETED', key: 'A${run}', provider: 'MPESA', amount: 1500 } } } },
-      { call: 'getPaymentStatus', key: 'A${run}', expect: { status: 200, body: { data: { reference: '${ref}', status: 'COMPLETED', attempts: [{ status: 'COMPLETED' }] } } } },
+      {
+        call: 'createIntent',
+        body: intent('A${run}'),
+        expect: { status: 200, body: { data: { message: 'Request processed successfully' } } },
+        save: { ref: 'data.reference' },
+      },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'MPESA', payment: { mobile: '254712345678' } },
+        longPoll: true,
+        expect: {
+          status: 200,
+          body: { data: { status: 'COMPLETED', meta: { provider: 'MPESA', amount: 1500, mpesaResponse: { MobileNumber: '254712345678', ResultCode: 0 } } } },
+        },
+      },
+      {
+        call: 'awaitCallback',
+        count: 1,
+        expect: { body: { signatureValid: true, body: { reference: '${ref}', status: 'COMPLETED', key: 'A${run}', provider: 'MPESA', amount: 1500 } } },
+      },
+      {
+        call: 'getPaymentStatus',
+        key: 'A${run}',
+        expect: { status: 200, body: { data: { reference: '${ref}', status: 'COMPLETED', attempts: [{ status: 'COMPLETED' }] } } },
+      },
       { call: 'getPaymentStatus', key: '${ref}', expect: { status: 200, body: { data: { key: 'A${run}', status: 'COMPLETED' } } } },
-      { call: 'refund', key: 'A${run}', body: { amount: 500, reason: 'One item out of stock' }, expect: { status: 200, body: { data: { status: 'PENDING' } } } },
+      {
+        call: 'refund',
+        key: 'A${run}',
+        body: { amount: 500, reason: 'One item out of stock' },
+        expect: { status: 200, body: { data: { status: 'PENDING' } } },
+      },
       { call: 'refund', key: 'A${run}', body: { amount: 1001 }, expect: { status: 409, body: { data: { code: 'REFUND_EXCEEDS_BALANCE' } } } },
     ],
   },
@@ -23,11 +50,37 @@ export const mobileMoneyJourneys: Journey[] = [
     environment: 'sandbox',
     steps: [
       { call: 'createIntent', body: intent('B${run}', 99.6), expect: { status: 200 }, save: { ref: 'data.reference' } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254700000001' } }, longPoll: true, expect: { status: 200, body: { data: { status: 'FAILED', message: 'The balance is insufficient for the transaction.', meta: { amount: 100, mpesaResponse: { ResultCode: 1 } } } } } },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'MPESA', payment: { mobile: '254700000001' } },
+        longPoll: true,
+        expect: {
+          status: 200,
+          body: {
+            data: { status: 'FAILED', message: 'The balance is insufficient for the transaction.', meta: { amount: 100, mpesaResponse: { ResultCode: 1 } } },
+          },
+        },
+      },
       { call: 'awaitCallback', count: 1, expect: { body: { body: { status: 'FAILED', reference: '${ref}' } } } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254712345678' } }, longPoll: true, expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },
-      { call: 'getPaymentStatus', key: '${ref}', expect: { status: 200, body: { data: { status: 'COMPLETED', attempts: [{ status: 'FAILED' }, { status: 'COMPLETED' }] } } } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254712345678' } }, expect: { status: 409, body: { data: { code: 'INTENT_COMPLETED' } } } },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'MPESA', payment: { mobile: '254712345678' } },
+        longPoll: true,
+        expect: { status: 200, body: { data: { status: 'COMPLETED' } } },
+      },
+      {
+        call: 'getPaymentStatus',
+        key: '${ref}',
+        expect: { status: 200, body: { data: { status: 'COMPLETED', attempts: [{ status: 'FAILED' }, { status: 'COMPLETED' }] } } },
+      },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'MPESA', payment: { mobile: '254712345678' } },
+        expect: { status: 409, body: { data: { code: 'INTENT_COMPLETED' } } },
+      },
     ],
   },
   {
@@ -36,7 +89,13 @@ export const mobileMoneyJourneys: Journey[] = [
     environment: 'sandbox',
     steps: [
       { call: 'createIntent', body: intent('C${run}'), expect: { status: 200 }, save: { ref: 'data.reference' } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'AIRTEL', payment: { mobile: '254733000032' } }, longPoll: true, expect: { status: 200, body: { data: { status: 'FAILED', message: 'Request cancelled by user.' } } } },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'AIRTEL', payment: { mobile: '254733000032' } },
+        longPoll: true,
+        expect: { status: 200, body: { data: { status: 'FAILED', message: 'Request cancelled by user.' } } },
+      },
       { call: 'getPaymentStatus', key: 'C${run}', expect: { status: 200, body: { data: { status: 'FAILED' } } } },
     ],
   },
@@ -46,7 +105,12 @@ export const mobileMoneyJourneys: Journey[] = [
     environment: 'sandbox',
     steps: [
       { call: 'createIntent', body: intent('D${run}'), expect: { status: 200 }, save: { ref: 'data.reference' } },
-      { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '+254712345678' } }, expect: { status: 400, body: { data: { code: 'VALIDATION_ERROR', errors: [{ field: 'body.payment.mobile' }] } } } },
+      {
+        call: 'processPayment',
+        reference: '${ref}',
+        body: { type: 'MPESA', payment: { mobile: '+254712345678' } },
+        expect: { status: 400, body: { data: { code: 'VALIDATION_ERROR', errors: [{ field: 'body.payment.mobile' }] } } },
+      },
       { call: 'createIntent', body: intent('D${run}'), expect: { status: 200, body: { data: { reference: '${ref}' } } } },
       { call: 'createIntent', body: intent('D${run}', 10), expect: { status: 409, body: { data: { code: 'DUPLICATE_KEY' } } } },
       { call: 'getPaymentStatus', key: 'D${run}', expect: { status: 200, body: { data: { status: 'PENDING', attempts: [] } } } },

@@ -28,23 +28,68 @@ function saveCard(key: string, number: string, callbacks: number): Journey['step
     { call: 'createPaToken', reference: '${saving}', body: { type: 'CARDS', payment: card(number) }, expect: { status: 200 } },
     { call: 'checkEnrollment', reference: '${saving}', body: { deviceInformation }, expect: { status: 200, body: { data: { action: 'MAKE_PAYMENT' } } } },
     { call: 'processPayment', reference: '${saving}', body: { type: 'CARDS' }, expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },
-    { call: 'awaitCallback', count: callbacks, expect: { body: { signatureValid: true, body: { status: 'COMPLETED', key, provider: 'CARDS' } } }, save: { token: 'body.tokenInformation.customer.id' } },
+    {
+      call: 'awaitCallback',
+      count: callbacks,
+      expect: { body: { signatureValid: true, body: { status: 'COMPLETED', key, provider: 'CARDS' } } },
+      save: { token: 'body.tokenInformation.customer.id' },
+    },
   ];
 }
 
 export const tokenizationJourneys: Journey[] = [
   {
     name: 'tokenization-guide',
-    summary: "The Tokenization Guide end to end with its bodies: save a card, read the token from the callback and from status, pay a second intent with it",
+    summary: 'The Tokenization Guide end to end with its bodies: save a card, read the token from the callback and from status, pay a second intent with it',
     environment: 'sandbox',
     steps: [
       ...saveCard('SAVE_CARD_123', '4000000000002701', 1),
-      { call: 'getPaymentStatus', key: 'SAVE_CARD_123', expect: { status: 200, body: { data: { status: 'COMPLETED', tokenInformation: { customer: { id: '${token}' } }, payment: { provider: 'CARDS', details: { last4: '2701' } } } } } },
-      { call: 'sim', op: 'listSavedCards', expect: { status: 200, body: { merchantId: '${merchant}', tokens: [{ id: '${token}', environment: 'sandbox', card: { brand: 'visa', last4: '2701', expiry: '01/39' }, reference: '${saving}' }] } } },
+      {
+        call: 'getPaymentStatus',
+        key: 'SAVE_CARD_123',
+        expect: {
+          status: 200,
+          body: {
+            data: { status: 'COMPLETED', tokenInformation: { customer: { id: '${token}' } }, payment: { provider: 'CARDS', details: { last4: '2701' } } },
+          },
+        },
+      },
+      {
+        call: 'sim',
+        op: 'listSavedCards',
+        expect: {
+          status: 200,
+          body: {
+            merchantId: '${merchant}',
+            tokens: [{ id: '${token}', environment: 'sandbox', card: { brand: 'visa', last4: '2701', expiry: '01/39' }, reference: '${saving}' }],
+          },
+        },
+      },
       { call: 'createIntent', body: laterIntent('REPEAT_${run}'), expect: { status: 200 }, save: { later: 'data.reference' } },
-      { call: 'processPayment', reference: '${later}', body: withToken('${token}'), expect: { status: 200, body: { data: { status: 'COMPLETED', message: 'Successful transaction', meta: { provider: 'CARDS', amount: 250, stepUpUrl: null } } } } },
-      { call: 'awaitCallback', count: 2, expect: { body: { signatureValid: true, body: { status: 'COMPLETED', key: 'REPEAT_${run}', amount: 250, tokenInformation: { customer: { id: '${token}' } } } } } },
-      { call: 'getPaymentStatus', key: 'REPEAT_${run}', expect: { status: 200, body: { data: { status: 'COMPLETED', tokenInformation: { customer: { id: '${token}' } }, payment: { details: { last4: '2701' } } } } } },
+      {
+        call: 'processPayment',
+        reference: '${later}',
+        body: withToken('${token}'),
+        expect: {
+          status: 200,
+          body: { data: { status: 'COMPLETED', message: 'Successful transaction', meta: { provider: 'CARDS', amount: 250, stepUpUrl: null } } },
+        },
+      },
+      {
+        call: 'awaitCallback',
+        count: 2,
+        expect: {
+          body: { signatureValid: true, body: { status: 'COMPLETED', key: 'REPEAT_${run}', amount: 250, tokenInformation: { customer: { id: '${token}' } } } },
+        },
+      },
+      {
+        call: 'getPaymentStatus',
+        key: 'REPEAT_${run}',
+        expect: {
+          status: 200,
+          body: { data: { status: 'COMPLETED', tokenInformation: { customer: { id: '${token}' } }, payment: { details: { last4: '2701' } } } },
+        },
+      },
       { call: 'refund', key: 'REPEAT_${run}', body: { amount: 250 }, expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },
       // Forgotten from the console: the token no longer pays.
       { call: 'sim', op: 'deleteSavedCard', id: '${token}', expect: { status: 200, body: { id: '${token}', card: { last4: '2701' } } } },
@@ -60,14 +105,24 @@ export const tokenizationJourneys: Journey[] = [
       { call: 'queueOutcomes', body: { provider: 'CARDS', outcomes: ['success'] }, expect: { status: 200 } },
       ...saveCard('POOR_CARD', '4000000000009995', 1),
       { call: 'createIntent', body: laterIntent('POOR_LATER'), expect: { status: 200 }, save: { later: 'data.reference' } },
-      { call: 'processPayment', reference: '${later}', body: withToken('${token}'), expect: { status: 200, body: { data: { status: 'FAILED', message: 'Insufficient funds in the account' } } } },
+      {
+        call: 'processPayment',
+        reference: '${later}',
+        body: withToken('${token}'),
+        expect: { status: 200, body: { data: { status: 'FAILED', message: 'Insufficient funds in the account' } } },
+      },
       { call: 'awaitCallback', count: 2, expect: { body: { body: { status: 'FAILED', tokenInformation: { customer: { id: '${token}' } } } } } },
-      { call: 'getPaymentStatus', key: 'POOR_LATER', expect: { status: 200, body: { data: { status: 'FAILED', tokenInformation: { customer: { id: '${token}' } } } } } },
+      {
+        call: 'getPaymentStatus',
+        key: 'POOR_LATER',
+        expect: { status: 200, body: { data: { status: 'FAILED', tokenInformation: { customer: { id: '${token}' } } } } },
+      },
     ],
   },
   {
     name: 'tokenization-security-rules',
-    summary: "The guide's Security & Compliance rules: another merchant's token, the other environment's, an unknown one, a token with card fields; each refused with its own code, the intent still payable",
+    summary:
+      "The guide's Security & Compliance rules: another merchant's token, the other environment's, an unknown one, a token with card fields; each refused with its own code, the intent still payable",
     environment: 'sandbox',
     others: { neighbour: 'sandbox', live: 'production' },
     steps: [
@@ -79,12 +134,32 @@ export const tokenizationJourneys: Journey[] = [
       { call: 'getPaymentStatus', as: 'neighbour', key: '${saving}', expect: { status: 404, body: { data: { code: 'PAYMENT_NOT_FOUND' } } } },
       { call: 'refund', as: 'neighbour', key: '${saving}', body: { amount: 100 }, expect: { status: 404, body: { data: { code: 'PAYMENT_NOT_FOUND' } } } },
       { call: 'getPaymentStatus', as: 'neighbour', key: 'MINE', expect: { status: 200, body: { data: { reference: '${theirs}', status: 'PENDING' } } } },
-      { call: 'processPayment', reference: '${theirs}', body: withToken('${token}'), expect: { status: 403, body: { data: { code: 'TOKEN_OTHER_MERCHANT', errors: [{ field: 'body.payment.customer.id', rule: 'sameMerchant' }] } } } },
+      {
+        call: 'processPayment',
+        reference: '${theirs}',
+        body: withToken('${token}'),
+        expect: { status: 403, body: { data: { code: 'TOKEN_OTHER_MERCHANT', errors: [{ field: 'body.payment.customer.id', rule: 'sameMerchant' }] } } },
+      },
       { call: 'createIntent', as: 'live', body: laterIntent('LIVE'), expect: { status: 200 }, save: { live: 'data.reference' } },
-      { call: 'processPayment', reference: '${live}', body: withToken('${token}'), expect: { status: 403, body: { data: { code: 'TOKEN_WRONG_ENVIRONMENT', errors: [{ field: 'body.payment.customer.id', rule: 'sameEnvironment' }] } } } },
+      {
+        call: 'processPayment',
+        reference: '${live}',
+        body: withToken('${token}'),
+        expect: { status: 403, body: { data: { code: 'TOKEN_WRONG_ENVIRONMENT', errors: [{ field: 'body.payment.customer.id', rule: 'sameEnvironment' }] } } },
+      },
       { call: 'createIntent', body: laterIntent('OWN'), expect: { status: 200 }, save: { own: 'data.reference' } },
-      { call: 'processPayment', reference: '${own}', body: withToken('1FCA46377B709D13E0631E588D0AC763'), expect: { status: 404, body: { data: { code: 'TOKEN_NOT_FOUND' } } } },
-      { call: 'processPayment', reference: '${own}', body: { type: 'CARDS', payment: { customer: { id: '${token}' }, ...card('5200000000002235') } }, expect: { status: 400, body: { data: { code: 'TOKEN_WITH_CARD_DETAILS' } } } },
+      {
+        call: 'processPayment',
+        reference: '${own}',
+        body: withToken('1FCA46377B709D13E0631E588D0AC763'),
+        expect: { status: 404, body: { data: { code: 'TOKEN_NOT_FOUND' } } },
+      },
+      {
+        call: 'processPayment',
+        reference: '${own}',
+        body: { type: 'CARDS', payment: { customer: { id: '${token}' }, ...card('5200000000002235') } },
+        expect: { status: 400, body: { data: { code: 'TOKEN_WITH_CARD_DETAILS' } } },
+      },
       // Nothing was changed by the refusals: the intents are still open and are paid.
       { call: 'getPaymentStatus', as: 'neighbour', key: 'MINE', expect: { status: 200, body: { data: { status: 'PENDING', attempts: [] } } } },
       { call: 'processPayment', reference: '${own}', body: withToken('${token}'), expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },

@@ -28,9 +28,14 @@ function fieldsTable(view: SchemaView, caption: string): string {
         `<td>${escapeHtml(r.type)}${r.rules.map((rule) => `<br><span class="rule">${escapeHtml(rule)}</span>`).join('')}</td>` +
         `<td>${prose(r.description, true)}</td></tr>`,
     );
-    parts.push(`<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">field</th><th scope="col">type and rules</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    parts.push(
+      `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">field</th><th scope="col">type and rules</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
   }
-  for (const alt of view.alternatives) parts.push(`<div class="alt"><p class="alt-title">One of: <strong>${escapeHtml(alt.title)}</strong></p>${fieldsTable(alt.view, `${caption}: ${alt.title}`)}</div>`);
+  for (const alt of view.alternatives)
+    parts.push(
+      `<div class="alt"><p class="alt-title">One of: <strong>${escapeHtml(alt.title)}</strong></p>${fieldsTable(alt.view, `${caption}: ${alt.title}`)}</div>`,
+    );
   return parts.join('\n');
 }
 
@@ -58,7 +63,9 @@ function parameters(doc: Doc, op: Node, pathItem: Node): string {
     const p = resolve(doc, raw).schema;
     const schema = resolve(doc, p.schema).schema;
     const type = [schema.type, schema.format].filter(Boolean).join(', ');
-    const rules = [schema.pattern ? `matches ${String(schema.pattern)}` : '', Array.isArray(schema.enum) ? `one of ${schema.enum.join(', ')}` : ''].filter(Boolean);
+    const rules = [schema.pattern ? `matches ${String(schema.pattern)}` : '', Array.isArray(schema.enum) ? `one of ${schema.enum.join(', ')}` : ''].filter(
+      Boolean,
+    );
     return `<tr><th scope="row"><code>${escapeHtml(String(p.name))}</code>${p.required ? ' <span class="req">required</span>' : ''}</th><td>${escapeHtml(String(p.in))}, ${escapeHtml(type)}${rules.map((r) => `<br><span class="rule">${escapeHtml(r)}</span>`).join('')}</td><td>${prose(String(p.description ?? ''), true)}</td></tr>`;
   });
   return `<table><caption>Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">where and type</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -98,11 +105,14 @@ function responses(doc: Doc, op: Node): string {
       const success = status.startsWith('2');
       const view = schemaView(doc, media.schema);
       const hasFields = view.rows.length > 0 || view.alternatives.length > 0;
-      const fields = success && hasFields ? `<details><summary>Fields of the answer</summary>${fieldsTable(view, `Fields of the ${status} answer`)}</details>` : '';
+      const fields =
+        success && hasFields ? `<details><summary>Fields of the answer</summary>${fieldsTable(view, `Fields of the ${status} answer`)}</details>` : '';
       return `<p class="media"><code>${escapeHtml(type)}</code></p>${fields}${examples(media)}`;
     });
     const kind = status.startsWith('2') ? 'ok' : 'err';
-    out.push(`<div class="response"><h5><span class="status ${kind}">${escapeHtml(status)}</span> ${prose(String(response.description ?? ''), true)}</h5>${parts.join('\n')}</div>`);
+    out.push(
+      `<div class="response"><h5><span class="status ${kind}">${escapeHtml(status)}</span> ${prose(String(response.description ?? ''), true)}</h5>${parts.join('\n')}</div>`,
+    );
   }
   return out.length ? `<h4>Answers</h4>\n${out.join('\n')}` : '';
 }

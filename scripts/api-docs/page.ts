@@ -12,7 +12,17 @@ const asNode = (value: Json | undefined): Node => (typeof value === 'object' && 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Codes only the /_sim control API answers; the others are the Little Pay API's (and /_sim's too). */
-const SIM_ONLY = new Set<ErrorCode>(['UNKNOWN_OUTCOME', 'UNKNOWN_OPERATION', 'CREDENTIALS_IN_USE', 'CLOCK_BACKWARDS', 'UNKNOWN_PROVIDER_STATE', 'CHALLENGE_NOT_PENDING', 'MERCHANT_NOT_FOUND', 'CALLBACK_NOT_FOUND', 'CALLBACK_CHECK_NOT_FOUND']);
+const SIM_ONLY = new Set<ErrorCode>([
+  'UNKNOWN_OUTCOME',
+  'UNKNOWN_OPERATION',
+  'CREDENTIALS_IN_USE',
+  'CLOCK_BACKWARDS',
+  'UNKNOWN_PROVIDER_STATE',
+  'CHALLENGE_NOT_PENDING',
+  'MERCHANT_NOT_FOUND',
+  'CALLBACK_NOT_FOUND',
+  'CALLBACK_CHECK_NOT_FOUND',
+]);
 
 export interface PageSpec {
   /** The contract file, for the page's footer. */
@@ -48,17 +58,23 @@ function operations(doc: Doc): { ref: OperationRef; pathItem: Node }[] {
 
 function errorTable(kind: PageSpec['errors']): string {
   const codes = (Object.keys(errorCatalogue) as ErrorCode[]).filter((c) => (kind === 'sim' ? SIM_ONLY.has(c) : !SIM_ONLY.has(c)));
-  const rows = codes.map((c) => `<tr><td>${errorCatalogue[c].status}</td><th scope="row"><code>${c}</code></th><td>${escapeHtml(errorCatalogue[c].summary)}</td></tr>`);
+  const rows = codes.map(
+    (c) => `<tr><td>${errorCatalogue[c].status}</td><th scope="row"><code>${c}</code></th><td>${escapeHtml(errorCatalogue[c].summary)}</td></tr>`,
+  );
   const intro =
     kind === 'sim'
       ? 'The codes only the control API answers; it answers the Little Pay API\'s codes too (<a href="/docs#errors">listed there</a>).'
-      : 'Every error answers <code>{ date, data: { message, code, errors? } }</code>: <code>message</code> names the field and the rule, <code>code</code> is stable, <code>errors</code> lists every broken field. The real API documents no codes: these are the simulator\'s.';
+      : "Every error answers <code>{ date, data: { message, code, errors? } }</code>: <code>message</code> names the field and the rule, <code>code</code> is stable, <code>errors</code> lists every broken field. The real API documents no codes: these are the simulator's.";
   return `<p>${intro}</p><table><caption>Error codes</caption><thead><tr><th scope="col">status</th><th scope="col">code</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function groupByTag(doc: Doc, ops: ReturnType<typeof operations>): { id: string; title: string; items: typeof ops }[] {
   const tags = (Array.isArray(doc.tags) ? doc.tags : []).map((t) => asNode(t));
-  const groups = tags.map((t) => ({ id: `tag-${String(t.name)}`, title: String(t.description ?? t.name), items: ops.filter((o) => !o.ref.webhook && o.ref.tags[0] === t.name) }));
+  const groups = tags.map((t) => ({
+    id: `tag-${String(t.name)}`,
+    title: String(t.description ?? t.name),
+    items: ops.filter((o) => !o.ref.webhook && o.ref.tags[0] === t.name),
+  }));
   const other = ops.filter((o) => !o.ref.webhook && !tags.some((t) => t.name === o.ref.tags[0]));
   if (other.length) groups.push({ id: 'tag-other', title: 'Other operations', items: other });
   const hooks = ops.filter((o) => o.ref.webhook);
@@ -70,7 +86,10 @@ function contents(groups: ReturnType<typeof groupByTag>): string {
   const lists = groups.map(
     (g) =>
       `<li><a href="#${g.id}">${escapeHtml(g.title)}</a><ul>${g.items
-        .map((o) => `<li><a href="#${escapeHtml(o.ref.id)}"><span class="method m-${o.ref.method}">${o.ref.method.toUpperCase()}</span> ${escapeHtml(o.ref.summary || o.ref.path)}</a></li>`)
+        .map(
+          (o) =>
+            `<li><a href="#${escapeHtml(o.ref.id)}"><span class="method m-${o.ref.method}">${o.ref.method.toUpperCase()}</span> ${escapeHtml(o.ref.summary || o.ref.path)}</a></li>`,
+        )
         .join('')}</ul></li>`,
   );
   return `<nav class="toc" aria-label="Contents"><h2 class="toc-title">Contents</h2><ul>${lists.join('')}<li><a href="#errors">Error codes</a></li></ul></nav>`;
@@ -84,7 +103,8 @@ export function referencePage(doc: Doc, spec: PageSpec): string {
   const groups = groupByTag(doc, ops);
   const switcher = REFERENCES.map((r) => `<a href="${r.href}"${r.href === spec.href ? ' aria-current="page"' : ''}>${escapeHtml(r.label)}</a>`).join('');
   const sections = groups.map(
-    (g) => `<section class="group" aria-labelledby="${g.id}"><h2 id="${g.id}">${escapeHtml(g.title)}</h2>\n${g.items.map((o) => operationHtml(doc, o.ref, o.pathItem)).join('\n')}\n</section>`,
+    (g) =>
+      `<section class="group" aria-labelledby="${g.id}"><h2 id="${g.id}">${escapeHtml(g.title)}</h2>\n${g.items.map((o) => operationHtml(doc, o.ref, o.pathItem)).join('\n')}\n</section>`,
   );
   return `<!doctype html>
 <html lang="en">

@@ -53,7 +53,10 @@ export function resolve(doc: Doc, node: Json | undefined): { schema: Schema; nam
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
     const [file, pointer = ''] = current.$ref.split('#');
     const base = file ? documents.get(file.replace(/^\.\//, '')) : doc;
-    const parts = pointer.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = pointer
+      .replace(/^\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (parts[0] === 'components' && parts[1] === 'schemas' && parts.length === 3) name = parts[2];
     let target: Json | undefined = base;
     for (const part of parts) target = isObject(target) ? target[part] : undefined;
@@ -109,19 +112,26 @@ function addRows(doc: Doc, schema: Schema, prefix: string, depth: number, rows: 
   }
   if (isObject(schema.additionalProperties)) {
     const { schema: extra } = resolve(doc, schema.additionalProperties);
-    rows.push({ path: prefix ? `${prefix}.*` : '*', type: typeOf(doc, extra), required: false, rules: rulesOf(extra), description: String(extra.description ?? 'any other key') });
+    rows.push({
+      path: prefix ? `${prefix}.*` : '*',
+      type: typeOf(doc, extra),
+      required: false,
+      rules: rulesOf(extra),
+      description: String(extra.description ?? 'any other key'),
+    });
   }
 }
 
 /** The rows of a schema (or of each alternative of a oneOf). */
 export function schemaView(doc: Doc, node: Json | undefined, depth = 0): SchemaView {
   const { schema } = resolve(doc, node);
-  const alternatives = Array.isArray(schema.oneOf) && depth < MAX_DEPTH
-    ? schema.oneOf.map((alt, i) => {
-        const { schema: s, name } = resolve(doc, alt);
-        return { title: String(s.title ?? name ?? `Alternative ${i + 1}`), view: schemaView(doc, alt, depth + 1) };
-      })
-    : [];
+  const alternatives =
+    Array.isArray(schema.oneOf) && depth < MAX_DEPTH
+      ? schema.oneOf.map((alt, i) => {
+          const { schema: s, name } = resolve(doc, alt);
+          return { title: String(s.title ?? name ?? `Alternative ${i + 1}`), view: schemaView(doc, alt, depth + 1) };
+        })
+      : [];
   const rows: FieldRow[] = [];
   addRows(doc, schema, '', depth, rows);
   const items = resolve(doc, schema.items).schema;

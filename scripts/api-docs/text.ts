@@ -13,7 +13,10 @@ function inline(text: string): string {
 
 /** Paragraphs and lists; `bare` renders one paragraph's content without the <p> (for table cells). */
 export function prose(text: string, bare = false): string {
-  const blocks = text.trim().split(/\n\s*\n/).filter(Boolean);
+  const blocks = text
+    .trim()
+    .split(/\n\s*\n/)
+    .filter(Boolean);
   if (bare && blocks.length <= 1) return inline(text.trim().replace(/\s*\n\s*/g, ' '));
   return blocks
     .map((block) => {

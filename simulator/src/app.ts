@@ -101,7 +101,12 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
   };
   const serializer = () => (data: unknown) => JSON.stringify(data);
   // fastify's types describe its default compilers' pools; ours take the route schema and nothing else.
-  return { compilersFactory: { buildValidator: (() => validator) as unknown as Compilers['buildValidator'], buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'] } };
+  return {
+    compilersFactory: {
+      buildValidator: (() => validator) as unknown as Compilers['buildValidator'],
+      buildSerializer: (() => serializer) as unknown as Compilers['buildSerializer'],
+    },
+  };
 }
 
 /** The request line and headers together (Node's default, written down: the 414 and 431 messages name it). */
@@ -226,7 +231,8 @@ async function registerRoutes(
   control: ControlPlane,
 ): Promise<number> {
   // Tests only: it compiles the contract's response schemas with Ajv.
-  if (options.onContractViolation) (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
+  if (options.onContractViolation)
+    (await import('./http/response-check.js')).installResponseCheck(app, operations, options.onContractViolation, options.onReply);
   const auth = { ...authenticators(merchants), adminToken: adminTokenAuthenticator(ctx.config.adminToken) };
   const routeCount = registerOperations(app, operations, handlers, auth, validators);
   await registerPages(app, ctx, cards);

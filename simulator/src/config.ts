@@ -99,26 +99,34 @@ function token(raw: string, name: string): string {
 /** Host names separated by commas (`.example.com` also takes its subdomains), or `true` / `*` for any host. */
 function hostList(raw: string, name: string): readonly string[] | true {
   if (raw.trim() === 'true' || raw.trim() === '*') return true;
-  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   for (const h of hosts) {
-    if (!/^\.?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$|^\[[0-9a-f:.]+\]$/.test(h)) throw new ConfigError(`${name} must be host names separated by commas (such as sim.qa.example,.internal.example), or true; got "${h}"`);
+    if (!/^\.?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$|^\[[0-9a-f:.]+\]$/.test(h))
+      throw new ConfigError(`${name} must be host names separated by commas (such as sim.qa.example,.internal.example), or true; got "${h}"`);
   }
   return Object.freeze(hosts);
 }
 /** Origins (scheme, host and port, such as https://console.qa.example) separated by commas. */
 function originList(raw: string, name: string): readonly string[] {
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(o);
-    } catch {
-      // reported below
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/+$/, '').toLowerCase()) {
-      throw new ConfigError(`${name} must be origins such as https://console.qa.example (scheme, host and port only) separated by commas; got "${o}"`);
-    }
-    return parsed.origin;
-  });
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(o);
+      } catch {
+        // reported below
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/+$/, '').toLowerCase()) {
+        throw new ConfigError(`${name} must be origins such as https://console.qa.example (scheme, host and port only) separated by commas; got "${o}"`);
+      }
+      return parsed.origin;
+    });
   return Object.freeze(origins);
 }
 
@@ -139,25 +147,134 @@ const settings = {
   publicUrl: { flag: 'public-url', env: 'PUBLIC_URL', default: '', help: 'base URL shoppers and callbacks see (default http://localhost:<port>)', parse: url },
   dataDir: { flag: 'data-dir', env: 'DATA_DIR', default: './.littlepay-sim', help: 'folder of the lowdb files and the signing key', parse: text },
   seed: { flag: 'seed', env: 'SEED', default: 'littlepay', help: 'seed of every generated id, credential and name', parse: text },
-  clock: { flag: 'clock', env: 'CLOCK', default: 'system', help: 'system, or manual (frozen at 2026-01-01; for in-process test suites that advance it)', parse: oneOf(['system', 'manual'] as const) },
-  pinDelayMs: { flag: 'pin-delay-ms', env: 'PIN_DELAY_MS', default: '3000', help: 'how long the simulated shopper takes to enter the PIN', parse: integer(0, 3_600_000) },
-  longPollTimeoutMs: { flag: 'long-poll-timeout-ms', env: 'LONG_POLL_TIMEOUT_MS', default: '30000', help: 'how long ?longPoll=true holds an answer before PENDING', parse: integer(0, 600_000) },
-  refundDelayMs: { flag: 'refund-delay-ms', env: 'REFUND_DELAY_MS', default: '3000', help: 'how long a PENDING mobile-money refund takes', parse: integer(0, 3_600_000) },
-  threeDsTimeoutMs: { flag: '3ds-timeout-ms', env: 'THREE_DS_TIMEOUT_MS', default: '600000', help: 'how long a card waits for enroll and the challenge before it fails (the official client waits 10 minutes)', parse: integer(1000, 86_400_000) },
-  callbackTimeoutMs: { flag: 'callback-timeout-ms', env: 'CALLBACK_TIMEOUT_MS', default: '10000', help: 'timeout of one callback delivery attempt', parse: integer(100, 120_000) },
-  callbackRetryScheduleMs: { flag: 'callback-retries', env: 'CALLBACK_RETRIES', default: '10s,30s,2m,10m,30m,1h,2h,4h,8h', help: 'delay before each retry of a failed callback (ms, s, m, h), or none', parse: durations, empty: 'none' },
-  callbackMemoryLimit: { flag: 'callback-memory-limit', env: 'CALLBACK_MEMORY_LIMIT', default: '10000', help: 'delivered callbacks kept in memory (never pending or failed ones)', parse: integer(0, 10_000_000) },
-  inboxLimit: { flag: 'inbox-limit', env: 'INBOX_LIMIT', default: '1000', help: 'messages kept in memory across every /_sim/inbox', parse: integer(1, 1_000_000) },
+  clock: {
+    flag: 'clock',
+    env: 'CLOCK',
+    default: 'system',
+    help: 'system, or manual (frozen at 2026-01-01; for in-process test suites that advance it)',
+    parse: oneOf(['system', 'manual'] as const),
+  },
+  pinDelayMs: {
+    flag: 'pin-delay-ms',
+    env: 'PIN_DELAY_MS',
+    default: '3000',
+    help: 'how long the simulated shopper takes to enter the PIN',
+    parse: integer(0, 3_600_000),
+  },
+  longPollTimeoutMs: {
+    flag: 'long-poll-timeout-ms',
+    env: 'LONG_POLL_TIMEOUT_MS',
+    default: '30000',
+    help: 'how long ?longPoll=true holds an answer before PENDING',
+    parse: integer(0, 600_000),
+  },
+  refundDelayMs: {
+    flag: 'refund-delay-ms',
+    env: 'REFUND_DELAY_MS',
+    default: '3000',
+    help: 'how long a PENDING mobile-money refund takes',
+    parse: integer(0, 3_600_000),
+  },
+  threeDsTimeoutMs: {
+    flag: '3ds-timeout-ms',
+    env: 'THREE_DS_TIMEOUT_MS',
+    default: '600000',
+    help: 'how long a card waits for enroll and the challenge before it fails (the official client waits 10 minutes)',
+    parse: integer(1000, 86_400_000),
+  },
+  callbackTimeoutMs: {
+    flag: 'callback-timeout-ms',
+    env: 'CALLBACK_TIMEOUT_MS',
+    default: '10000',
+    help: 'timeout of one callback delivery attempt',
+    parse: integer(100, 120_000),
+  },
+  callbackRetryScheduleMs: {
+    flag: 'callback-retries',
+    env: 'CALLBACK_RETRIES',
+    default: '10s,30s,2m,10m,30m,1h,2h,4h,8h',
+    help: 'delay before each retry of a failed callback (ms, s, m, h), or none',
+    parse: durations,
+    empty: 'none',
+  },
+  callbackMemoryLimit: {
+    flag: 'callback-memory-limit',
+    env: 'CALLBACK_MEMORY_LIMIT',
+    default: '10000',
+    help: 'delivered callbacks kept in memory (never pending or failed ones)',
+    parse: integer(0, 10_000_000),
+  },
+  inboxLimit: {
+    flag: 'inbox-limit',
+    env: 'INBOX_LIMIT',
+    default: '1000',
+    help: 'messages kept in memory across every /_sim/inbox',
+    parse: integer(1, 1_000_000),
+  },
   logLevel: { flag: 'log-level', env: 'LOG_LEVEL', default: 'info', help: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
-  storeCompactAfter: { flag: 'store-compact-after', env: 'STORE_COMPACT_AFTER', default: '50000', help: 'superseded record versions (updates, removals) the store\'s log holds before it is folded into its pages', parse: integer(1, 100_000_000) },
-  journalSize: { flag: 'journal-size', env: 'JOURNAL_SIZE', default: '200', help: 'requests kept in each merchant\'s journal (oldest dropped first)', parse: integer(1, 10_000) },
-  adminToken: { flag: 'admin-token', env: 'SIM_ADMIN_TOKEN', default: '', help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)', parse: token },
-  logFormat: { flag: 'log-format', env: 'LOG_FORMAT', default: 'auto', help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)', parse: oneOf(['auto', 'pretty', 'json'] as const) },
-  allowedHosts: { flag: 'allowed-hosts', env: 'SIM_ALLOWED_HOSTS', default: '', help: 'host names /_sim answers to besides IP addresses, localhost and PUBLIC_URL\'s (comma-separated; true for any)', parse: hostList },
-  corsOrigins: { flag: 'cors-origins', env: 'SIM_CORS_ORIGINS', default: '', help: 'origins whose pages may call /_sim from a browser (comma-separated)', parse: originList },
-  callbackConcurrency: { flag: 'callback-concurrency', env: 'CALLBACK_CONCURRENCY', default: '64', help: 'callback deliveries in flight at once (the rest wait in the outbox)', parse: integer(1, 10_000) },
-  headersTimeoutMs: { flag: 'headers-timeout-ms', env: 'HEADERS_TIMEOUT_MS', default: '10000', help: 'how long a client may take to send the headers of a request', parse: integer(1000, 600_000) },
-  requestTimeoutMs: { flag: 'request-timeout-ms', env: 'REQUEST_TIMEOUT_MS', default: '30000', help: 'how long a client may take to send a whole request', parse: integer(1000, 600_000) },
+  storeCompactAfter: {
+    flag: 'store-compact-after',
+    env: 'STORE_COMPACT_AFTER',
+    default: '50000',
+    help: "superseded record versions (updates, removals) the store's log holds before it is folded into its pages",
+    parse: integer(1, 100_000_000),
+  },
+  journalSize: {
+    flag: 'journal-size',
+    env: 'JOURNAL_SIZE',
+    default: '200',
+    help: "requests kept in each merchant's journal (oldest dropped first)",
+    parse: integer(1, 10_000),
+  },
+  adminToken: {
+    flag: 'admin-token',
+    env: 'SIM_ADMIN_TOKEN',
+    default: '',
+    help: 'bearer token required on /_sim (prefer the environment variable: flags show in ps)',
+    parse: token,
+  },
+  logFormat: {
+    flag: 'log-format',
+    env: 'LOG_FORMAT',
+    default: 'auto',
+    help: 'pretty, json, or auto (pretty on a terminal, JSON otherwise)',
+    parse: oneOf(['auto', 'pretty', 'json'] as const),
+  },
+  allowedHosts: {
+    flag: 'allowed-hosts',
+    env: 'SIM_ALLOWED_HOSTS',
+    default: '',
+    help: "host names /_sim answers to besides IP addresses, localhost and PUBLIC_URL's (comma-separated; true for any)",
+    parse: hostList,
+  },
+  corsOrigins: {
+    flag: 'cors-origins',
+    env: 'SIM_CORS_ORIGINS',
+    default: '',
+    help: 'origins whose pages may call /_sim from a browser (comma-separated)',
+    parse: originList,
+  },
+  callbackConcurrency: {
+    flag: 'callback-concurrency',
+    env: 'CALLBACK_CONCURRENCY',
+    default: '64',
+    help: 'callback deliveries in flight at once (the rest wait in the outbox)',
+    parse: integer(1, 10_000),
+  },
+  headersTimeoutMs: {
+    flag: 'headers-timeout-ms',
+    env: 'HEADERS_TIMEOUT_MS',
+    default: '10000',
+    help: 'how long a client may take to send the headers of a request',
+    parse: integer(1000, 600_000),
+  },
+  requestTimeoutMs: {
+    flag: 'request-timeout-ms',
+    env: 'REQUEST_TIMEOUT_MS',
+    default: '30000',
+    help: 'how long a client may take to send a whole request',
+    parse: integer(1000, 600_000),
+  },
 } satisfies Record<string, Setting>;
 
 /** Settings whose empty value means "not set" rather than an error. */
@@ -198,7 +315,9 @@ function resolve(pick: (name: string, s: Setting) => Raw | undefined, memory: bo
   out.memory = memory;
   // Node refuses a headers timeout longer than the request's.
   if ((out.headersTimeoutMs as number) > (out.requestTimeoutMs as number)) {
-    throw new ConfigError(`HEADERS_TIMEOUT_MS (${out.headersTimeoutMs as number}) must not be longer than REQUEST_TIMEOUT_MS (${out.requestTimeoutMs as number})`);
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS (${out.headersTimeoutMs as number}) must not be longer than REQUEST_TIMEOUT_MS (${out.requestTimeoutMs as number})`,
+    );
   }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port as number}`;
   return Object.freeze(out as unknown as Config);
@@ -257,7 +376,9 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
     return values.help ? { name: 'help' } : { name: 'merchants', config: fromArgvAndEnv(values, env), json: values.json === true };
   }
   if (first !== undefined && !first.startsWith('-')) {
-    throw new ConfigError(`unknown command "${first}" (the commands are ${COMMANDS.slice(0, -1).join(', ')} and ${COMMANDS.at(-1)})\nRun with --help to see every option.`);
+    throw new ConfigError(
+      `unknown command "${first}" (the commands are ${COMMANDS.slice(0, -1).join(', ')} and ${COMMANDS.at(-1)})\nRun with --help to see every option.`,
+    );
   }
   const config = loadConfig(argv, env);
   return config ? { name: 'start', config } : { name: 'help' };
@@ -274,7 +395,8 @@ export type SettingOptions = { [K in keyof typeof settings]?: SettingValue<K> } 
 
 export function configFromOptions(options: SettingOptions, where = 'option'): Config {
   for (const name of Object.keys(options)) {
-    if (!(name in settings) && name !== 'memory') throw new ConfigError(`unknown ${where} "${name}"; the options are ${[...Object.keys(settings), 'memory'].join(', ')}`);
+    if (!(name in settings) && name !== 'memory')
+      throw new ConfigError(`unknown ${where} "${name}"; the options are ${[...Object.keys(settings), 'memory'].join(', ')}`);
   }
   if (options.memory !== undefined && typeof options.memory !== 'boolean') throw new ConfigError(`${where} memory must be true or false`);
   const given = options as Record<string, unknown>;

@@ -113,7 +113,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     throw err;
   }
   const url = localUrl(config.host, boundPort(app));
-  const merchants = (): Merchant[] => app.sim.merchants.list().filter((m) => m.demo).map(merchantView);
+  const merchants = (): Merchant[] =>
+    app.sim.merchants
+      .list()
+      .filter((m) => m.demo)
+      .map(merchantView);
   let demo = merchants();
   let closing: Promise<void> | undefined;
   return {

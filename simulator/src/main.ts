@@ -10,6 +10,11 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const isTTY = Boolean(process.stdout.isTTY);
-const result = await runCli(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr, isTTY, color: colorWanted(process.env, isTTY) });
+const result = await runCli(process.argv.slice(2), process.env, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  isTTY,
+  color: colorWanted(process.env, isTTY),
+});
 // A one-off command ends here; while serving, the signal handlers end the process.
 if (result !== 'serving') process.exit(result);

@@ -22,7 +22,14 @@ export interface CliIO {
 /** The columns people copy into their .env: the same table on start and from `littlepay-sim merchants`. */
 export function printMerchantTable(io: CliIO, merchants: SimSchemas['Merchant'][]): void {
   new Console({ stdout: io.stdout, stderr: io.stderr }).table(
-    merchants.map((m) => ({ name: m.name, environment: m.environment, clientId: m.clientId, clientSecret: m.clientSecret, tokenId: m.tokenId, apiKey: m.apiKey })),
+    merchants.map((m) => ({
+      name: m.name,
+      environment: m.environment,
+      clientId: m.clientId,
+      clientSecret: m.clientSecret,
+      tokenId: m.tokenId,
+      apiKey: m.apiKey,
+    })),
   );
 }
 

@@ -12,7 +12,6 @@ const SHOTS = 'test-results/docs';
 const setup = listeningTestSim();
 const browsers: Record<number, TestBrowser> = {};
 
-
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
@@ -46,9 +45,20 @@ describeInBrowser('the API reference in Chromium', () => {
       expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('system-ui');
       expect(blocked).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: false });
-      await page.locator('section.op').nth(1).screenshot({ path: `${SHOTS}/${name}-${width}-operation.png` });
+      await page
+        .locator('section.op')
+        .nth(1)
+        .screenshot({ path: `${SHOTS}/${name}-${width}-operation.png` });
       const violations = await axe(page);
-      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+      expect(
+        violations.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+        ),
+      ).toEqual([]);
       await page.close();
     });
   });

@@ -102,7 +102,10 @@ describeInBrowser('the QA console, as QA uses it', () => {
     await page.getByLabel('I understand the current keys stop working').check();
     await page.getByRole('button', { name: 'Rotate Key' }).click();
     await page.getByRole('heading', { name: 'Copy them now' }).waitFor();
-    const newApiKey = await page.locator('dd', { has: page.locator('[data-copy-label="new API key"]') }).locator('code').innerText();
+    const newApiKey = await page
+      .locator('dd', { has: page.locator('[data-copy-label="new API key"]') })
+      .locator('code')
+      .innerText();
     expect(newApiKey).toMatch(/^sk_sandbox_[0-9a-f]{40}$/);
     expect(newApiKey).not.toBe(oldApiKey);
     await checkConsolePage(page, 'rotated-key');

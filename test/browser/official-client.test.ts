@@ -59,7 +59,15 @@ async function recordPreflights(page: Page): Promise<() => Preflight[]> {
 
 function shopPage(sim: TestSim, params: Record<string, string>): string {
   const m = sim.sandbox;
-  const q = new URLSearchParams({ sim: sim.app.sim.ctx.publicUrl(), clientId: m.clientId, clientSecret: m.clientSecret, tokenId: m.tokenId, cvv: '123', exp: '01/29', ...params });
+  const q = new URLSearchParams({
+    sim: sim.app.sim.ctx.publicUrl(),
+    clientId: m.clientId,
+    clientSecret: m.clientSecret,
+    tokenId: m.tokenId,
+    cvv: '123',
+    exp: '01/29',
+    ...params,
+  });
   return `${shopUrl}/shop?${q}`;
 }
 
@@ -103,7 +111,11 @@ describeInBrowser("the official client's calls from a merchant's page in Chromiu
     expect((await status(sim, sim.sandbox, 'OC3')).json().data.status).toBe('PENDING');
     expect(await page.textContent('#result')).toBe('running');
     await challenge.getByRole('button', { name: 'Authenticate' }).click();
-    expect(await result(page)).toMatchObject({ action: 'AUTHENTICATE', status: 'COMPLETED', seen: { ddcMessages: 2, stepUpMessage: { action: 'MAKE_PAYMENT' } } });
+    expect(await result(page)).toMatchObject({
+      action: 'AUTHENTICATE',
+      status: 'COMPLETED',
+      seen: { ddcMessages: 2, stepUpMessage: { action: 'MAKE_PAYMENT' } },
+    });
     await page.close();
   });
 

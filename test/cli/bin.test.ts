@@ -33,7 +33,13 @@ function layout(files: Record<string, string>, withTsx: boolean): string {
   return dir;
 }
 
-const start = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin/littlepay-sim.js')], { cwd: dir, encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH, NODE_OPTIONS: '' } });
+const start = (dir: string) =>
+  spawnSync(process.execPath, [join(dir, 'bin/littlepay-sim.js')], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { PATH: process.env.PATH, NODE_OPTIONS: '' },
+  });
 
 const SOURCE = { 'simulator/src/main.ts': "const from: string = 'sources';\nconsole.log(from);\n" };
 const BUILT = { 'dist/simulator/src/main.js': "console.log('dist');\n" };

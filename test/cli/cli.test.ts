@@ -60,7 +60,11 @@ describe('littlepay-sim --help and bad command lines', () => {
   it.each([
     { argv: ['--port', 'abc'], env: {}, message: 'littlepay-sim: --port must be a whole number, got "abc"\n' },
     { argv: [], env: { CLOCK: 'fast' }, message: 'littlepay-sim: CLOCK must be one of system, manual, got "fast"\n' },
-    { argv: ['serve'], env: {}, message: 'littlepay-sim: unknown command "serve" (the commands are merchants, scenarios and drift)\nRun with --help to see every option.\n' },
+    {
+      argv: ['serve'],
+      env: {},
+      message: 'littlepay-sim: unknown command "serve" (the commands are merchants, scenarios and drift)\nRun with --help to see every option.\n',
+    },
     { argv: ['merchants', '--port', 'x'], env: {}, message: 'littlepay-sim: --port must be a whole number, got "x"\n' },
   ])('refuses $argv $env with exit 2 and says why', async ({ argv, env, message }) => {
     expect(await cli(argv, env)).toEqual({ code: 2, stdout: '', stderr: message });
@@ -123,7 +127,10 @@ describe('littlepay-sim merchants', () => {
     // After its first write the simulator prepares its next log segment in the background (a temp file).
     const store = join(dataDir, 'store');
     await eventually(() => readdirSync(store).some((f) => /^\.wal-spare-\d+\.tmp$/.test(f)));
-    const snapshot = () => readdirSync(store).sort().map((f) => `${f} ${statSync(join(store, f)).size} ${statSync(join(store, f)).mtimeMs}`);
+    const snapshot = () =>
+      readdirSync(store)
+        .sort()
+        .map((f) => `${f} ${statSync(join(store, f)).size} ${statSync(join(store, f)).mtimeMs}`);
     const before = snapshot();
 
     const res = await cli(['merchants', '--json', '--data-dir', dataDir]);

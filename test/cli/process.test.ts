@@ -84,7 +84,9 @@ describe('a data folder it cannot write', () => {
     chmodSync(join(dataDir, 'store'), 0o555);
     const res = run(['--data-dir', dataDir, '--port', '0'], asUser);
     expect(res.status).toBe(1);
-    expect(res.stderr).toBe(`littlepay-sim: cannot start: ${join(dataDir, 'store')} in the data folder is not writable (EACCES); pass --data-dir or DATA_DIR, or --memory\n`);
+    expect(res.stderr).toBe(
+      `littlepay-sim: cannot start: ${join(dataDir, 'store')} in the data folder is not writable (EACCES); pass --data-dir or DATA_DIR, or --memory\n`,
+    );
   });
 });
 
@@ -108,12 +110,15 @@ describe('SIGTERM', () => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     try {
       const [, baseUrl] = await waitForOutput(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
       const merchant = (await createSimClient({ baseUrl: baseUrl! }).listMerchants()).data!.merchants[0]!;
       const lp = createLittlePayClient(merchantClientOptions(baseUrl!, merchant));
-      const reference = (await lp.createIntent({ amount: 10, description: 'x', key: 'SIGTERM1', callbackUrl: 'https://merchant.example/cb' })).data!.data.reference;
+      const reference = (await lp.createIntent({ amount: 10, description: 'x', key: 'SIGTERM1', callbackUrl: 'https://merchant.example/cb' })).data!.data
+        .reference;
       const held = lp.processPayment(reference, { type: 'MPESA', payment: { mobile: '254712345678' } }, { longPoll: true });
       // The long-poll is held once its attempt is stored.
       while (!(await lp.getPaymentStatus('SIGTERM1')).data?.data.attempts.length);

@@ -72,11 +72,17 @@ describe('verifyCallback', () => {
 
   it('refuses a tampered timestamp or signature', () => {
     const { parsed, headers } = signed();
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': String(NOW_S + 1) }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': String(NOW_S + 1) }, keys.publicKeyPem, at)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     const sig = headers['x-littlepay-signature']!;
     const flipped = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
     expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': flipped }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': 'not base64 at all!' }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': 'not base64 at all!' }, keys.publicKeyPem, at)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a signature made with another key, and a key that is not a PEM', () => {
@@ -89,8 +95,14 @@ describe('verifyCallback', () => {
   it('reports missing headers', () => {
     const { parsed, headers } = signed();
     expect(verifyCallback(parsed, {}, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { 'x-littlepay-signature': headers['x-littlepay-signature'] }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyCallback(parsed, { 'x-littlepay-timestamp': headers['x-littlepay-timestamp'] }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyCallback(parsed, { 'x-littlepay-signature': headers['x-littlepay-signature'] }, keys.publicKeyPem, at)).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
+    expect(verifyCallback(parsed, { 'x-littlepay-timestamp': headers['x-littlepay-timestamp'] }, keys.publicKeyPem, at)).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
     expect(verifyCallback(parsed, { ...headers, 'x-littlepay-signature': '' }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
     expect(verifyCallback(parsed, { ...headers, 'x-littlepay-timestamp': undefined }, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
     expect(verifyCallback(parsed, new Headers(), keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'missing_headers' });
@@ -139,8 +151,14 @@ describe('verifyCallback', () => {
     const ts = headers['x-littlepay-timestamp']!;
     const h = new Headers({ 'X-LittlePay-Signature': sig, 'X-LittlePay-Timestamp': ts, 'Content-Type': 'application/json' });
     expect(verifyCallback(parsed, h, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
-    expect(verifyCallback(parsed, { 'X-LittlePay-Signature': sig, 'x-LITTLEPAY-timestamp': ts }, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
-    expect(verifyCallback(parsed, { 'x-littlepay-signature': [sig], 'x-littlepay-timestamp': [ts] }, keys.publicKeyPem, at)).toEqual({ ok: true, timestamp: NOW_S });
+    expect(verifyCallback(parsed, { 'X-LittlePay-Signature': sig, 'x-LITTLEPAY-timestamp': ts }, keys.publicKeyPem, at)).toEqual({
+      ok: true,
+      timestamp: NOW_S,
+    });
+    expect(verifyCallback(parsed, { 'x-littlepay-signature': [sig], 'x-littlepay-timestamp': [ts] }, keys.publicKeyPem, at)).toEqual({
+      ok: true,
+      timestamp: NOW_S,
+    });
     // A Headers instance is checked as strictly as a record.
     const bad = new Headers({ 'X-LittlePay-Signature': sig, 'X-LittlePay-Timestamp': String(NOW_S - 1) });
     expect(verifyCallback(parsed, bad, keys.publicKeyPem, at)).toEqual({ ok: false, reason: 'bad_signature' });

@@ -178,7 +178,15 @@ describe('loadConfig', () => {
     expect(listed.sort()).toEqual(OPTIONS.map(([flag]) => flag).sort());
     for (const [flag] of OPTIONS) {
       if (flag === 'help' || flag === 'memory') continue;
-      const values: Record<string, string> = { clock: 'manual', 'log-level': 'warn', 'log-format': 'pretty', 'public-url': 'http://x.test', 'cors-origins': 'http://x.test', 'headers-timeout-ms': '4200', 'request-timeout-ms': '42000' };
+      const values: Record<string, string> = {
+        clock: 'manual',
+        'log-level': 'warn',
+        'log-format': 'pretty',
+        'public-url': 'http://x.test',
+        'cors-origins': 'http://x.test',
+        'headers-timeout-ms': '4200',
+        'request-timeout-ms': '42000',
+      };
       const value = values[flag] ?? '420';
       expect(() => loadConfig([`--${flag}`, value], {}), flag).not.toThrow();
     }
@@ -213,7 +221,12 @@ describe('loadConfig', () => {
     { name: 'SIM_CORS_ORIGINS with a path', argv: [], env: { SIM_CORS_ORIGINS: 'https://console.example/app' }, names: 'SIM_CORS_ORIGINS' },
     { name: 'SIM_CORS_ORIGINS=*', argv: [], env: { SIM_CORS_ORIGINS: '*' }, names: 'SIM_CORS_ORIGINS' },
     { name: 'CALLBACK_CONCURRENCY=0', argv: [], env: { CALLBACK_CONCURRENCY: '0' }, names: 'CALLBACK_CONCURRENCY' },
-    { name: 'a headers timeout longer than the request timeout', argv: [], env: { HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }, names: 'HEADERS_TIMEOUT_MS' },
+    {
+      name: 'a headers timeout longer than the request timeout',
+      argv: [],
+      env: { HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' },
+      names: 'HEADERS_TIMEOUT_MS',
+    },
   ])('refuses $name with a ConfigError naming the setting', ({ argv, env, names }) => {
     expect(configError(argv, env).message).toContain(names);
   });

@@ -31,7 +31,9 @@ describe('Copy as curl', () => {
     const body = intentBody({ key: 'CURL2', description: "Shopper's order" });
     const command = requestCurl(sim.app.sim.ctx.publicUrl(), 'POST', `/api/payments/${sim.sandbox.tokenId}/pay`, 'basic', body);
     expect(command).not.toContain(sim.sandbox.clientSecret);
-    const answer = JSON.parse(await run(command, { LITTLEPAY_CLIENT_ID: sim.sandbox.clientId, LITTLEPAY_CLIENT_SECRET: sim.sandbox.clientSecret })) as { data: { reference: string } };
+    const answer = JSON.parse(await run(command, { LITTLEPAY_CLIENT_ID: sim.sandbox.clientId, LITTLEPAY_CLIENT_SECRET: sim.sandbox.clientSecret })) as {
+      data: { reference: string };
+    };
     expect(answer.data.reference).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -93,7 +93,7 @@ describe('the payment page', () => {
     expect(decodeURIComponent(String(again.headers.location))).toContain('kind=error');
   });
 
-  it('replays a callback and checks the receiver at the payment\'s callbackUrl from its forms', async () => {
+  it("replays a callback and checks the receiver at the payment's callbackUrl from its forms", async () => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'T2', amount: 100, callbackUrl: 'http://receiver.test/littlepay' });
     await processMobile(sim, intent.reference, 'MPESA', '254712345678');
@@ -126,7 +126,9 @@ describe('the merchant page', () => {
     const sim = await startTestSim();
     const m = sim.sandbox;
     const page = (await get(sim, `/_sim/console/merchants/${m.id}`)).body;
-    expect(page).toMatch(new RegExp(`<details class="secret"><summary>Reveal <span class="visually-hidden">API key</span></summary><code[^>]*>${m.apiKey}</code>`));
+    expect(page).toMatch(
+      new RegExp(`<details class="secret"><summary>Reveal <span class="visually-hidden">API key</span></summary><code[^>]*>${m.apiKey}</code>`),
+    );
     const res = await sim.inject({ method: 'POST', url: `/_sim/console/merchants/${m.id}/rotate-key`, headers: form, payload: 'confirm=yes' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -141,7 +143,12 @@ describe('the merchant page', () => {
     const m = sim.sandbox;
     const clock = await sim.inject({ method: 'POST', url: `/_sim/console/merchants/${m.id}/clock`, headers: form, payload: 'action=advance&by=31m' });
     expect(decodeURIComponent(String(clock.headers.location)).replace(/\+/g, ' ')).toContain('Clock frozen at 2026-01-01T00:31:00.000Z');
-    await sim.inject({ method: 'POST', url: `/_sim/console/merchants/${m.id}/outcomes`, headers: form, payload: 'provider=MPESA&outcomes=wrong_pin%2C+success' });
+    await sim.inject({
+      method: 'POST',
+      url: `/_sim/console/merchants/${m.id}/outcomes`,
+      headers: form,
+      payload: 'provider=MPESA&outcomes=wrong_pin%2C+success',
+    });
     expect((await sim.inject({ url: `/_sim/merchants/${m.id}/outcomes` })).json().queues).toEqual({ MPESA: ['wrong_pin', 'success'] });
     const bad = await sim.inject({ method: 'POST', url: `/_sim/console/merchants/${m.id}/clock`, headers: form, payload: 'action=advance&by=soon' });
     expect(decodeURIComponent(String(bad.headers.location))).toContain('kind=error');

@@ -9,7 +9,12 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 async function signedIn() {
   const sim = await startTestSim({ adminToken: TOKEN });
-  const res = await sim.inject({ method: 'POST', url: '/_sim/console/sign-in', headers: form, payload: `token=${TOKEN}&next=${encodeURIComponent('/_sim/console/merchants')}` });
+  const res = await sim.inject({
+    method: 'POST',
+    url: '/_sim/console/sign-in',
+    headers: form,
+    payload: `token=${TOKEN}&next=${encodeURIComponent('/_sim/console/merchants')}`,
+  });
   const setCookie = String(res.headers['set-cookie']);
   return { sim, res, setCookie, cookie: setCookie.split(';')[0]! };
 }
@@ -56,7 +61,9 @@ describe('the console behind SIM_ADMIN_TOKEN', () => {
       const res = await sim.inject({ method: 'POST', url: '/_sim/console/sign-in', headers: form, payload: `token=${TOKEN}&next=${encodeURIComponent(next)}` });
       expect(res.headers.location, next).toBe('/_sim/console');
     }
-    const cookie = String((await sim.inject({ method: 'POST', url: '/_sim/console/sign-in', headers: form, payload: `token=${TOKEN}` })).headers['set-cookie']).split(';')[0]!;
+    const cookie = String(
+      (await sim.inject({ method: 'POST', url: '/_sim/console/sign-in', headers: form, payload: `token=${TOKEN}` })).headers['set-cookie'],
+    ).split(';')[0]!;
     const out = await sim.inject({ method: 'POST', url: '/_sim/console/sign-out', headers: { cookie } });
     expect(out.headers['set-cookie']).toMatch(/^littlepay_sim_session=; Path=\/_sim; HttpOnly; SameSite=Strict; Max-Age=0/);
   });

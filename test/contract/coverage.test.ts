@@ -10,7 +10,9 @@ import type { Operation } from '../../simulator/src/http/contract.js';
 import { operationOf, operations } from '../pact/request.js';
 
 const PACTS_DIR = resolve('contracts/pacts');
-type PactFile = { interactions: Array<{ type: string; description: string; request?: { method: string; path: string }; contents?: { content: Record<string, unknown> } }> };
+type PactFile = {
+  interactions: Array<{ type: string; description: string; request?: { method: string; path: string }; contents?: { content: Record<string, unknown> } }>;
+};
 const pacts = readdirSync(PACTS_DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(resolve(PACTS_DIR, f), 'utf8')) as PactFile);

@@ -29,7 +29,12 @@ async function values(sim: TestSim): Promise<Record<string, string>> {
 describe('declared transport errors, for every operation that declares them', () => {
   it.each(declares('413').map((op) => [op.operationId, op] as const))('%s answers 413 to a body over 1 MiB', async (_id, op) => {
     const sim = await startTestSim();
-    const res = await sim.inject({ method: op.method, url: url(op, await values(sim)), headers: headers(sim, op, 'application/json'), payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }) });
+    const res = await sim.inject({
+      method: op.method,
+      url: url(op, await values(sim)),
+      headers: headers(sim, op, 'application/json'),
+      payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().data.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -49,7 +54,12 @@ describe('declared transport errors, for every operation that declares them', ()
     const body = op.method === 'POST' ? JSON.stringify({}) : undefined;
     // A content type without a body is itself a 400 (empty JSON): send one only with a body.
     const { 'content-type': _type, ...noBody } = headers(sim, op, 'application/json');
-    const res = await sim.inject({ method: op.method, url: url(op, { ...(await values(sim)), ...bad }), headers: body ? headers(sim, op, 'application/json') : noBody, ...(body ? { payload: body } : {}) });
+    const res = await sim.inject({
+      method: op.method,
+      url: url(op, { ...(await values(sim)), ...bad }),
+      headers: body ? headers(sim, op, 'application/json') : noBody,
+      ...(body ? { payload: body } : {}),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().data.errors?.[0]?.field).toMatch(/^params\./);
   });
@@ -60,7 +70,17 @@ describe('declared transport errors, for every operation that declares them', ()
     const body: Record<string, unknown> = {
       processPayment: { type: 'MPESA', payment: { mobile: '254712345678' } },
       createPaToken: { type: 'CARDS', payment: { cc_number: '4000000000002701', cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } },
-      checkEnrollment: { deviceInformation: { httpBrowserColorDepth: 24, httpBrowserJavaEnabled: false, httpBrowserJavaScriptEnabled: true, httpBrowserLanguage: 'en-US', httpBrowserScreenHeight: 1080, httpBrowserScreenWidth: 1920, httpBrowserTimeDifference: 0 } },
+      checkEnrollment: {
+        deviceInformation: {
+          httpBrowserColorDepth: 24,
+          httpBrowserJavaEnabled: false,
+          httpBrowserJavaScriptEnabled: true,
+          httpBrowserLanguage: 'en-US',
+          httpBrowserScreenHeight: 1080,
+          httpBrowserScreenWidth: 1920,
+          httpBrowserTimeDifference: 0,
+        },
+      },
       answerChallenge: { answer: 'authenticate' },
       resolveAttempt: { outcome: 'success' },
       refundIntent: { amount: 1 },
@@ -68,7 +88,12 @@ describe('declared transport errors, for every operation that declares them', ()
     const payload = body[op.operationId];
     // An operation without a body (expireIntent) is called without a content type, as a client calls it.
     const { 'content-type': _type, ...bodyless } = headers(sim, op, 'application/json');
-    const res = await sim.inject({ method: op.method, url: url(op, { reference: '00000000-0000-4000-8000-000000000000' }), headers: payload ? headers(sim, op, 'application/json') : bodyless, ...(payload ? { payload } : {}) });
+    const res = await sim.inject({
+      method: op.method,
+      url: url(op, { reference: '00000000-0000-4000-8000-000000000000' }),
+      headers: payload ? headers(sim, op, 'application/json') : bodyless,
+      ...(payload ? { payload } : {}),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().data.code).toBe('INTENT_NOT_FOUND');
   });
@@ -97,7 +122,9 @@ describe('declared answers for a merchant that does not exist', () => {
   });
 
   it('covers the control operations that change a merchant', () => {
-    expect(byMerchant.map((op) => op.operationId)).toEqual(expect.arrayContaining(['controlClock', 'clearOutcomes', 'addFault', 'clearFaults', ...Object.keys(bodies)]));
+    expect(byMerchant.map((op) => op.operationId)).toEqual(
+      expect.arrayContaining(['controlClock', 'clearOutcomes', 'addFault', 'clearFaults', ...Object.keys(bodies)]),
+    );
   });
 });
 
@@ -113,28 +140,66 @@ describe('the inspector', () => {
 });
 
 describe('the remaining declared answers', () => {
-  const device = { httpBrowserColorDepth: 24, httpBrowserJavaEnabled: false, httpBrowserJavaScriptEnabled: true, httpBrowserLanguage: 'en-US', httpBrowserScreenHeight: 1080, httpBrowserScreenWidth: 1920, httpBrowserTimeDifference: 0 };
+  const device = {
+    httpBrowserColorDepth: 24,
+    httpBrowserJavaEnabled: false,
+    httpBrowserJavaScriptEnabled: true,
+    httpBrowserLanguage: 'en-US',
+    httpBrowserScreenHeight: 1080,
+    httpBrowserScreenWidth: 1920,
+    httpBrowserTimeDifference: 0,
+  };
 
   it('cspaToken and enroll on a paid intent are a 409 INTENT_COMPLETED; a bad device field a 400 naming it', async () => {
     const sim = await startTestSim();
     const reference = await paidIntent(sim, sim.sandbox);
     const card = { cc_number: '4000000000002701', cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' };
-    const token = await sim.inject({ method: 'POST', url: `/pay/${reference}/cspaToken`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: card } });
+    const token = await sim.inject({
+      method: 'POST',
+      url: `/pay/${reference}/cspaToken`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'CARDS', payment: card },
+    });
     expect([token.statusCode, token.json().data.code]).toEqual([409, 'INTENT_COMPLETED']);
-    const enroll = await sim.inject({ method: 'POST', url: `/pay/${reference}/enroll`, headers: { 'content-type': 'application/json' }, payload: { deviceInformation: device, type: 'CARDS', payment: card } });
+    const enroll = await sim.inject({
+      method: 'POST',
+      url: `/pay/${reference}/enroll`,
+      headers: { 'content-type': 'application/json' },
+      payload: { deviceInformation: device, type: 'CARDS', payment: card },
+    });
     expect([enroll.statusCode, enroll.json().data.code]).toEqual([409, 'INTENT_COMPLETED']);
     const open = await createIntent(sim, sim.sandbox, { key: 'OPEN1' });
-    const enrolled = await sim.inject({ method: 'POST', url: `/pay/${open.reference}/enroll`, headers: { 'content-type': 'application/json' }, payload: { deviceInformation: device, type: 'CARDS', payment: card } });
+    const enrolled = await sim.inject({
+      method: 'POST',
+      url: `/pay/${open.reference}/enroll`,
+      headers: { 'content-type': 'application/json' },
+      payload: { deviceInformation: device, type: 'CARDS', payment: card },
+    });
     expect(enrolled.json().data.action).toBe('MAKE_PAYMENT');
-    await sim.inject({ method: 'POST', url: `/pay/${open.reference}/process?longPoll=true`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS' } });
-    const bad = await sim.inject({ method: 'POST', url: `/pay/${open.reference}/enroll`, headers: { 'content-type': 'application/json' }, payload: { deviceInformation: {} } });
+    await sim.inject({
+      method: 'POST',
+      url: `/pay/${open.reference}/process?longPoll=true`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'CARDS' },
+    });
+    const bad = await sim.inject({
+      method: 'POST',
+      url: `/pay/${open.reference}/enroll`,
+      headers: { 'content-type': 'application/json' },
+      payload: { deviceInformation: {} },
+    });
     expect([bad.statusCode, bad.json().data.errors[0].field]).toMatchObject([400, expect.stringMatching(/^body\.deviceInformation/)]);
   });
 
   it('an answer that is not one of the three is a 400; a query over its length a 400', async () => {
     const sim = await startTestSim();
     const { reference } = await createIntent(sim, sim.sandbox);
-    const answer = await sim.inject({ method: 'POST', url: `/_sim/intents/${reference}/challenge`, headers: { 'content-type': 'application/json' }, payload: { answer: 'maybe' } });
+    const answer = await sim.inject({
+      method: 'POST',
+      url: `/_sim/intents/${reference}/challenge`,
+      headers: { 'content-type': 'application/json' },
+      payload: { answer: 'maybe' },
+    });
     expect([answer.statusCode, answer.json().data.errors[0].field]).toEqual([400, 'body.answer']);
     const callbacks = await sim.inject({ method: 'GET', url: `/_sim/callbacks?reference=${'x'.repeat(65)}` });
     expect([callbacks.statusCode, callbacks.json().data.errors[0].field]).toEqual([400, 'querystring.reference']);

@@ -74,9 +74,16 @@ describe('contract examples', () => {
     const where = all.map((e) => `${e.file} ${e.where}`);
     expect(all.length).toBeGreaterThanOrEqual(30);
     for (const part of ['requestBody', 'webhook paymentCallback', 'webhook refundCallback', 'components.responses.BadRequest', 'POST /_sim/merchants']) {
-      expect(where.some((w) => w.includes(part)), part).toBe(true);
+      expect(
+        where.some((w) => w.includes(part)),
+        part,
+      ).toBe(true);
     }
-    for (const file of CONTRACT_FILES) expect(all.some((e) => e.file === file), file).toBe(true);
+    for (const file of CONTRACT_FILES)
+      expect(
+        all.some((e) => e.file === file),
+        file,
+      ).toBe(true);
   });
 
   it.each(all.map((e) => [`${e.file} ${e.where}`, e] as const))('%s validates against its schema', (_name, e) => {
@@ -132,6 +139,8 @@ describe('one route per operation', () => {
   it('throws when an operation names a security scheme it has no authenticator for', async () => {
     const handlers = handlersFor(operations.map((o) => o.operationId));
     const v = await validators;
-    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth, adminToken: auth.adminToken }, v)).toThrow(/unknown security scheme apiKeyAuth/);
+    expect(() => registerOperations(Fastify(), operations, handlers, { basicAuth: auth.basicAuth, adminToken: auth.adminToken }, v)).toThrow(
+      /unknown security scheme apiKeyAuth/,
+    );
   });
 });

@@ -36,7 +36,12 @@ function inputArb(s: RouteSchema): fc.Arbitrary<unknown> {
       .filter((v) => v !== undefined && !jsonDepthExceeds(v, MAX_JSON_DEPTH));
   }
   const names = Object.keys(s.schema.properties as object);
-  const value = (name: string) => fc.oneof(arbitraryFor((s.schema.properties as Record<string, Record<string, unknown>>)[name]).map(String), fc.string({ maxLength: 30 }), fc.constantFrom('', 'true', 'false', '1', '-1', '1e3', 'null', 'x'.repeat(65), 'x'.repeat(3000)));
+  const value = (name: string) =>
+    fc.oneof(
+      arbitraryFor((s.schema.properties as Record<string, Record<string, unknown>>)[name]).map(String),
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('', 'true', 'false', '1', '-1', '1e3', 'null', 'x'.repeat(65), 'x'.repeat(3000)),
+    );
   return fc.record(Object.fromEntries(names.map((n) => [n, value(n)])), { requiredKeys: [] });
 }
 

@@ -16,7 +16,12 @@ const open = operations.filter((o) => o.security.length === 0);
 /** A request for the operation, with made-up path parameters (the token is checked before anything else). */
 function requestFor(op: (typeof operations)[number], headers: Record<string, string>) {
   const url = op.path.replace('{merchantId}', 'mer_000000000000').replace('{name}', 'box');
-  return { method: op.method, url, headers: { ...headers, ...(op.method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(op.method === 'POST' ? { payload: {} } : {}) };
+  return {
+    method: op.method,
+    url,
+    headers: { ...headers, ...(op.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+    ...(op.method === 'POST' ? { payload: {} } : {}),
+  };
 }
 
 describe('with SIM_ADMIN_TOKEN set', () => {

@@ -22,7 +22,10 @@ describe('queued outcomes for cards', () => {
     expect(await payByCard(sim, 'Q2', cardFor('success'))).toEqual({ action: 'FAILED', status: 'FAILED', message: 'The issuer rejected the authentication' });
     expect(await payByCard(sim, 'Q3', cardFor('declined'))).toMatchObject({ status: 'FAILED', message: 'General decline of the card' });
     expect(await payByCard(sim, 'Q4', OTHER_VISA)).toMatchObject({ status: 'COMPLETED' });
-    const intents = (await sim.inject({ method: 'GET', url: `/_sim/merchants/${sim.sandbox.id}/intents` })).json().intents as Array<{ key: string; attempts: Array<{ outcomeSource?: string }> }>;
+    const intents = (await sim.inject({ method: 'GET', url: `/_sim/merchants/${sim.sandbox.id}/intents` })).json().intents as Array<{
+      key: string;
+      attempts: Array<{ outcomeSource?: string }>;
+    }>;
     const sources = Object.fromEntries(intents.map((i) => [i.key, i.attempts[0]?.outcomeSource]));
     expect(sources).toEqual({ Q1: 'override', Q2: 'override', Q3: 'trigger', Q4: 'default' });
   });

@@ -67,7 +67,7 @@ describe('POST /_sim/intents/{reference}/resolve', () => {
 });
 
 describe('POST /_sim/intents/{reference}/refund and /expire', () => {
-  it('refunds part of a completed payment on the merchant\'s behalf, with the merchant\'s rules', async () => {
+  it("refunds part of a completed payment on the merchant's behalf, with the merchant's rules", async () => {
     const sim = await startTestSim();
     const reference = await pinPrompt(sim, 'RF1');
     await post(sim, `/_sim/intents/${reference}/resolve`, { outcome: 'success' });
@@ -115,10 +115,17 @@ describe('POST /_sim/merchants/{merchantId}/rotate-key', () => {
     expect(rotated.apiKey).not.toBe(old.apiKey);
     expect(rotated.apiKey).toMatch(/^sk_sandbox_[0-9a-f]{40}$/);
 
-    const oldCreate = await sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(old), ...json }, payload: { amount: 10, description: 'x', key: 'ROT1', callbackUrl: 'http://x.test/cb' } });
+    const oldCreate = await sim.inject({
+      method: 'POST',
+      url: `/api/payments/${m.tokenId}/pay`,
+      headers: { authorization: basicAuth(old), ...json },
+      payload: { amount: 10, description: 'x', key: 'ROT1', callbackUrl: 'http://x.test/cb' },
+    });
     expect(oldCreate.statusCode).toBe(401);
     expect((await status(sim, old, 'ROT0')).statusCode).toBe(401);
-    expect((await sim.inject({ method: 'POST', url: '/api/refund/ROT0', headers: { 'x-api-key': old.apiKey, ...json }, payload: { amount: 1 } })).statusCode).toBe(401);
+    expect(
+      (await sim.inject({ method: 'POST', url: '/api/refund/ROT0', headers: { 'x-api-key': old.apiKey, ...json }, payload: { amount: 1 } })).statusCode,
+    ).toBe(401);
 
     await createIntent(sim, rotated, { key: 'ROT2' });
     expect((await status(sim, rotated, 'ROT2')).statusCode).toBe(200);

@@ -114,7 +114,7 @@ describe('faults', () => {
     };
     const first = await run('latency-seed');
     expect(first).toHaveLength(6);
-    for (const ms of first) expect(ms).toBeGreaterThanOrEqual(100), expect(ms).toBeLessThanOrEqual(900);
+    for (const ms of first) (expect(ms).toBeGreaterThanOrEqual(100), expect(ms).toBeLessThanOrEqual(900));
     expect(new Set(first).size).toBeGreaterThan(1);
     expect(await run('latency-seed')).toEqual(first);
     expect(await run('another-seed')).not.toEqual(first);

@@ -24,7 +24,10 @@ describe('the request journal', () => {
     ]);
     expect(requests[0]).toMatchObject({ requestBody: { key: 'J1', amount: 1500 }, responseBody: { data: { reference } }, fault: null });
     expect(requests[0]!.durationMs).toBeGreaterThanOrEqual(0);
-    expect(requests[1]!.requestBody).toEqual({ type: 'CARDS', payment: { cc_number: '400000******2701', cc_cvv: '***', cc_exp: '01/29', cc_name: 'Jane Doe' } });
+    expect(requests[1]!.requestBody).toEqual({
+      type: 'CARDS',
+      payment: { cc_number: '400000******2701', cc_cvv: '***', cc_exp: '01/29', cc_name: 'Jane Doe' },
+    });
     expect(JSON.stringify(requests)).not.toContain('4000000000002701');
     expect(requests[2]!.requestBody).toBeNull();
   });
@@ -41,7 +44,13 @@ describe('the request journal', () => {
     });
     expect(refused.statusCode).toBe(401);
     const mine = await journal(sim, sim.sandbox);
-    expect(mine.requests).toEqual([expect.objectContaining({ operationId: 'createIntent', status: 401, responseBody: expect.objectContaining({ data: expect.objectContaining({ code: 'UNAUTHORIZED' }) }) })]);
+    expect(mine.requests).toEqual([
+      expect.objectContaining({
+        operationId: 'createIntent',
+        status: 401,
+        responseBody: expect.objectContaining({ data: expect.objectContaining({ code: 'UNAUTHORIZED' }) }),
+      }),
+    ]);
     expect((await journal(sim, other)).requests.map((r) => r.requestBody)).toEqual([expect.objectContaining({ key: 'THEIRS' })]);
     // /_sim calls are not the merchant's API traffic.
     expect(JSON.stringify(mine)).not.toContain('/_sim');
@@ -62,7 +71,10 @@ describe('the request journal', () => {
   it('keeps a note of the size instead of a body over 64 KiB', async () => {
     const sim = await startTestSim();
     const big = 'x'.repeat(70_000);
-    await createIntent(sim, sim.sandbox, { key: 'BIG1', payload: { billingAddress: { firstName: 'J', lastName: 'D', email: 'j@example.com' }, customData: { note: big } } });
+    await createIntent(sim, sim.sandbox, {
+      key: 'BIG1',
+      payload: { billingAddress: { firstName: 'J', lastName: 'D', email: 'j@example.com' }, customData: { note: big } },
+    });
     await status(sim, sim.sandbox, 'BIG1');
     const [created, read] = (await journal(sim, sim.sandbox)).requests;
     expect(created!.requestBody).toMatch(/^\(\d+ bytes, not kept: over 65536\)$/);
@@ -75,22 +87,41 @@ describe('the request journal', () => {
     const { reference } = await createIntent(sim, sim.sandbox);
     const held = processMobile(sim, reference, 'MPESA', '254712345678', true);
     expect((await journal(sim, sim.sandbox)).requests).toHaveLength(1);
-    await sim.inject({ method: 'POST', url: `/_sim/merchants/${sim.sandbox.id}/clock`, headers: { 'content-type': 'application/json' }, payload: { action: 'advance', by: '3s' } });
+    await sim.inject({
+      method: 'POST',
+      url: `/_sim/merchants/${sim.sandbox.id}/clock`,
+      headers: { 'content-type': 'application/json' },
+      payload: { action: 'advance', by: '3s' },
+    });
     await held;
     const last = (await journal(sim, sim.sandbox)).requests.at(-1)!;
-    expect(last).toMatchObject({ operationId: 'processPayment', path: `/pay/${reference}/process?longPoll=true`, at: '2026-01-01T00:00:03.000Z', responseBody: { data: { status: 'COMPLETED' } } });
+    expect(last).toMatchObject({
+      operationId: 'processPayment',
+      path: `/pay/${reference}/process?longPoll=true`,
+      at: '2026-01-01T00:00:03.000Z',
+      responseBody: { data: { status: 'COMPLETED' } },
+    });
   });
 });
 
 describe('maskCardData', () => {
   it.each([
-    [{ cc_number: '5200000000002151', cc_cvv: '000' }, { cc_number: '520000******2151', cc_cvv: '***' }],
+    [
+      { cc_number: '5200000000002151', cc_cvv: '000' },
+      { cc_number: '520000******2151', cc_cvv: '***' },
+    ],
     [{ card: { number: '4000 0000 0000 2701', cvc: 123 } }, { card: { number: '400000******2701', cvc: '***' } }],
     [{ note: 'paid with 4000000000002701, thanks' }, { note: 'paid with 400000******2701, thanks' }],
     [{ note: 'order 1234567890123 ships' }, { note: 'order 1234567890123 ships' }],
     [{ anywhere: ['4000000000002701'] }, { anywhere: ['400000******2701'] }],
-    [{ mobile: '254712345678', phoneNumber: '2547123456789' }, { mobile: '254712345678', phoneNumber: '2547123456789' }],
-    [{ amount: 1500, key: 'ORDER1042', ok: true, none: null }, { amount: 1500, key: 'ORDER1042', ok: true, none: null }],
+    [
+      { mobile: '254712345678', phoneNumber: '2547123456789' },
+      { mobile: '254712345678', phoneNumber: '2547123456789' },
+    ],
+    [
+      { amount: 1500, key: 'ORDER1042', ok: true, none: null },
+      { amount: 1500, key: 'ORDER1042', ok: true, none: null },
+    ],
   ])('%j → %j', (input, expected) => {
     expect(maskCardData(input)).toEqual(expected);
   });
@@ -98,11 +129,32 @@ describe('maskCardData', () => {
 
 describe('mayHoldCardData (the journal keeps a body as text only when it says false)', () => {
   // Values built from the pieces card data is made of, so that near misses are common.
-  const piece = fc.constantFrom('4000000000002701', '4000 0000 0000 2701', '4000-0000-0000-2701', '40000000000', '254712345678', '123', ' ', '-', 'x', 'é', '\n', '"', '\u00a0');
+  const piece = fc.constantFrom(
+    '4000000000002701',
+    '4000 0000 0000 2701',
+    '4000-0000-0000-2701',
+    '40000000000',
+    '254712345678',
+    '123',
+    ' ',
+    '-',
+    'x',
+    'é',
+    '\n',
+    '"',
+    '\u00a0',
+  );
   const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
   const key = fc.constantFrom('cvv', 'CVC2', 'cc_cvv', 'security_code', 'securityCode', 'number', 'pan', 'mobile', 'note', 'key');
   const json = fc.letrec((tie) => ({
-    value: fc.oneof({ maxDepth: 3 }, text, fc.integer(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(key, tie('value'), { maxKeys: 3 })),
+    value: fc.oneof(
+      { maxDepth: 3 },
+      text,
+      fc.integer(),
+      fc.constant(null),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(key, tie('value'), { maxKeys: 3 }),
+    ),
   })).value;
 
   it('is true whenever masking would change the body', () => {
@@ -115,7 +167,14 @@ describe('mayHoldCardData (the journal keeps a body as text only when it says fa
   });
 
   it('is false for an ordinary create-intent body, which is then kept without a copy', () => {
-    const body = { amount: 1500, currency: 'KES', description: 'Order 1042', callbackUrl: 'https://shop.example/cb', key: 'ORDER1042', payload: { billingAddress: { firstName: 'Jane', email: 'jane@example.com' } } };
+    const body = {
+      amount: 1500,
+      currency: 'KES',
+      description: 'Order 1042',
+      callbackUrl: 'https://shop.example/cb',
+      key: 'ORDER1042',
+      payload: { billingAddress: { firstName: 'Jane', email: 'jane@example.com' } },
+    };
     expect(mayHoldCardData(JSON.stringify(body))).toBe(false);
     expect(mayHoldCardData(JSON.stringify({ ...body, description: 'card 4000 0000 0000 2701' }))).toBe(true);
     expect(mayHoldCardData('{"cc_number":"\\u0034000000000002701"}')).toBe(true);

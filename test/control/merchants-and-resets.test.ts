@@ -27,11 +27,16 @@ describe('creating a merchant with fixed credentials', () => {
     ['tokenId', { tokenId: FIXED.tokenId }],
     ['apiKey', { apiKey: FIXED.apiKey }],
     ['id', { id: FIXED.id }],
-  ])("refuses a %s another merchant has with 409 CREDENTIALS_IN_USE, and changes nothing", async (field, body) => {
+  ])('refuses a %s another merchant has with 409 CREDENTIALS_IN_USE, and changes nothing', async (field, body) => {
     const sim = await startTestSim();
     await newMerchant(sim, FIXED);
     const before = storeSnapshot(sim);
-    const res = await sim.inject({ method: 'POST', url: '/_sim/merchants', headers: { 'content-type': 'application/json' }, payload: { environment: 'sandbox', ...body } });
+    const res = await sim.inject({
+      method: 'POST',
+      url: '/_sim/merchants',
+      headers: { 'content-type': 'application/json' },
+      payload: { environment: 'sandbox', ...body },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().data).toMatchObject({ code: 'CREDENTIALS_IN_USE', errors: [{ field: `body.${field}`, rule: 'unique' }] });
     expect(storeSnapshot(sim)).toEqual(before);

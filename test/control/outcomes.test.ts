@@ -132,9 +132,24 @@ describe('queued outcomes', () => {
 
 describe('the precedence rule (chooseOutcome)', () => {
   it.each([
-    ['provider queue first', { MPESA: ['wrong_pin'], any: ['success'] }, 'insufficient_funds', { outcome: 'wrong_pin', source: 'override', queues: { any: ['success'] } }],
-    ['then any', { AIRTEL: ['wrong_pin'], any: ['no_pin_entered', 'success'] }, 'insufficient_funds', { outcome: 'no_pin_entered', source: 'override', queues: { AIRTEL: ['wrong_pin'], any: ['success'] } }],
-    ['then the trigger', { AIRTEL: ['wrong_pin'] }, 'insufficient_funds', { outcome: 'insufficient_funds', source: 'trigger', queues: { AIRTEL: ['wrong_pin'] } }],
+    [
+      'provider queue first',
+      { MPESA: ['wrong_pin'], any: ['success'] },
+      'insufficient_funds',
+      { outcome: 'wrong_pin', source: 'override', queues: { any: ['success'] } },
+    ],
+    [
+      'then any',
+      { AIRTEL: ['wrong_pin'], any: ['no_pin_entered', 'success'] },
+      'insufficient_funds',
+      { outcome: 'no_pin_entered', source: 'override', queues: { AIRTEL: ['wrong_pin'], any: ['success'] } },
+    ],
+    [
+      'then the trigger',
+      { AIRTEL: ['wrong_pin'] },
+      'insufficient_funds',
+      { outcome: 'insufficient_funds', source: 'trigger', queues: { AIRTEL: ['wrong_pin'] } },
+    ],
     ['then success', {}, undefined, { outcome: 'success', source: 'default', queues: {} }],
   ])('%s', (_name, queues, triggered, expected) => {
     expect(chooseOutcome(queues, 'MPESA', triggered)).toEqual(expected);
@@ -172,7 +187,15 @@ describe('the precedence rule (chooseOutcome)', () => {
     expect(queueableOutcomes('any', index).sort()).toEqual(['insufficient_funds', 'success']);
     expect(triggeredOutcome('REFUNDS', '901', index)).toBe('refund_declined');
     expect(triggeredOutcome('REFUNDS', '900', index)).toBeUndefined();
-    expect(chooseOutcome({ any: ['insufficient_funds'] }, 'REFUNDS', undefined)).toEqual({ outcome: 'success', source: 'default', queues: { any: ['insufficient_funds'] } });
-    expect(chooseOutcome({ REFUNDS: ['refund_declined'], any: ['success'] }, 'REFUNDS', 'refund_pending')).toEqual({ outcome: 'refund_declined', source: 'override', queues: { any: ['success'] } });
+    expect(chooseOutcome({ any: ['insufficient_funds'] }, 'REFUNDS', undefined)).toEqual({
+      outcome: 'success',
+      source: 'default',
+      queues: { any: ['insufficient_funds'] },
+    });
+    expect(chooseOutcome({ REFUNDS: ['refund_declined'], any: ['success'] }, 'REFUNDS', 'refund_pending')).toEqual({
+      outcome: 'refund_declined',
+      source: 'override',
+      queues: { any: ['success'] },
+    });
   });
 });

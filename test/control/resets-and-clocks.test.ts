@@ -69,7 +69,12 @@ describe('what a merchant reset resets', () => {
     const m = await newMerchant(sim);
     const settings = `/_sim/merchants/${m.id}/callback-settings`;
     await sim.inject({ method: 'POST', url: settings, headers: json, payload: { duplicates: true, reorder: true } });
-    const check = await sim.inject({ method: 'POST', url: `/_sim/merchants/${m.id}/callback-check`, headers: json, payload: { url: 'https://merchant.example/cb' } });
+    const check = await sim.inject({
+      method: 'POST',
+      url: `/_sim/merchants/${m.id}/callback-check`,
+      headers: json,
+      payload: { url: 'https://merchant.example/cb' },
+    });
     expect(check.statusCode).toBe(200);
     const defaults = (await sim.inject({ method: 'GET', url: `/_sim/merchants/${sim.sandbox.id}/callback-settings` })).json();
 
@@ -114,7 +119,9 @@ describe('a full reset under a steady load of writes', () => {
     let reset = false;
     const load = (async () => {
       for (let n = 0; !reset; n++) {
-        void store.commit([{ collection: 'inbox', value: { id: `load_${n}`, name: 'load', receivedAt: '2026-01-01T00:00:00.000Z', signatureValid: true, headers: {}, body: n } }]);
+        void store.commit([
+          { collection: 'inbox', value: { id: `load_${n}`, name: 'load', receivedAt: '2026-01-01T00:00:00.000Z', signatureValid: true, headers: {}, body: n } },
+        ]);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();

@@ -47,7 +47,9 @@ describe('a test clock per merchant', () => {
     expect((await status(sim, sim.sandbox, reference)).json().data.status).toBe('PENDING');
     await advanceClock(sim, sim.sandbox, '1ms');
     expect((await status(sim, sim.sandbox, reference)).json().data.status).toBe('COMPLETED');
-    expect(sim.sent).toEqual([expect.objectContaining({ body: expect.objectContaining({ reference, status: 'COMPLETED', date: '2026-01-01T00:00:03.000Z' }) })]);
+    expect(sim.sent).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ reference, status: 'COMPLETED', date: '2026-01-01T00:00:03.000Z' }) }),
+    ]);
   });
 
   it('drives the long-poll window: the held answer is PENDING when the merchant clock passes it', async () => {

@@ -7,7 +7,11 @@ import { ROOT } from './doc-blocks.js';
 
 const results = readdirSync(`${ROOT}bench/results`).filter((f) => f.endsWith('.json'));
 const docs = ['docs/guides', 'docs/decisions']
-  .flatMap((dir) => readdirSync(`${ROOT}${dir}`).filter((f) => f.endsWith('.md')).map((f) => readFileSync(`${ROOT}${dir}/${f}`, 'utf8')))
+  .flatMap((dir) =>
+    readdirSync(`${ROOT}${dir}`)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(`${ROOT}${dir}/${f}`, 'utf8')),
+  )
   .join('\n');
 
 describe('bench/results', () => {

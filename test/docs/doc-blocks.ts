@@ -71,7 +71,8 @@ export function parseBlocks(page: string, text: string): DocBlock[] {
     else if (marker?.kind === 'test') Object.assign(block, { role: 'skip', note: marker.note });
     else if (lang === 'sh') block.role = 'run';
     else if ((lang === 'json' || lang === 'text') && lastRun !== undefined && fencesSinceRun === 0) Object.assign(block, { role: 'output', of: lastRun });
-    else if ((lang === 'json' || lang === 'text') && blocks.at(-1)?.role === 'skip' && afterSkip) Object.assign(block, { role: 'skip', note: blocks.at(-1)!.note });
+    else if ((lang === 'json' || lang === 'text') && blocks.at(-1)?.role === 'skip' && afterSkip)
+      Object.assign(block, { role: 'skip', note: blocks.at(-1)!.note });
     afterSkip = marker?.kind === 'test';
     marker = undefined;
     if (block.role === 'run') {

@@ -36,7 +36,9 @@ describe('matchesShown', () => {
   const printed = '{"date":"2026-12-06T00:10:00.123Z","data":{"reference":"5fc316b2-b1b0","status":"PENDING","latencyMs":7}}\nHTTP 200\n';
 
   it('takes trimmed, wrapped answers with dates of their own', () => {
-    expect(matchesShown('{"date":"2026-11-25T04:42:19.104Z","data":{"reference":"5fc316b2-…",\n  "status":"PENDING","latencyMs":16}}\nHTTP 200', printed)).toBe(true);
+    expect(matchesShown('{"date":"2026-11-25T04:42:19.104Z","data":{"reference":"5fc316b2-…",\n  "status":"PENDING","latencyMs":16}}\nHTTP 200', printed)).toBe(
+      true,
+    );
     expect(matchesShown('{"date":"…","data":{…"status":"PENDING"…}}', printed)).toBe(true);
   });
 
@@ -49,11 +51,27 @@ describe('matchesShown', () => {
 
 describe('parseBlocks', () => {
   const page = [
-    '```sh', 'curl localhost:3000/x', '```', 'prose', '```json', '{"a":1}', '```',
-    '```json', '{"b":2}', '```',
-    '<!-- doc-test: skip needs Docker; .ci/docker-checks.sh runs it -->', '```sh', 'docker run x', '```',
-    '```text', 'Verifying a pact', '```',
-    '<!-- doc-example: test/library/readme-example.test.ts -->', '```ts', 'x', '```',
+    '```sh',
+    'curl localhost:3000/x',
+    '```',
+    'prose',
+    '```json',
+    '{"a":1}',
+    '```',
+    '```json',
+    '{"b":2}',
+    '```',
+    '<!-- doc-test: skip needs Docker; .ci/docker-checks.sh runs it -->',
+    '```sh',
+    'docker run x',
+    '```',
+    '```text',
+    'Verifying a pact',
+    '```',
+    '<!-- doc-example: test/library/readme-example.test.ts -->',
+    '```ts',
+    'x',
+    '```',
   ].join('\n');
 
   it('gives each block its role: the first block after a command is its answer, later ones are not', () => {

@@ -17,8 +17,10 @@ describe('the test-number table of docs/guides/test-numbers.md', () => {
     const table = readTable(page) ?? '';
     for (const entry of catalogue()) {
       if (entry.trigger.mobile) expect(table).toContain(`| ${entry.trigger.provider} | \`${entry.trigger.mobile}\` | \`${entry.outcome}\` | ${entry.status} |`);
-      else if (entry.trigger.card) expect(table).toContain(`| \`${entry.trigger.card}\` | ${entry.trigger.brand} | \`${entry.outcome}\` | ${entry.enroll} | ${entry.status} |`);
-      else if (entry.trigger.amount !== undefined) expect(table).toContain(`| \`${entry.trigger.amount}\` | \`${entry.outcome}\` | ${entry.answer} | ${entry.status} |`);
+      else if (entry.trigger.card)
+        expect(table).toContain(`| \`${entry.trigger.card}\` | ${entry.trigger.brand} | \`${entry.outcome}\` | ${entry.enroll} | ${entry.status} |`);
+      else if (entry.trigger.amount !== undefined)
+        expect(table).toContain(`| \`${entry.trigger.amount}\` | \`${entry.outcome}\` | ${entry.answer} | ${entry.status} |`);
       else if (entry.trigger.kind === 'refund') expect(table).toContain(`| ${entry.trigger.how} | \`${entry.outcome}\` |`);
       else expect(table).toContain(`| \`${entry.outcome}\` | ${entry.trigger.how} | ${entry.status} |`);
     }

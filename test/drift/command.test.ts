@@ -33,7 +33,12 @@ async function drift(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-const CREDENTIALS = { LITTLEPAY_CLIENT_ID: 'c0ffee0123456789', LITTLEPAY_CLIENT_SECRET: 'U2VjcmV0U2VjcmV0U2VjcmV0', LITTLEPAY_TOKEN_ID: '6f1c0d55-3f7e-4d1a-9a55-0c1f2e3d4b5a', LITTLEPAY_API_KEY: 'sk_drift_test_key' };
+const CREDENTIALS = {
+  LITTLEPAY_CLIENT_ID: 'c0ffee0123456789',
+  LITTLEPAY_CLIENT_SECRET: 'U2VjcmV0U2VjcmV0U2VjcmV0',
+  LITTLEPAY_TOKEN_ID: '6f1c0d55-3f7e-4d1a-9a55-0c1f2e3d4b5a',
+  LITTLEPAY_API_KEY: 'sk_drift_test_key',
+};
 
 describe('littlepay-sim drift: the command line', () => {
   it('prints its help through littlepay-sim drift --help, and exits 0', async () => {
@@ -52,7 +57,10 @@ describe('littlepay-sim drift: the command line', () => {
     { argv: ['--replay', 'somewhere', '--timeout-ms', 'soon'], message: '--timeout-ms must be a whole number' },
     { argv: ['--real-url', 'https://sandbox.example', '--journey', 'refund-everything'], message: 'no journey named refund-everything' },
     { argv: ['--real-url', 'https://sandbox.example', '--shopper'], message: "Unknown option '--shopper'" },
-    { argv: ['--real-url', 'https://sandbox.example', '--shopper-mobile', '+254712345678'], message: '--shopper-mobile must be digits with the country code and no "+"' },
+    {
+      argv: ['--real-url', 'https://sandbox.example', '--shopper-mobile', '+254712345678'],
+      message: '--shopper-mobile must be digits with the country code and no "+"',
+    },
   ])('exits 2 for $argv, saying why', async ({ argv, message }) => {
     const res = await drift(argv, CREDENTIALS);
     expect(res.code).toBe(2);
@@ -61,7 +69,10 @@ describe('littlepay-sim drift: the command line', () => {
   });
 
   it('names the missing credentials and never echoes the ones given', async () => {
-    const res = await drift(['--real-url', 'https://sandbox.example'], { LITTLEPAY_CLIENT_ID: CREDENTIALS.LITTLEPAY_CLIENT_ID, LITTLEPAY_API_KEY: CREDENTIALS.LITTLEPAY_API_KEY });
+    const res = await drift(['--real-url', 'https://sandbox.example'], {
+      LITTLEPAY_CLIENT_ID: CREDENTIALS.LITTLEPAY_CLIENT_ID,
+      LITTLEPAY_API_KEY: CREDENTIALS.LITTLEPAY_API_KEY,
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('LITTLEPAY_CLIENT_SECRET (or --client-secret), LITTLEPAY_TOKEN_ID (or --token-id)');
     expect(res.stderr).not.toContain(CREDENTIALS.LITTLEPAY_CLIENT_ID);

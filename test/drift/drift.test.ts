@@ -59,7 +59,10 @@ describe('drift against a stand-in with planted differences', () => {
     expect(found('enum', 'body.data.status', 'card-frictionless getPaymentStatus')).toMatchObject({ simulator: 'code COMPLETED', real: 'code SETTLED' });
     expect(found('extra', 'body.data.checkoutURL', 'intent-and-errors createIntent')).toMatchObject({ simulator: 'absent', real: 'url' });
     expect(found('header', 'header.access-control-allow-origin', 'card-frictionless createPaToken')).toMatchObject({ simulator: '*', real: 'absent' });
-    expect(found('signature', 'callback.signature', 'card-frictionless awaitCallback')).toMatchObject({ simulator: 'valid', real: 'invalid with the published key' });
+    expect(found('signature', 'callback.signature', 'card-frictionless awaitCallback')).toMatchObject({
+      simulator: 'valid',
+      real: 'invalid with the published key',
+    });
     // The table on the terminal shows the same.
     expect(live.stdout).toMatch(/✗ type\s+body\.data\.meta\.amount\s+simulator: number\s+real: string \(digits\)/);
     expect(live.stdout).toMatch(/differences: 0 known, \d+ not on the known list/);
@@ -71,7 +74,10 @@ describe('drift against a stand-in with planted differences', () => {
   it('checks the real callbacks with the key given by --callback-key, and still compares their fields', async () => {
     const withKey = join(dir, 'stand-in.pem');
     writeFileSync(withKey, standIn.publicKeyPem);
-    const run = await drift(['--real-url', standIn.url, '--journey', 'card-frictionless', '--callback-port', '0', '--callback-key', withKey, '--json', '-'], env);
+    const run = await drift(
+      ['--real-url', standIn.url, '--journey', 'card-frictionless', '--callback-port', '0', '--callback-key', withKey, '--json', '-'],
+      env,
+    );
     const callback = (JSON.parse(run.stdout) as DriftReport).steps.find((s) => s.journey === 'card-frictionless' && s.step === 'awaitCallback')!;
     expect(callback.real).toBe('callback');
     expect(callback.differences.map((d) => `${d.kind} ${d.path}`).sort()).toEqual(['extra callback.paymentProvider', 'missing callback.provider']);
@@ -80,7 +86,10 @@ describe('drift against a stand-in with planted differences', () => {
   it('skips on the real side, with the reason, the steps that need a shopper and what follows them', () => {
     const step = (journey: string, name: string) => report.steps.find((s) => s.journey === journey && s.step === name)!;
     expect(step('card-challenge', 'processPayment').real).toBe('200');
-    expect(step('card-challenge', 'answerChallenge')).toMatchObject({ simulator: '200', real: expect.stringMatching(/^skipped: needs a shopper to answer the issuer challenge/) });
+    expect(step('card-challenge', 'answerChallenge')).toMatchObject({
+      simulator: '200',
+      real: expect.stringMatching(/^skipped: needs a shopper to answer the issuer challenge/),
+    });
     expect(step('card-challenge', 'getPaymentStatus #2')).toMatchObject({ simulator: '200', real: 'skipped: follows answerChallenge, which needs a shopper' });
   });
 
@@ -89,15 +98,35 @@ describe('drift against a stand-in with planted differences', () => {
     expect(step(report, 'processPayment')).toMatchObject({ simulator: '200', real: '200' });
     expect(step(report, 'refund')).toMatchObject({ simulator: '200', real: '200' });
     const without = JSON.parse((await drift(['--real-url', standIn.url, '--journey', 'mpesa', '--json', '-'], env)).stdout) as DriftReport;
-    expect(step(without, 'processPayment')).toMatchObject({ simulator: '200', real: expect.stringMatching(/^skipped: needs a shopper to enter the M-Pesa PIN on a phone.*--shopper-mobile/) });
+    expect(step(without, 'processPayment')).toMatchObject({
+      simulator: '200',
+      real: expect.stringMatching(/^skipped: needs a shopper to enter the M-Pesa PIN on a phone.*--shopper-mobile/),
+    });
     expect(step(without, 'refund')).toMatchObject({ simulator: '200', real: 'skipped: follows processPayment, which needs a shopper' });
   }, 30_000);
 
   it('lets no credential, card number, phone number or personal data reach the recording, the report or the output', () => {
-    const written = [readFileSync(join(dir, 'rec', 'recording.json'), 'utf8'), readFileSync(join(dir, 'rec', 'report.json'), 'utf8'), readFileSync(join(dir, 'report.json'), 'utf8'), live.stdout];
+    const written = [
+      readFileSync(join(dir, 'rec', 'recording.json'), 'utf8'),
+      readFileSync(join(dir, 'rec', 'report.json'), 'utf8'),
+      readFileSync(join(dir, 'report.json'), 'utf8'),
+      live.stdout,
+    ];
     const m = standIn.merchant;
     const secrets = [m.clientId, m.clientSecret, m.tokenId, m.apiKey, Buffer.from(`${m.clientId}:${m.clientSecret}`).toString('base64')];
-    const personal = ['4000000000002701', '5200000000002151', '400000', '2701', '254712345678', 'jane@example.com', 'test@cybs.com', 'Jane', 'Doe', '1 Market St', 'San Francisco'];
+    const personal = [
+      '4000000000002701',
+      '5200000000002151',
+      '400000',
+      '2701',
+      '254712345678',
+      'jane@example.com',
+      'test@cybs.com',
+      'Jane',
+      'Doe',
+      '1 Market St',
+      'San Francisco',
+    ];
     for (const text of written) for (const s of [...secrets, ...personal]) expect(text, s).not.toContain(s);
     // The stand-in's refusal named the client id; the recording kept the answer, with the id masked.
     const recording = JSON.parse(written[0]!) as { steps: Array<{ step: string; real: { kind: string; body?: { data?: { message?: string } } } }> };
@@ -106,7 +135,7 @@ describe('drift against a stand-in with planted differences', () => {
     expect(recording.steps.filter((s) => s.real.kind === 'answer').length).toBeGreaterThan(15);
   });
 
-  it('replays the recording against today\'s simulator without credentials, with the same differences', async () => {
+  it("replays the recording against today's simulator without credentials, with the same differences", async () => {
     const replay = await drift(['--replay', join(dir, 'rec'), '--json', '-']);
     expect(replay.code).toBe(1);
     const replayed = JSON.parse(replay.stdout) as DriftReport;

@@ -31,7 +31,10 @@ describe('formats', () => {
 
 describe('compareShape', () => {
   it('compares values that legitimately differ by shape only', () => {
-    const sim = { date: '2026-12-06T00:12:45.223Z', data: { reference: '9e51db1f-b42a-4aa7-80e4-0f3ffa9be024', amount: 1, message: 'Request processed successfully' } };
+    const sim = {
+      date: '2026-12-06T00:12:45.223Z',
+      data: { reference: '9e51db1f-b42a-4aa7-80e4-0f3ffa9be024', amount: 1, message: 'Request processed successfully' },
+    };
     const real = { date: '2025-01-01T08:00:00.000Z', data: { reference: '1cbfffbc-b365-45f6-9e5d-13e445c125cd', amount: 25, message: 'OK then' } };
     expect(compareShape(sim, real, 'body')).toEqual([]);
   });
@@ -50,7 +53,12 @@ describe('compareShape', () => {
   });
 
   it('compares array items pairwise under one path, each difference once, and says when the lengths differ', () => {
-    const sim = { attempts: [{ status: 'FAILED', date: '2026-12-06T00:12:45.223Z' }, { status: 'COMPLETED', date: '2026-12-06T00:12:46.223Z' }] };
+    const sim = {
+      attempts: [
+        { status: 'FAILED', date: '2026-12-06T00:12:45.223Z' },
+        { status: 'COMPLETED', date: '2026-12-06T00:12:46.223Z' },
+      ],
+    };
     const real = { attempts: [{ status: 'FAILED' }] };
     expect(compareShape(sim, real, 'body')).toEqual([
       { kind: 'length', path: 'body.attempts', simulator: '2 items', real: '1 items' },
@@ -59,7 +67,9 @@ describe('compareShape', () => {
   });
 
   it('treats null as a type of its own', () => {
-    expect(compareShape({ stepUpUrl: null }, { stepUpUrl: 'https://acs.example' }, 'body')).toEqual([{ kind: 'type', path: 'body.stepUpUrl', simulator: 'null', real: 'string (url)' }]);
+    expect(compareShape({ stepUpUrl: null }, { stepUpUrl: 'https://acs.example' }, 'body')).toEqual([
+      { kind: 'type', path: 'body.stepUpUrl', simulator: 'null', real: 'string (url)' },
+    ]);
   });
 });
 
@@ -82,7 +92,12 @@ describe('masking a recording', () => {
 
   it('masks a phone number that comes as a JSON number, keeping it a number, and leaves amounts alone', () => {
     const body = { mpesaResponse: { MobileNumber: 254712345678, ResultCode: 0 }, amount: 1500.5, payer: { PhoneNumber: 712345678 }, mobile: 2547 };
-    expect(maskValue(body, secrets)).toEqual({ mpesaResponse: { MobileNumber: 200000000000, ResultCode: 0 }, amount: 1500.5, payer: { PhoneNumber: 700000000 }, mobile: 2000 });
+    expect(maskValue(body, secrets)).toEqual({
+      mpesaResponse: { MobileNumber: 200000000000, ResultCode: 0 },
+      amount: 1500.5,
+      payer: { PhoneNumber: 700000000 },
+      mobile: 2000,
+    });
   });
 
   it('masks names and addresses by their field, credentials and numbers inside text and URLs, and keeps codes, dates and references', () => {
@@ -106,10 +121,13 @@ describe('masking a recording', () => {
 });
 
 describe('run ids', () => {
-  it.each([0, 1_733_450_000_000, parseInt('AAAAAA', 36) * 100, parseInt('ZZZZZZ', 36) * 100])('at %i are six characters with a digit, so keys never read as codes', (ms) => {
-    const id = runIdAt(ms);
-    expect(id).toMatch(/^[0-9A-Z]{6}$/);
-    expect(id).toMatch(/\d/);
-    expect(formatOf(`DRIFT${id}A`)).toBe('text');
-  });
+  it.each([0, 1_733_450_000_000, parseInt('AAAAAA', 36) * 100, parseInt('ZZZZZZ', 36) * 100])(
+    'at %i are six characters with a digit, so keys never read as codes',
+    (ms) => {
+      const id = runIdAt(ms);
+      expect(id).toMatch(/^[0-9A-Z]{6}$/);
+      expect(id).toMatch(/\d/);
+      expect(formatOf(`DRIFT${id}A`)).toBe('text');
+    },
+  );
 });

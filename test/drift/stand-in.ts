@@ -48,7 +48,9 @@ function plant(url: string, payload: string): string {
  * recording must mask (the shape is the same: text either way).
  */
 function echoClientId(authorization: string | undefined, payload: string): string {
-  const clientId = Buffer.from((authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':')[0];
+  const clientId = Buffer.from((authorization ?? '').replace(/^Basic /, ''), 'base64')
+    .toString('utf8')
+    .split(':')[0];
   const body = JSON.parse(payload) as { data?: { message?: string } };
   if (!body.data?.message || !clientId) return payload;
   body.data.message = `${body.data.message} (client ${clientId})`;

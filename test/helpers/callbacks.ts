@@ -32,7 +32,9 @@ export function scriptedReceiver(now: () => number, answer: (n: number, url: str
 export function signatureVerifies(publicKeyPem: string, raw: string, headers: Record<string, string | string[] | undefined>): boolean {
   const ts = String(headers['x-littlepay-timestamp'] ?? '');
   const sig = String(headers['x-littlepay-signature'] ?? '');
-  return createVerify('SHA256').update(`${ts}.${JSON.stringify(JSON.parse(raw))}`).verify(publicKeyPem, sig, 'base64');
+  return createVerify('SHA256')
+    .update(`${ts}.${JSON.stringify(JSON.parse(raw))}`)
+    .verify(publicKeyPem, sig, 'base64');
 }
 
 export async function merchantCallbacks(sim: TestSim, merchantId: string, query = ''): Promise<SimSchemas['Callback'][]> {
@@ -41,7 +43,11 @@ export async function merchantCallbacks(sim: TestSim, merchantId: string, query 
   return (res.json() as SimSchemas['CallbackList']).callbacks;
 }
 
-export async function setCallbackSettings(sim: TestSim, merchantId: string, body: SimSchemas['CallbackSettingsUpdate']): Promise<SimSchemas['CallbackSettings']> {
+export async function setCallbackSettings(
+  sim: TestSim,
+  merchantId: string,
+  body: SimSchemas['CallbackSettingsUpdate'],
+): Promise<SimSchemas['CallbackSettings']> {
   const res = await sim.inject({ method: 'POST', url: `/_sim/merchants/${merchantId}/callback-settings`, payload: body });
   if (res.statusCode !== 200) throw new Error(`settings failed: ${res.statusCode} ${res.body}`);
   return res.json() as SimSchemas['CallbackSettings'];

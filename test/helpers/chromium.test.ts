@@ -5,11 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findChromium, HOW_TO_GET_CHROMIUM, skipLine } from './chromium.js';
 
-const only = (...present: string[]) => (path: string) => present.includes(path);
+const only =
+  (...present: string[]) =>
+  (path: string) =>
+    present.includes(path);
 
 describe('findChromium', () => {
   it('takes CHROMIUM_PATH first, even when another browser is on PATH', () => {
-    const found = findChromium({ env: { CHROMIUM_PATH: '/opt/chrome/chrome', PATH: '/usr/bin' }, platform: 'linux', exists: only('/opt/chrome/chrome', '/usr/bin/chromium') });
+    const found = findChromium({
+      env: { CHROMIUM_PATH: '/opt/chrome/chrome', PATH: '/usr/bin' },
+      platform: 'linux',
+      exists: only('/opt/chrome/chrome', '/usr/bin/chromium'),
+    });
     expect(found).toEqual({ path: '/opt/chrome/chrome' });
   });
 
@@ -47,8 +54,19 @@ describe.concurrent('the browser tests on a machine without Chromium', { timeout
   const run = (ci: boolean) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const args = ['node_modules/vitest/vitest.mjs', 'run', 'test/browser/console.test.ts', '--reporter=default'];
-      const env = { ...process.env, CHROMIUM_PATH: '', PATH: '', CI: ci ? 'true' : '', NO_COLOR: '1', FORCE_COLOR: '0', LITTLEPAY_TEST_LOG_DIR: '', LITTLEPAY_TEST_REPLY_LOG: '' };
-      const child = execFile(process.execPath, args, { cwd: root, env, timeout: 120_000 }, (_err, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }));
+      const env = {
+        ...process.env,
+        CHROMIUM_PATH: '',
+        PATH: '',
+        CI: ci ? 'true' : '',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        LITTLEPAY_TEST_LOG_DIR: '',
+        LITTLEPAY_TEST_REPLY_LOG: '',
+      };
+      const child = execFile(process.execPath, args, { cwd: root, env, timeout: 120_000 }, (_err, stdout, stderr) =>
+        resolve({ status: child.exitCode, stdout, stderr }),
+      );
     });
 
   it('are skipped with one line saying how to get them', async () => {

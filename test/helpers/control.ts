@@ -30,7 +30,17 @@ export async function journal(sim: TestSim, m: Target) {
   return res.json() as {
     limit: number;
     dropped: number;
-    requests: Array<{ seq: number; operationId: string; method: string; path: string; status: number; durationMs: number; fault: string | null; requestBody: unknown; responseBody: unknown }>;
+    requests: Array<{
+      seq: number;
+      operationId: string;
+      method: string;
+      path: string;
+      status: number;
+      durationMs: number;
+      fault: string | null;
+      requestBody: unknown;
+      responseBody: unknown;
+    }>;
   };
 }
 

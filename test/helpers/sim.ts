@@ -104,7 +104,7 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
     transport: extra.transport ?? recordingTransport,
     clock,
     ...(extra.store ? { store: extra.store } : {}),
-    ...(extra.logStream ?? logStream ? { logStream: extra.logStream ?? logStream } : {}),
+    ...((extra.logStream ?? logStream) ? { logStream: extra.logStream ?? logStream } : {}),
     ...(extra.sleep ? { sleep: extra.sleep } : {}),
     onContractViolation: (v) => violations.push(v),
     onReply: replyRecorder(),
@@ -213,4 +213,3 @@ export function storeSnapshot(sim: TestSim): Record<string, unknown[]> {
   // Every collection the store has (saved cards and queued outcomes included), so none is forgotten.
   return Object.fromEntries(store.collections.map((c) => [c, structuredClone([...store.all(c)])]));
 }
-

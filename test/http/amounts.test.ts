@@ -45,7 +45,12 @@ describe('the amount of an intent', () => {
 
   it("follows the currency's own minor unit: UGX has none", async () => {
     const sim = await startTestSim();
-    const made = await sim.inject({ method: 'POST', url: '/_sim/merchants', headers: { 'content-type': 'application/json' }, payload: { environment: 'sandbox', name: 'Kampala', currencies: ['UGX'] } });
+    const made = await sim.inject({
+      method: 'POST',
+      url: '/_sim/merchants',
+      headers: { 'content-type': 'application/json' },
+      payload: { environment: 'sandbox', name: 'Kampala', currencies: ['UGX'] },
+    });
     const ugx = made.json();
     const res = await sim.inject({
       method: 'POST',

@@ -56,7 +56,10 @@ describe('address verification of card payments', () => {
   it("leaves an issuer's decline as it is: AVS only turns an approval into a decline", async () => {
     const sim = await startTestSim();
     const m = await newMerchant(sim);
-    expect(await payByCard(sim, m, 'NSF1', undefined, cardFor('insufficient_funds'))).toMatchObject({ status: 'FAILED', message: 'Insufficient funds in the account' });
+    expect(await payByCard(sim, m, 'NSF1', undefined, cardFor('insufficient_funds'))).toMatchObject({
+      status: 'FAILED',
+      message: 'Insufficient funds in the account',
+    });
   });
 
   it('is restored to the default by a merchant reset, and refuses an unknown rule with 400 naming the field', async () => {

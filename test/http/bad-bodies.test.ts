@@ -42,25 +42,35 @@ function payload(body: Body, contentType: string | null | undefined): Pick<Injec
   return { payload: typeof body === 'string' ? body : JSON.stringify(body), headers: ct === null ? {} : { 'content-type': ct } };
 }
 
-const create = (body: Body, opts: Send = {}) => (w: World): InjectOptions => {
-  const m = opts.merchant?.(w) ?? w.sim.sandbox;
-  const p = payload(body, opts.contentType);
-  return { method: 'POST', url: `/api/payments/${m.tokenId}/pay`, payload: p.payload, headers: { ...p.headers, authorization: basicAuth(m) } };
-};
-const pay = (body: Body, opts: Send & { ref?: (w: World) => string } = {}) => (w: World): InjectOptions => {
-  const p = payload(body, opts.contentType);
-  return { method: 'POST', url: `/pay/${opts.ref?.(w) ?? w.fresh}/process${opts.query ?? ''}`, ...p };
-};
-const getStatus = (key: (w: World) => string) => (w: World): InjectOptions => ({
-  method: 'GET',
-  url: `/api/payments-v2/${encodeURIComponent(key(w))}`,
-  headers: { 'x-api-key': w.sim.sandbox.apiKey },
-});
-const refund = (body: Body, opts: Send & { key?: (w: World) => string } = {}) => (w: World): InjectOptions => {
-  const p = payload(body, opts.contentType);
-  return { method: 'POST', url: `/api/refund/${opts.key?.(w) ?? 'PAID1'}`, payload: p.payload, headers: { ...p.headers, 'x-api-key': w.sim.sandbox.apiKey } };
-};
-const newMerchant = (body: Body, opts: Send = {}) => (): InjectOptions => ({ method: 'POST', url: '/_sim/merchants', ...payload(body, opts.contentType) });
+const create =
+  (body: Body, opts: Send = {}) =>
+  (w: World): InjectOptions => {
+    const m = opts.merchant?.(w) ?? w.sim.sandbox;
+    const p = payload(body, opts.contentType);
+    return { method: 'POST', url: `/api/payments/${m.tokenId}/pay`, payload: p.payload, headers: { ...p.headers, authorization: basicAuth(m) } };
+  };
+const pay =
+  (body: Body, opts: Send & { ref?: (w: World) => string } = {}) =>
+  (w: World): InjectOptions => {
+    const p = payload(body, opts.contentType);
+    return { method: 'POST', url: `/pay/${opts.ref?.(w) ?? w.fresh}/process${opts.query ?? ''}`, ...p };
+  };
+const getStatus =
+  (key: (w: World) => string) =>
+  (w: World): InjectOptions => ({
+    method: 'GET',
+    url: `/api/payments-v2/${encodeURIComponent(key(w))}`,
+    headers: { 'x-api-key': w.sim.sandbox.apiKey },
+  });
+const refund =
+  (body: Body, opts: Send & { key?: (w: World) => string } = {}) =>
+  (w: World): InjectOptions => {
+    const p = payload(body, opts.contentType);
+    return { method: 'POST', url: `/api/refund/${opts.key?.(w) ?? 'PAID1'}`, payload: p.payload, headers: { ...p.headers, 'x-api-key': w.sim.sandbox.apiKey } };
+  };
+const newMerchant =
+  (body: Body, opts: Send = {}) =>
+  (): InjectOptions => ({ method: 'POST', url: '/_sim/merchants', ...payload(body, opts.contentType) });
 
 const omit = (obj: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key));
 const body = (overrides: Record<string, unknown> = {}) => intentBody({ key: 'NEW1', ...overrides });
@@ -99,7 +109,14 @@ const rows: Row[] = [
   row('createIntent', 'callbackUrl missing', create(omit(body(), 'callbackUrl')), 400, V, 'body.callbackUrl'),
   row('createIntent', 'key missing', create(omit(body(), 'key')), 400, V, 'body.key'),
   row('createIntent', 'an unknown top-level field', create(body({ currencyCode: 'KES' })), 400, V, 'body.currencyCode'),
-  row('createIntent', 'an unknown billing field', create(body({ payload: { billingAddress: { email: 'a@b.co', middleName: 'X' } } })), 400, V, 'body.payload.billingAddress.middleName'),
+  row(
+    'createIntent',
+    'an unknown billing field',
+    create(body({ payload: { billingAddress: { email: 'a@b.co', middleName: 'X' } } })),
+    400,
+    V,
+    'body.payload.billingAddress.middleName',
+  ),
   row('createIntent', 'an unknown metadata field', create(body({ metadata: { createCustomer: true, saveCard: true } })), 400, V, 'body.metadata.saveCard'),
   row('createIntent', "key with '-'", create(body({ key: 'ORDER-1042' })), 400, V, 'body.key'),
   row('createIntent', "key with '/'", create(body({ key: 'ORDER/1042' })), 400, V, 'body.key'),
@@ -111,10 +128,38 @@ const rows: Row[] = [
   row('createIntent', 'key as a number', create(body({ key: 1042 })), 400, V, 'body.key'),
   row('createIntent', 'currency in lower case', create(body({ currency: 'kes' })), 400, V, 'body.currency'),
   row('createIntent', 'currency of four letters', create(body({ currency: 'KESH' })), 400, V, 'body.currency'),
-  row('createIntent', 'currency not enabled for the merchant', create(body({ currency: 'USD' }), { merchant: (w) => w.sim.production }), 400, 'CURRENCY_NOT_ENABLED', 'body.currency'),
-  row('createIntent', 'billingAddress without email and phoneNumber', create(body({ payload: { billingAddress: { firstName: 'Jane' } } })), 400, 'MISSING_CONTACT', 'body.payload.billingAddress'),
-  row('createIntent', 'billingAddress with empty email and phoneNumber', create(body({ payload: { billingAddress: { email: '', phoneNumber: '' } } })), 400, 'MISSING_CONTACT', 'body.payload.billingAddress'),
-  row('createIntent', 'billing email not an address', create(body({ payload: { billingAddress: { email: 'jane.example.com' } } })), 400, V, 'body.payload.billingAddress.email'),
+  row(
+    'createIntent',
+    'currency not enabled for the merchant',
+    create(body({ currency: 'USD' }), { merchant: (w) => w.sim.production }),
+    400,
+    'CURRENCY_NOT_ENABLED',
+    'body.currency',
+  ),
+  row(
+    'createIntent',
+    'billingAddress without email and phoneNumber',
+    create(body({ payload: { billingAddress: { firstName: 'Jane' } } })),
+    400,
+    'MISSING_CONTACT',
+    'body.payload.billingAddress',
+  ),
+  row(
+    'createIntent',
+    'billingAddress with empty email and phoneNumber',
+    create(body({ payload: { billingAddress: { email: '', phoneNumber: '' } } })),
+    400,
+    'MISSING_CONTACT',
+    'body.payload.billingAddress',
+  ),
+  row(
+    'createIntent',
+    'billing email not an address',
+    create(body({ payload: { billingAddress: { email: 'jane.example.com' } } })),
+    400,
+    V,
+    'body.payload.billingAddress.email',
+  ),
   row('createIntent', 'callbackUrl not a URL', create(body({ callbackUrl: 'not a url' })), 400, V, 'body.callbackUrl'),
   row('createIntent', 'callbackUrl relative', create(body({ callbackUrl: '/littlepay/callback' })), 400, V, 'body.callbackUrl'),
   row('createIntent', 'callbackUrl not http(s)', create(body({ callbackUrl: 'ftp://merchant.example/cb' })), 400, V, 'body.callbackUrl'),
@@ -130,11 +175,25 @@ const rows: Row[] = [
   row('createIntent', 'no body at all', create(undefined), 400, V, 'body'),
   row('createIntent', 'body is an array', create('[]'), 400, V, 'body'),
   row('createIntent', 'body is null', create('null'), 400, V, 'body'),
-  row('createIntent', 'form-encoded body (415)', create('amount=1500', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'),
+  row(
+    'createIntent',
+    'form-encoded body (415)',
+    create('amount=1500', { contentType: 'application/x-www-form-urlencoded' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Content-Type',
+  ),
   row('createIntent', 'JSON sent as text/plain (415)', create(body(), { contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'),
 
   // processPayment
-  row('processPayment', 'unknown reference', pay(mobile('254712345678'), { ref: () => '0f0e0d0c-0b0a-4908-8706-050403020100' }), 404, 'INTENT_NOT_FOUND', '0f0e0d0c-0b0a-4908-8706-050403020100'),
+  row(
+    'processPayment',
+    'unknown reference',
+    pay(mobile('254712345678'), { ref: () => '0f0e0d0c-0b0a-4908-8706-050403020100' }),
+    404,
+    'INTENT_NOT_FOUND',
+    '0f0e0d0c-0b0a-4908-8706-050403020100',
+  ),
   row('processPayment', 'reference of 65 characters', pay(mobile('254712345678'), { ref: () => 'r'.repeat(65) }), 400, V, 'params.reference'),
   row('processPayment', "mobile with '+'", pay(mobile('+254712345678')), 400, V, 'body.payment.mobile'),
   row('processPayment', 'mobile with a leading 0', pay(mobile('0712345678')), 400, V, 'body.payment.mobile'),
@@ -152,15 +211,50 @@ const rows: Row[] = [
   row('processPayment', 'longPoll not a boolean', pay(mobile('254712345678'), { query: '?longPoll=maybe' }), 400, V, 'querystring.longPoll'),
   row('processPayment', 'invalid JSON', pay('{"type": "MPESA"'), 400, 'INVALID_JSON', 'body'),
   row('processPayment', 'empty body (application/json)', pay(''), 400, 'INVALID_JSON', 'body'),
-  row('processPayment', 'form-encoded body (415)', pay('type=MPESA', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'),
+  row(
+    'processPayment',
+    'form-encoded body (415)',
+    pay('type=MPESA', { contentType: 'application/x-www-form-urlencoded' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Content-Type',
+  ),
   row('processPayment', 'an attempt still pending', pay(mobile('254712345678'), { ref: (w) => w.pending }), 409, 'PAYMENT_IN_PROGRESS', (w) => w.pending),
   row('processPayment', 'an intent already paid', pay(mobile('254712345678'), { ref: (w) => w.paid }), 409, 'INTENT_COMPLETED', (w) => w.paid),
 
   // getPaymentStatus
-  row('getPaymentStatus', 'unknown key', getStatus(() => 'NOSUCHORDER'), 404, 'PAYMENT_NOT_FOUND', 'NOSUCHORDER'),
-  row('getPaymentStatus', 'unknown reference', getStatus(() => '0f0e0d0c-0b0a-4908-8706-050403020100'), 404, 'PAYMENT_NOT_FOUND', '0f0e0d0c-0b0a-4908-8706-050403020100'),
-  row('getPaymentStatus', 'a key that differs by case', getStatus(() => 'paid1'), 404, 'PAYMENT_NOT_FOUND', 'paid1'),
-  row('getPaymentStatus', 'key of 65 characters', getStatus(() => 'K'.repeat(65)), 400, V, 'params.key'),
+  row(
+    'getPaymentStatus',
+    'unknown key',
+    getStatus(() => 'NOSUCHORDER'),
+    404,
+    'PAYMENT_NOT_FOUND',
+    'NOSUCHORDER',
+  ),
+  row(
+    'getPaymentStatus',
+    'unknown reference',
+    getStatus(() => '0f0e0d0c-0b0a-4908-8706-050403020100'),
+    404,
+    'PAYMENT_NOT_FOUND',
+    '0f0e0d0c-0b0a-4908-8706-050403020100',
+  ),
+  row(
+    'getPaymentStatus',
+    'a key that differs by case',
+    getStatus(() => 'paid1'),
+    404,
+    'PAYMENT_NOT_FOUND',
+    'paid1',
+  ),
+  row(
+    'getPaymentStatus',
+    'key of 65 characters',
+    getStatus(() => 'K'.repeat(65)),
+    400,
+    V,
+    'params.key',
+  ),
 
   // refundPayment
   row('refundPayment', 'amount 0', refund({ amount: 0 }), 400, V, 'body.amount'),
@@ -176,7 +270,14 @@ const rows: Row[] = [
   row('refundPayment', 'unknown key', refund({ amount: 100 }, { key: () => 'NOSUCHORDER' }), 404, 'PAYMENT_NOT_FOUND', 'NOSUCHORDER'),
   row('refundPayment', 'invalid JSON', refund('{"amount": }'), 400, 'INVALID_JSON', 'body'),
   row('refundPayment', 'empty body (application/json)', refund(''), 400, 'INVALID_JSON', 'body'),
-  row('refundPayment', 'form-encoded body (415)', refund('amount=100', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'),
+  row(
+    'refundPayment',
+    'form-encoded body (415)',
+    refund('amount=100', { contentType: 'application/x-www-form-urlencoded' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Content-Type',
+  ),
 
   // createMerchant (POST /_sim/merchants)
   row('createMerchant', 'environment missing', newMerchant({ name: 'Shop' }), 400, V, 'body.environment'),
@@ -190,7 +291,14 @@ const rows: Row[] = [
   row('createMerchant', 'a currency twice', newMerchant({ environment: 'sandbox', currencies: ['KES', 'KES'] }), 400, V, 'body.currencies'),
   row('createMerchant', 'own credentials (unknown field)', newMerchant({ environment: 'sandbox', apiKey: 'sk_mine' }), 400, V, 'body.apiKey'),
   row('createMerchant', 'invalid JSON', newMerchant('{environment: sandbox}'), 400, 'INVALID_JSON', 'body'),
-  row('createMerchant', 'form-encoded body (415)', newMerchant('environment=sandbox', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'),
+  row(
+    'createMerchant',
+    'form-encoded body (415)',
+    newMerchant('environment=sandbox', { contentType: 'application/x-www-form-urlencoded' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Content-Type',
+  ),
 ];
 
 describe('bad input changes nothing and says what is wrong', () => {
@@ -218,7 +326,6 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect(sim.app.sim.ctx.store.count('merchants')).toBe(counts.merchants);
     expect(storeSnapshot(sim)).toEqual(before);
     expect(sim.sent).toHaveLength(sentBefore);
-
   });
 
   it('accepts the underscore in a key (the Tokenization Guide uses SAVE_CARD_123)', async () => {
@@ -247,7 +354,10 @@ describe('the merchant key makes create intent safe to retry', () => {
         .reverse()
         .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? reversed(v as Record<string, unknown>) : v]),
     );
-  const withData = body({ key: 'RETRY1', payload: { billingAddress: { email: 'jane@example.com' }, customData: { order: 1042, lines: [{ sku: 'A', qty: 2 }] } } });
+  const withData = body({
+    key: 'RETRY1',
+    payload: { billingAddress: { email: 'jane@example.com' }, customData: { order: 1042, lines: [{ sku: 'A', qty: 2 }] } },
+  });
   const without = (field: string) => Object.fromEntries(Object.entries(body({ key: 'RETRY1' })).filter(([k]) => k !== field));
 
   it.each([
@@ -294,13 +404,51 @@ describe('the merchant key makes create intent safe to retry', () => {
   });
 
   it.each([
-    ['another value inside it', { order: 1042, lines: [{ sku: 'A', qty: 3 }, { sku: 'B', qty: 1 }] }],
-    ['its list in another order', { order: 1042, lines: [{ sku: 'B', qty: 1 }, { sku: 'A', qty: 2 }] }],
-    ['a field more', { order: 1042, lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }], note: null }],
+    [
+      'another value inside it',
+      {
+        order: 1042,
+        lines: [
+          { sku: 'A', qty: 3 },
+          { sku: 'B', qty: 1 },
+        ],
+      },
+    ],
+    [
+      'its list in another order',
+      {
+        order: 1042,
+        lines: [
+          { sku: 'B', qty: 1 },
+          { sku: 'A', qty: 2 },
+        ],
+      },
+    ],
+    [
+      'a field more',
+      {
+        order: 1042,
+        lines: [
+          { sku: 'A', qty: 2 },
+          { sku: 'B', qty: 1 },
+        ],
+        note: null,
+      },
+    ],
   ])('compares customData as a whole JSON value: %s is another request', async (_name, customData) => {
     const sim = await startTestSim();
     const withCustomData = (data: unknown) => body({ key: 'RETRY1', payload: { billingAddress: { email: 'jane@example.com' }, customData: data } });
-    const first = await sim.inject(create(withCustomData({ order: 1042, lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }] }))({ sim } as World));
+    const first = await sim.inject(
+      create(
+        withCustomData({
+          order: 1042,
+          lines: [
+            { sku: 'A', qty: 2 },
+            { sku: 'B', qty: 1 },
+          ],
+        }),
+      )({ sim } as World),
+    );
     expect(first.statusCode).toBe(200);
     expect((await sim.inject(create(withCustomData(customData))({ sim } as World))).json().data.code).toBe('DUPLICATE_KEY');
   });
@@ -325,23 +473,41 @@ describe('no input produces a 5xx', () => {
     ['create: amount 1e400 (Infinity)', create('{"amount":1e400,"description":"x","callbackUrl":"https://a.example","key":"K1"}')],
     ['create: a NUL in the key', create(body({ key: 'K\u00001' }))],
     ['create: emoji and RTL text everywhere', create(body({ description: '💸\u202e', payload: { customData: { '🙂': '\ud83d' } } }))],
-    ['create: customData with every JSON type', create(body({ payload: { billingAddress: { phoneNumber: '+254' }, customData: [null, 1, 'a', true, { x: [] }] } }))],
+    [
+      'create: customData with every JSON type',
+      create(body({ payload: { billingAddress: { phoneNumber: '+254' }, customData: [null, 1, 'a', true, { x: [] }] } })),
+    ],
     ['create: 2 MiB body', create(body({ description: 'x'.repeat(2 * 1024 * 1024) }))],
     ['create: a tokenId that is not a UUID', (w) => ({ ...create(body())(w), url: '/api/payments/not-a-uuid/pay' })],
     ['create: Content-Type with a charset', create(body({ key: 'CHARSET1' }), { contentType: 'application/json; charset=utf-8' })],
     ['create: a Content-Type header and no body', create(undefined, { contentType: 'application/json' })],
     ['process: payment as an array', pay({ type: 'MPESA', payment: ['254712345678'] })],
     ['process: payment null', pay({ type: 'MPESA', payment: null })],
-    ['process: CARDS with both card and customer', pay({ type: 'CARDS', payment: { cc_number: '4000000000002701', cc_cvv: '123', cc_exp: '01/29', cc_name: 'J', customer: { id: '1FCA46377B709D13E0631E588D0AC763' } } })],
+    [
+      'process: CARDS with both card and customer',
+      pay({
+        type: 'CARDS',
+        payment: { cc_number: '4000000000002701', cc_cvv: '123', cc_exp: '01/29', cc_name: 'J', customer: { id: '1FCA46377B709D13E0631E588D0AC763' } },
+      }),
+    ],
     ['process: type as an array', pay({ type: ['MPESA'], payment: { mobile: '254712345678' } })],
-    ['process: a malformed percent-encoding in the path', () => ({ method: 'POST', url: '/pay/%E0%A4%A/process', payload: '{}', headers: { 'content-type': 'application/json' } })],
-    ['process: a reference with a dot segment', () => ({ method: 'POST', url: '/pay/../process', payload: '{}', headers: { 'content-type': 'application/json' } })],
+    [
+      'process: a malformed percent-encoding in the path',
+      () => ({ method: 'POST', url: '/pay/%E0%A4%A/process', payload: '{}', headers: { 'content-type': 'application/json' } }),
+    ],
+    [
+      'process: a reference with a dot segment',
+      () => ({ method: 'POST', url: '/pay/../process', payload: '{}', headers: { 'content-type': 'application/json' } }),
+    ],
     ['process: longPoll given twice', pay(mobile('254712345678'), { query: '?longPoll=true&longPoll=false' })],
     ['status: a key with a percent-encoded NUL', () => ({ method: 'GET', url: '/api/payments-v2/a%00b', headers: { 'x-api-key': 'x' } })],
     ['status: X-API-KEY sent twice', (w) => ({ method: 'GET', url: '/api/payments-v2/PAID1', headers: { 'x-api-key': [w.sim.sandbox.apiKey, 'x'] } })],
     ['refund: amount with many decimals', refund({ amount: 0.000000001 })],
     ['refund: amount NaN-like string', refund('{"amount": NaN}')],
-    ['merchant: currencies with 21 entries', newMerchant({ environment: 'sandbox', currencies: Array.from({ length: 21 }, (_, i) => `A${String.fromCharCode(65 + i)}A`) })],
+    [
+      'merchant: currencies with 21 entries',
+      newMerchant({ environment: 'sandbox', currencies: Array.from({ length: 21 }, (_, i) => `A${String.fromCharCode(65 + i)}A`) }),
+    ],
     ['an unknown route', () => ({ method: 'POST', url: '/api/payments', payload: '{}', headers: { 'content-type': 'application/json' } })],
     ['a method the route does not take', () => ({ method: 'DELETE', url: '/api/refund/PAID1' })],
   ];

@@ -11,7 +11,10 @@ const DAY = 86_400_000;
 describe('retries', () => {
   it('gives a receiver that fails twice, then answers 200, exactly three attempts at the scheduled times', async () => {
     const clock = new SimClock('manual');
-    const receiver = scriptedReceiver(() => clock.now(), (n) => (n < 2 ? 500 : 200));
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      (n) => (n < 2 ? 500 : 200),
+    );
     const sim = await startTestSim({}, { clock, transport: receiver.transport });
     const reference = await paidIntent(sim, sim.sandbox);
 
@@ -39,17 +42,37 @@ describe('retries', () => {
     const [cb] = await merchantCallbacks(sim, sim.sandbox.id, `?reference=${reference}`);
     expect(cb).toMatchObject({ state: 'delivered', origin: 'event', nextAttemptAt: null, reference });
     // Each attempt keeps the signature headers it was sent with (the console's timeline shows them).
-    const sent = (i: number) => ({ timestamp: receiver.calls[i]!.headers['x-littlepay-timestamp'], value: receiver.calls[i]!.headers['x-littlepay-signature'] });
+    const sent = (i: number) => ({
+      timestamp: receiver.calls[i]!.headers['x-littlepay-timestamp'],
+      value: receiver.calls[i]!.headers['x-littlepay-signature'],
+    });
     expect(cb!.deliveries).toEqual([
       { at: new Date(t0).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 0: 500', signature: sent(0) },
-      { at: new Date(t0 + 10_000).toISOString(), ok: false, statusCode: 500, latencyMs: expect.any(Number), responseSnippet: 'answer 1: 500', signature: sent(1) },
-      { at: new Date(t0 + 40_000).toISOString(), ok: true, statusCode: 200, latencyMs: expect.any(Number), responseSnippet: 'answer 2: 200', signature: sent(2) },
+      {
+        at: new Date(t0 + 10_000).toISOString(),
+        ok: false,
+        statusCode: 500,
+        latencyMs: expect.any(Number),
+        responseSnippet: 'answer 1: 500',
+        signature: sent(1),
+      },
+      {
+        at: new Date(t0 + 40_000).toISOString(),
+        ok: true,
+        statusCode: 200,
+        latencyMs: expect.any(Number),
+        responseSnippet: 'answer 2: 200',
+        signature: sent(2),
+      },
     ]);
   });
 
   it('follows CALLBACK_RETRIES, records network errors, and marks the callback failed after the last retry', async () => {
     const clock = new SimClock('manual');
-    const receiver = scriptedReceiver(() => clock.now(), (n) => (n === 1 ? Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) : 503));
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      (n) => (n === 1 ? Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) : 503),
+    );
     const sim = await startTestSim({ callbackRetryScheduleMs: [1000, 5000] }, { clock, transport: receiver.transport });
     const reference = await paidIntent(sim, sim.sandbox);
     const t0 = receiver.calls[0]!.at;
@@ -69,7 +92,10 @@ describe('retries', () => {
 
   it('never retries with CALLBACK_RETRIES=none', async () => {
     const clock = new SimClock('manual');
-    const receiver = scriptedReceiver(() => clock.now(), () => 500);
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      () => 500,
+    );
     const sim = await startTestSim({ callbackRetryScheduleMs: [] }, { clock, transport: receiver.transport });
     await paidIntent(sim, sim.sandbox);
     await sim.advance(DAY);
@@ -81,14 +107,20 @@ describe('retries', () => {
 describe('GET /_sim/merchants/{id}/callbacks', () => {
   it("lists one merchant's callbacks, newest first, filtered by state and reference", async () => {
     const clock = new SimClock('manual');
-    const receiver = scriptedReceiver(() => clock.now(), (_n, url) => (url.includes('down') ? 503 : 200));
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      (_n, url) => (url.includes('down') ? 503 : 200),
+    );
     const sim = await startTestSim({}, { clock, transport: receiver.transport });
     const first = await paidIntent(sim, sim.sandbox, { key: 'A1' });
     const second = await paidIntent(sim, sim.sandbox, { key: 'A2', callbackUrl: 'https://down.example/cb' });
     const theirs = await paidIntent(sim, sim.sandbox2, { key: 'B1' });
 
     const mine = await merchantCallbacks(sim, sim.sandbox.id);
-    expect(mine.map((c) => [c.reference, c.state])).toEqual([[second, 'pending'], [first, 'delivered']]);
+    expect(mine.map((c) => [c.reference, c.state])).toEqual([
+      [second, 'pending'],
+      [first, 'delivered'],
+    ]);
     expect((await merchantCallbacks(sim, sim.sandbox.id, '?state=pending')).map((c) => c.reference)).toEqual([second]);
     expect((await merchantCallbacks(sim, sim.sandbox.id, `?reference=${first}`)).map((c) => c.reference)).toEqual([first]);
     // Another merchant's callbacks are not in the list, even asked for by reference.
@@ -129,13 +161,19 @@ describe('POST /_sim/callbacks/{id}/replay', () => {
     expect(Number(b!.headers['x-littlepay-timestamp']) - Number(a!.headers['x-littlepay-timestamp'])).toBe(60);
     expect(signatureVerifies(testKeys().publicKeyPem, b!.raw, b!.headers)).toBe(true);
     const list = await merchantCallbacks(sim, sim.sandbox.id);
-    expect(list.map((c) => [c.id, c.origin, c.state])).toEqual([[replay.id, 'replay', 'delivered'], [original!.id, 'event', 'delivered']]);
+    expect(list.map((c) => [c.id, c.origin, c.state])).toEqual([
+      [replay.id, 'replay', 'delivered'],
+      [original!.id, 'event', 'delivered'],
+    ]);
   });
 
   it('delivers a failed callback once the receiver is back, and retries the replay like any callback', async () => {
     const clock = new SimClock('manual');
     let up = false;
-    const receiver = scriptedReceiver(() => clock.now(), () => (up ? 200 : 503));
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      () => (up ? 200 : 503),
+    );
     const sim = await startTestSim({ callbackRetryScheduleMs: [1000] }, { clock, transport: receiver.transport });
     await paidIntent(sim, sim.sandbox);
     await sim.advance(1000);
@@ -166,7 +204,10 @@ describe('POST /_sim/callbacks/{id}/replay', () => {
 describe('the memory bound (CALLBACK_MEMORY_LIMIT)', () => {
   it('drops the oldest delivered callbacks from memory, never pending or failed ones', async () => {
     const clock = new SimClock('manual');
-    const receiver = scriptedReceiver(() => clock.now(), (_n, url) => (url.includes('down') ? 503 : 200));
+    const receiver = scriptedReceiver(
+      () => clock.now(),
+      (_n, url) => (url.includes('down') ? 503 : 200),
+    );
     const sim = await startTestSim({ callbackMemoryLimit: 2 }, { clock, transport: receiver.transport });
     const down = await paidIntent(sim, sim.sandbox, { key: 'D1', callbackUrl: 'https://down.example/cb' });
     const delivered = [await paidIntent(sim, sim.sandbox, { key: 'K1' })];

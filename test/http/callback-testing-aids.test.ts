@@ -11,7 +11,11 @@ import { createIntent, paidIntent, processMobile, startTestSim, storeSnapshot, t
 const PIN_MS = 3000;
 
 function settings(sim: TestSim, merchantId: string, payload?: Record<string, unknown>) {
-  return sim.inject({ method: payload === undefined ? 'GET' : 'POST', url: `/_sim/merchants/${merchantId}/callback-settings`, ...(payload === undefined ? {} : { payload }) });
+  return sim.inject({
+    method: payload === undefined ? 'GET' : 'POST',
+    url: `/_sim/merchants/${merchantId}/callback-settings`,
+    ...(payload === undefined ? {} : { payload }),
+  });
 }
 
 describe('callback settings', () => {
@@ -19,7 +23,11 @@ describe('callback settings', () => {
     const sim = await startTestSim();
     expect((await settings(sim, sim.sandbox.id)).json()).toEqual({ duplicates: false, reorder: false, reorderHoldMs: 10_000 });
     expect(await setCallbackSettings(sim, sim.sandbox.id, { duplicates: true })).toEqual({ duplicates: true, reorder: false, reorderHoldMs: 10_000 });
-    expect(await setCallbackSettings(sim, sim.sandbox.id, { reorder: true, reorderHoldMs: 500 })).toEqual({ duplicates: true, reorder: true, reorderHoldMs: 500 });
+    expect(await setCallbackSettings(sim, sim.sandbox.id, { reorder: true, reorderHoldMs: 500 })).toEqual({
+      duplicates: true,
+      reorder: true,
+      reorderHoldMs: 500,
+    });
     expect((await settings(sim, sim.sandbox2.id)).json()).toEqual({ duplicates: false, reorder: false, reorderHoldMs: 10_000 });
   });
 
@@ -119,30 +127,47 @@ describe('the built-in inbox', () => {
     const inbox = `${sim.app.sim.ctx.publicUrl()}/_sim/inbox/shop-1`;
     const reference = await paidIntent(sim, sim.sandbox, { callbackUrl: inbox });
     const [cb] = await merchantCallbacks(sim, sim.sandbox.id);
-    expect(cb).toMatchObject({ url: inbox, state: 'delivered', deliveries: [{ ok: true, statusCode: 200, responseSnippet: '{"received":true,"signatureValid":true}' }] });
+    expect(cb).toMatchObject({
+      url: inbox,
+      state: 'delivered',
+      deliveries: [{ ok: true, statusCode: 200, responseSnippet: '{"received":true,"signatureValid":true}' }],
+    });
 
     const listed = (await sim.inject({ method: 'GET', url: '/_sim/inbox/shop-1' })).json();
     expect(listed.name).toBe('shop-1');
-    expect(listed.messages).toEqual([
-      expect.objectContaining({ signatureValid: true, body: expect.objectContaining({ reference, status: 'COMPLETED' }) }),
-    ]);
+    expect(listed.messages).toEqual([expect.objectContaining({ signatureValid: true, body: expect.objectContaining({ reference, status: 'COMPLETED' }) })]);
     expect(listed.messages[0].headers).toEqual({
       'x-littlepay-signature': expect.any(String),
       'x-littlepay-timestamp': expect.stringMatching(/^\d+$/),
       'content-type': 'application/json',
     });
     // A forged message is kept too, marked invalid.
-    const forged = await sim.inject({ method: 'POST', url: '/_sim/inbox/shop-1', payload: { ...listed.messages[0].body, amount: 1 }, headers: listed.messages[0].headers });
+    const forged = await sim.inject({
+      method: 'POST',
+      url: '/_sim/inbox/shop-1',
+      payload: { ...listed.messages[0].body, amount: 1 },
+      headers: listed.messages[0].headers,
+    });
     expect(forged.json()).toEqual({ received: true, signatureValid: false });
-    expect((await sim.inject({ method: 'GET', url: '/_sim/inbox/shop-1' })).json().messages.map((m: { signatureValid: boolean }) => m.signatureValid)).toEqual([true, false]);
+    expect((await sim.inject({ method: 'GET', url: '/_sim/inbox/shop-1' })).json().messages.map((m: { signatureValid: boolean }) => m.signatureValid)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('keeps at most INBOX_LIMIT messages in memory across inboxes, dropping the oldest', async () => {
     const sim = await startTestSim({ inboxLimit: 3 });
-    for (const [name, n] of [['a', 1], ['b', 2], ['a', 3], ['b', 4], ['a', 5]] as const) {
+    for (const [name, n] of [
+      ['a', 1],
+      ['b', 2],
+      ['a', 3],
+      ['b', 4],
+      ['a', 5],
+    ] as const) {
       await sim.inject({ method: 'POST', url: `/_sim/inbox/${name}`, payload: { n } });
     }
-    const bodies = async (name: string) => (await sim.inject({ method: 'GET', url: `/_sim/inbox/${name}` })).json().messages.map((m: { body: unknown }) => m.body);
+    const bodies = async (name: string) =>
+      (await sim.inject({ method: 'GET', url: `/_sim/inbox/${name}` })).json().messages.map((m: { body: unknown }) => m.body);
     expect(await bodies('a')).toEqual([{ n: 3 }, { n: 5 }]);
     expect(await bodies('b')).toEqual([{ n: 4 }]);
   });
@@ -178,7 +203,10 @@ describe('the receiver check, in-process', () => {
       ['valid', true],
       ['duplicate', true],
     ]);
-    expect(messages[3].body).toMatchObject({ key: expect.stringMatching(/^SIMCHECK_[0-9A-F]{8}$/), payload: { customData: { littlepaySimReceiverCheck: true } } });
+    expect(messages[3].body).toMatchObject({
+      key: expect.stringMatching(/^SIMCHECK_[0-9A-F]{8}$/),
+      payload: { customData: { littlepaySimReceiverCheck: true } },
+    });
     expect(Number(messages[2].headers['x-littlepay-timestamp'])).toBe(Number(messages[3].headers['x-littlepay-timestamp']) - 600);
 
     expect((await sim.inject({ method: 'GET', url: `/_sim/merchants/${sim.sandbox.id}/callback-check` })).json()).toEqual(report);

@@ -39,7 +39,12 @@ interface Row {
 
 const rows: Row[] = [
   { name: 'a number that fails the Luhn check', payment: (sim) => visa(sim, { cc_number: LUHN_BAD }), code: 'INVALID_CARD', errors: [['cc_number', 'luhn']] },
-  { name: 'a number with spaces', payment: (sim) => visa(sim, { cc_number: '4000 0000 0000 2701' }), code: 'VALIDATION_ERROR', errors: [['cc_number', 'pattern']] },
+  {
+    name: 'a number with spaces',
+    payment: (sim) => visa(sim, { cc_number: '4000 0000 0000 2701' }),
+    code: 'VALIDATION_ERROR',
+    errors: [['cc_number', 'pattern']],
+  },
   { name: 'a number too short', payment: (sim) => visa(sim, { cc_number: '42424242424' }), code: 'VALIDATION_ERROR', errors: [['cc_number', 'pattern']] },
   { name: 'an expiry in the past (MM/YY)', payment: (sim) => visa(sim, { cc_exp: '12/25' }), code: 'INVALID_CARD', errors: [['cc_exp', 'notExpired']] },
   { name: 'an expiry in the past (MM/YYYY)', payment: (sim) => visa(sim, { cc_exp: '06/2024' }), code: 'INVALID_CARD', errors: [['cc_exp', 'notExpired']] },
@@ -59,12 +64,39 @@ const rows: Row[] = [
     name: 'every rule broken at once',
     payment: (sim) => visa(sim, { cc_number: LUHN_BAD, cc_exp: '01/20', cc_cvv: CVV4, cc_name: ' ' }),
     code: 'INVALID_CARD',
-    errors: [['cc_number', 'luhn'], ['cc_exp', 'notExpired'], ['cc_cvv', 'cvvLength'], ['cc_name', 'notBlank']],
+    errors: [
+      ['cc_number', 'luhn'],
+      ['cc_exp', 'notExpired'],
+      ['cc_cvv', 'cvvLength'],
+      ['cc_name', 'notBlank'],
+    ],
   },
-  { name: 'no expiry and no name', payment: (sim) => without(visa(sim), 'cc_exp', 'cc_name'), code: 'VALIDATION_ERROR', errors: [['cc_exp', 'required'], ['cc_name', 'required']] },
-  { name: 'the number only', payment: (sim) => without(visa(sim), 'cc_cvv', 'cc_exp', 'cc_name'), code: 'VALIDATION_ERROR', errors: [['cc_cvv', 'required'], ['cc_exp', 'required'], ['cc_name', 'required']] },
+  {
+    name: 'no expiry and no name',
+    payment: (sim) => without(visa(sim), 'cc_exp', 'cc_name'),
+    code: 'VALIDATION_ERROR',
+    errors: [
+      ['cc_exp', 'required'],
+      ['cc_name', 'required'],
+    ],
+  },
+  {
+    name: 'the number only',
+    payment: (sim) => without(visa(sim), 'cc_cvv', 'cc_exp', 'cc_name'),
+    code: 'VALIDATION_ERROR',
+    errors: [
+      ['cc_cvv', 'required'],
+      ['cc_exp', 'required'],
+      ['cc_name', 'required'],
+    ],
+  },
   { name: 'no number', payment: (sim) => without(visa(sim), 'cc_number'), code: 'VALIDATION_ERROR', errors: [['cc_number', 'required']] },
-  { name: 'an unknown card field', payment: (sim) => ({ ...visa(sim), cc_pin: '1234' }), code: 'VALIDATION_ERROR', errors: [['cc_pin', 'additionalProperties']] },
+  {
+    name: 'an unknown card field',
+    payment: (sim) => ({ ...visa(sim), cc_pin: '1234' }),
+    code: 'VALIDATION_ERROR',
+    errors: [['cc_pin', 'additionalProperties']],
+  },
   {
     name: 'a saved-card token with the card fields',
     payment: (sim) => ({ ...visa(sim), customer: { id: '1FCA46377B709D13E0631E588D0AC763' } }),

@@ -68,15 +68,27 @@ async function pay(sim: TestSim, m: Merchant, key: string, number: string, order
 }
 
 /** What process, status and the callback must say of a finished card payment. */
-async function expectFinal(sim: TestSim, m: Merchant, key: string, paid: Awaited<ReturnType<typeof pay>>, want: { status: string; message: string; brand: string }) {
+async function expectFinal(
+  sim: TestSim,
+  m: Merchant,
+  key: string,
+  paid: Awaited<ReturnType<typeof pay>>,
+  want: { status: string; message: string; brand: string },
+) {
   const details = masked(paid.card, want.brand);
-  expect(paid.answer).toMatchObject({ status: want.status, message: want.message, meta: { provider: 'CARDS', amount: 1500, reference: paid.reference, stepUpUrl: null, accessToken: null } });
+  expect(paid.answer).toMatchObject({
+    status: want.status,
+    message: want.message,
+    meta: { provider: 'CARDS', amount: 1500, reference: paid.reference, stepUpUrl: null, accessToken: null },
+  });
   expect(paid.answer.meta.providerReference).toMatch(want.status === 'COMPLETED' ? /^[0-9]{22}$/ : /^$/);
   const seen = dataOf(await status(sim, m, key));
   expect(seen.status).toBe(want.status);
   expect(seen.payment).toEqual({ provider: 'CARDS', details });
   expect(seen.attempts).toEqual([expect.objectContaining({ provider: 'CARDS', status: want.status, message: want.message })]);
-  expect(callbacksOf(sim, paid.reference)).toEqual([expect.objectContaining({ status: want.status, provider: 'CARDS', key, payment: { provider: 'CARDS', details } })]);
+  expect(callbacksOf(sim, paid.reference)).toEqual([
+    expect.objectContaining({ status: want.status, provider: 'CARDS', key, payment: { provider: 'CARDS', details } }),
+  ]);
   // The hosted checkout's own view of it (no credentials) says as much, and no more.
   const state = await sim.inject({ method: 'GET', url: `/checkout/${paid.reference}/state` });
   expect(state.json()).toMatchObject({ status: want.status, attempt: { provider: 'CARDS', status: want.status, message: want.message } });
@@ -118,7 +130,11 @@ describe('what needs a card first', () => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'NC1' });
     const before = storeSnapshot(sim);
-    for (const res of [await processCard(sim, intent.reference), await processCard(sim, intent.reference, undefined, true), await processCard(sim, intent.reference, {})]) {
+    for (const res of [
+      await processCard(sim, intent.reference),
+      await processCard(sim, intent.reference, undefined, true),
+      await processCard(sim, intent.reference, {}),
+    ]) {
       const err = dataOf(res, 400);
       expect(err).toMatchObject({ code: 'CARD_REQUIRED', errors: [{ field: 'body.payment', rule: 'required' }] });
       expect(err.message).toMatch(/^body\.payment: must carry the card .*cspaToken or enroll/);
@@ -149,7 +165,10 @@ describe('what needs a card first', () => {
   it('enroll FAILED, then process (with the card or alone) answers FAILED', async () => {
     const { message } = catalogueCards.find((e) => e.outcome === 'authentication_failed')!;
     const sim = await startTestSim();
-    for (const [key, withCard] of [['EF1', true], ['EF2', false]] as const) {
+    for (const [key, withCard] of [
+      ['EF1', true],
+      ['EF2', false],
+    ] as const) {
       const intent = await createIntent(sim, sim.sandbox, { key });
       const c = card(sim, cardFor('authentication_failed'));
       dataOf(await cspaToken(sim, intent.reference, c));
@@ -194,6 +213,9 @@ describe('after a card payment', () => {
     expect(dataOf(await refund(sim, sim.sandbox, 'RF1', { amount: 1000 }))).toMatchObject({ status: 'COMPLETED' });
     expect(dataOf(await refund(sim, sim.sandbox, 'RF1', { amount: 1 }), 409).code).toBe('REFUND_EXCEEDS_BALANCE');
     const seen = dataOf(await status(sim, sim.sandbox, 'RF1'));
-    expect(seen.refunds).toEqual([expect.objectContaining({ amount: 500, status: 'COMPLETED', reason: 'one item returned' }), expect.objectContaining({ amount: 1000, status: 'COMPLETED' })]);
+    expect(seen.refunds).toEqual([
+      expect.objectContaining({ amount: 500, status: 'COMPLETED', reason: 'one item returned' }),
+      expect.objectContaining({ amount: 1000, status: 'COMPLETED' }),
+    ]);
   });
 });

@@ -52,7 +52,12 @@ describe('the hosted checkout page', () => {
   it('tells the shopper the last attempt failed and lets them try again', async () => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'PAGE4' });
-    await sim.inject({ method: 'POST', url: `/pay/${intent.reference}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'MPESA', payment: { mobile: '254700000001' } } });
+    await sim.inject({
+      method: 'POST',
+      url: `/pay/${intent.reference}/process`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'MPESA', payment: { mobile: '254700000001' } },
+    });
     await sim.advance(sim.config.pinDelayMs);
     const res = await page(sim, intent.reference);
     expect(res.body).toContain('The last attempt failed: The balance is insufficient for the transaction.');
@@ -71,7 +76,15 @@ describe('the hosted checkout page', () => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'PAGE6', returnUrl: 'https://shop.example/r' });
     const state = (await sim.inject({ method: 'GET', url: `/checkout/${intent.reference}/state` })).json();
-    expect(state).toMatchObject({ reference: intent.reference, merchant: sim.sandbox.name, environment: 'sandbox', status: 'PENDING', expired: false, attempt: null, returnUrl: 'https://shop.example/r' });
+    expect(state).toMatchObject({
+      reference: intent.reference,
+      merchant: sim.sandbox.name,
+      environment: 'sandbox',
+      status: 'PENDING',
+      expired: false,
+      attempt: null,
+      returnUrl: 'https://shop.example/r',
+    });
     expect(JSON.stringify(state)).not.toContain(sim.sandbox.apiKey);
     const missing = await sim.inject({ method: 'GET', url: '/checkout/nope/state' });
     expect(missing.statusCode).toBe(404);
@@ -81,7 +94,12 @@ describe('the hosted checkout page', () => {
   it('takes form posts only on its own pages: the API still answers 415 to a form body', async () => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'PAGE7' });
-    const res = await sim.inject({ method: 'POST', url: `/pay/${intent.reference}/process`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'type=MPESA' });
+    const res = await sim.inject({
+      method: 'POST',
+      url: `/pay/${intent.reference}/process`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'type=MPESA',
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().data.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

@@ -29,24 +29,29 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const UNKNOWN_TOKEN_ID = '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f';
 
 type Headers = Record<string, string>;
-const createWith = (auth: (w: World) => Headers, tokenId: (w: World) => string = (w) => w.a.tokenId, body = intentBody({ key: 'NEW1' })) =>
+const createWith =
+  (auth: (w: World) => Headers, tokenId: (w: World) => string = (w) => w.a.tokenId, body = intentBody({ key: 'NEW1' })) =>
   (w: World): InjectOptions => ({
     method: 'POST',
     url: `/api/payments/${tokenId(w)}/pay`,
     headers: { 'content-type': 'application/json', ...auth(w) },
     payload: JSON.stringify(body),
   });
-const statusWith = (auth: (w: World) => Headers, key: (w: World) => string = () => 'PAID1') => (w: World): InjectOptions => ({
-  method: 'GET',
-  url: `/api/payments-v2/${key(w)}`,
-  headers: auth(w),
-});
-const refundWith = (auth: (w: World) => Headers, key: (w: World) => string = () => 'PAID1') => (w: World): InjectOptions => ({
-  method: 'POST',
-  url: `/api/refund/${key(w)}`,
-  headers: { 'content-type': 'application/json', ...auth(w) },
-  payload: JSON.stringify({ amount: 100, reason: 'test' }),
-});
+const statusWith =
+  (auth: (w: World) => Headers, key: (w: World) => string = () => 'PAID1') =>
+  (w: World): InjectOptions => ({
+    method: 'GET',
+    url: `/api/payments-v2/${key(w)}`,
+    headers: auth(w),
+  });
+const refundWith =
+  (auth: (w: World) => Headers, key: (w: World) => string = () => 'PAID1') =>
+  (w: World): InjectOptions => ({
+    method: 'POST',
+    url: `/api/refund/${key(w)}`,
+    headers: { 'content-type': 'application/json', ...auth(w) },
+    payload: JSON.stringify({ amount: 100, reason: 'test' }),
+  });
 
 const basic = (m: (w: World) => Merchant) => (w: World) => ({ authorization: basicAuth(m(w)) });
 const apiKey = (m: (w: World) => Merchant) => (w: World) => ({ 'x-api-key': m(w).apiKey });
@@ -58,41 +63,203 @@ interface Row {
   status: number;
   code: string;
 }
-const row = (endpoint: string, credentials: string, request: Row['request'], status: number, code: string): Row => ({ endpoint, credentials, request, status, code });
+const row = (endpoint: string, credentials: string, request: Row['request'], status: number, code: string): Row => ({
+  endpoint,
+  credentials,
+  request,
+  status,
+  code,
+});
 
 const basicRows: Row[] = [
-  row('createIntent', 'none', createWith(() => ({})), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'an empty Authorization header', createWith(() => ({ authorization: '' })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'the wrong secret', createWith((w) => ({ authorization: `Basic ${b64(`${w.a.clientId}:${w.b.clientSecret}`)}` })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'the secret with one more character', createWith((w) => ({ authorization: `Basic ${b64(`${w.a.clientId}:${w.a.clientSecret}x`)}` })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'an unknown Client ID', createWith((w) => ({ authorization: `Basic ${b64(`0000000000000000:${w.a.clientSecret}`)}` })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'the Client ID only (no colon)', createWith((w) => ({ authorization: `Basic ${b64(w.a.clientId)}` })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'the secret only (empty Client ID)', createWith((w) => ({ authorization: `Basic ${b64(`:${w.a.clientSecret}`)}` })), 401, 'UNAUTHORIZED'),
-  row('createIntent', "malformed: 'Basic !!!'", createWith(() => ({ authorization: 'Basic !!!' })), 401, 'UNAUTHORIZED'),
-  row('createIntent', "malformed: 'Basic' alone", createWith(() => ({ authorization: 'Basic' })), 401, 'UNAUTHORIZED'),
-  row('createIntent', "malformed: 'Bearer x'", createWith(() => ({ authorization: 'Bearer x' })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'the credentials unencoded', createWith((w) => ({ authorization: `Basic ${w.a.clientId}:${w.a.clientSecret}` })), 401, 'UNAUTHORIZED'),
+  row(
+    'createIntent',
+    'none',
+    createWith(() => ({})),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'an empty Authorization header',
+    createWith(() => ({ authorization: '' })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'the wrong secret',
+    createWith((w) => ({ authorization: `Basic ${b64(`${w.a.clientId}:${w.b.clientSecret}`)}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'the secret with one more character',
+    createWith((w) => ({ authorization: `Basic ${b64(`${w.a.clientId}:${w.a.clientSecret}x`)}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'an unknown Client ID',
+    createWith((w) => ({ authorization: `Basic ${b64(`0000000000000000:${w.a.clientSecret}`)}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'the Client ID only (no colon)',
+    createWith((w) => ({ authorization: `Basic ${b64(w.a.clientId)}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'the secret only (empty Client ID)',
+    createWith((w) => ({ authorization: `Basic ${b64(`:${w.a.clientSecret}`)}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    "malformed: 'Basic !!!'",
+    createWith(() => ({ authorization: 'Basic !!!' })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    "malformed: 'Basic' alone",
+    createWith(() => ({ authorization: 'Basic' })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    "malformed: 'Bearer x'",
+    createWith(() => ({ authorization: 'Bearer x' })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'the credentials unencoded',
+    createWith((w) => ({ authorization: `Basic ${w.a.clientId}:${w.a.clientSecret}` })),
+    401,
+    'UNAUTHORIZED',
+  ),
   row('createIntent', 'the X-API-KEY instead of Basic', createWith(apiKey((w) => w.a)), 401, 'UNAUTHORIZED'),
   row('createIntent', "merchant B's credentials with A's Token ID", createWith(basic((w) => w.b)), 401, 'TOKEN_ID_MISMATCH'),
-  row('createIntent', "merchant A's credentials with B's Token ID", createWith(basic((w) => w.a), (w) => w.b.tokenId), 401, 'TOKEN_ID_MISMATCH'),
-  row('createIntent', "merchant A's credentials with an unknown Token ID", createWith(basic((w) => w.a), () => UNKNOWN_TOKEN_ID), 404, 'TOKEN_ID_NOT_FOUND'),
-  row('createIntent', 'none, with a body that is also invalid (credentials come first)', createWith(() => ({}), undefined, intentBody({ key: 'NEW1', amount: 'x' })), 401, 'UNAUTHORIZED'),
-  row('createIntent', 'wrong, with a body that is also invalid', createWith(() => ({ authorization: 'Bearer x' }), undefined, intentBody({ key: 'NEW1', amount: -1 })), 401, 'UNAUTHORIZED'),
+  row(
+    'createIntent',
+    "merchant A's credentials with B's Token ID",
+    createWith(
+      basic((w) => w.a),
+      (w) => w.b.tokenId,
+    ),
+    401,
+    'TOKEN_ID_MISMATCH',
+  ),
+  row(
+    'createIntent',
+    "merchant A's credentials with an unknown Token ID",
+    createWith(
+      basic((w) => w.a),
+      () => UNKNOWN_TOKEN_ID,
+    ),
+    404,
+    'TOKEN_ID_NOT_FOUND',
+  ),
+  row(
+    'createIntent',
+    'none, with a body that is also invalid (credentials come first)',
+    createWith(() => ({}), undefined, intentBody({ key: 'NEW1', amount: 'x' })),
+    401,
+    'UNAUTHORIZED',
+  ),
+  row(
+    'createIntent',
+    'wrong, with a body that is also invalid',
+    createWith(() => ({ authorization: 'Bearer x' }), undefined, intentBody({ key: 'NEW1', amount: -1 })),
+    401,
+    'UNAUTHORIZED',
+  ),
 ];
 
 function apiKeyRows(endpoint: string, make: typeof statusWith): Row[] {
   return [
-    row(endpoint, 'none', make(() => ({})), 401, 'UNAUTHORIZED'),
-    row(endpoint, 'an empty X-API-KEY', make(() => ({ 'x-api-key': '' })), 401, 'UNAUTHORIZED'),
-    row(endpoint, 'a wrong X-API-KEY', make(() => ({ 'x-api-key': 'sk_sandbox_0000' })), 401, 'UNAUTHORIZED'),
-    row(endpoint, 'the secret key with one more character', make((w) => ({ 'x-api-key': `${w.a.apiKey}0` })), 401, 'UNAUTHORIZED'),
-    row(endpoint, 'the secret key in another case', make((w) => ({ 'x-api-key': w.a.apiKey.toUpperCase() })), 401, 'UNAUTHORIZED'),
-    row(endpoint, "malformed: 'Bearer <secret key>' in Authorization", make((w) => ({ authorization: `Bearer ${w.a.apiKey}` })), 401, 'UNAUTHORIZED'),
+    row(
+      endpoint,
+      'none',
+      make(() => ({})),
+      401,
+      'UNAUTHORIZED',
+    ),
+    row(
+      endpoint,
+      'an empty X-API-KEY',
+      make(() => ({ 'x-api-key': '' })),
+      401,
+      'UNAUTHORIZED',
+    ),
+    row(
+      endpoint,
+      'a wrong X-API-KEY',
+      make(() => ({ 'x-api-key': 'sk_sandbox_0000' })),
+      401,
+      'UNAUTHORIZED',
+    ),
+    row(
+      endpoint,
+      'the secret key with one more character',
+      make((w) => ({ 'x-api-key': `${w.a.apiKey}0` })),
+      401,
+      'UNAUTHORIZED',
+    ),
+    row(
+      endpoint,
+      'the secret key in another case',
+      make((w) => ({ 'x-api-key': w.a.apiKey.toUpperCase() })),
+      401,
+      'UNAUTHORIZED',
+    ),
+    row(
+      endpoint,
+      "malformed: 'Bearer <secret key>' in Authorization",
+      make((w) => ({ authorization: `Bearer ${w.a.apiKey}` })),
+      401,
+      'UNAUTHORIZED',
+    ),
     row(endpoint, 'Basic credentials instead of X-API-KEY', make(basic((w) => w.a)), 401, 'UNAUTHORIZED'),
-    row(endpoint, "the Client Secret as X-API-KEY", make((w) => ({ 'x-api-key': w.a.clientSecret })), 401, 'UNAUTHORIZED'),
+    row(
+      endpoint,
+      'the Client Secret as X-API-KEY',
+      make((w) => ({ 'x-api-key': w.a.clientSecret })),
+      401,
+      'UNAUTHORIZED',
+    ),
     row(endpoint, "merchant B's key, A's merchant key", make(apiKey((w) => w.b)), 404, 'PAYMENT_NOT_FOUND'),
-    row(endpoint, "merchant B's key, A's reference", make(apiKey((w) => w.b), (w) => w.paid), 404, 'PAYMENT_NOT_FOUND'),
-    row(endpoint, "the production merchant's key, A's reference", make(apiKey((w) => w.sim.production), (w) => w.paid), 404, 'PAYMENT_NOT_FOUND'),
+    row(
+      endpoint,
+      "merchant B's key, A's reference",
+      make(
+        apiKey((w) => w.b),
+        (w) => w.paid,
+      ),
+      404,
+      'PAYMENT_NOT_FOUND',
+    ),
+    row(
+      endpoint,
+      "the production merchant's key, A's reference",
+      make(
+        apiKey((w) => w.sim.production),
+        (w) => w.paid,
+      ),
+      404,
+      'PAYMENT_NOT_FOUND',
+    ),
   ];
 }
 
@@ -113,7 +280,11 @@ describe('credentials on the merchant endpoints', () => {
 
   it.each([
     ['createIntent', createWith(basic((w) => w.a)), 200],
-    ['createIntent (scheme in lower case)', createWith((w) => ({ authorization: basicAuth(w.a).replace('Basic', 'basic') }), undefined, intentBody({ key: 'LOWER1' })), 200],
+    [
+      'createIntent (scheme in lower case)',
+      createWith((w) => ({ authorization: basicAuth(w.a).replace('Basic', 'basic') }), undefined, intentBody({ key: 'LOWER1' })),
+      200,
+    ],
     ['getPaymentStatus', statusWith(apiKey((w) => w.a)), 200],
     ['refundPayment', refundWith(apiKey((w) => w.a)), 200],
   ] as const)('%s with the right credentials answers %i (the rows above fail on the credentials only)', async (_name, request, code) => {
@@ -136,8 +307,18 @@ describe('a merchant never learns of another merchant’s payments', () => {
     const make = endpoint === 'status' ? statusWith : refundWith;
     const asked = by === 'key' ? 'PAID1' : w.paid;
 
-    const theirs = await sim.inject(make(apiKey((x) => x.b), () => asked)(w));
-    const missing = await sim.inject(make(apiKey((x) => x.b), () => 'NOSUCH1')(w));
+    const theirs = await sim.inject(
+      make(
+        apiKey((x) => x.b),
+        () => asked,
+      )(w),
+    );
+    const missing = await sim.inject(
+      make(
+        apiKey((x) => x.b),
+        () => 'NOSUCH1',
+      )(w),
+    );
     expect(theirs.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
     const expected = missing.json().data;
@@ -201,7 +382,12 @@ describe('a checked credential is only good while its merchant is', () => {
     const sim = await startTestSim();
     const m = await newMerchant(sim);
     const create = (key: string) =>
-      sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: intentBody({ key }) });
+      sim.inject({
+        method: 'POST',
+        url: `/api/payments/${m.tokenId}/pay`,
+        headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+        payload: intentBody({ key }),
+      });
     expect((await create('BEFORE1')).statusCode).toBe(200);
     expect((await create('BEFORE2')).statusCode).toBe(200); // the second time from what was checked the first time
     expect((await sim.inject({ method: 'POST', url: '/_sim/reset' })).statusCode).toBe(200);
@@ -210,4 +396,3 @@ describe('a checked credential is only good while its merchant is', () => {
     expect(after.json().data.code).toBe('UNAUTHORIZED');
   });
 });
-

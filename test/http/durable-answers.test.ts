@@ -50,7 +50,12 @@ describe('answers come only from what is on disk', () => {
     const sim = await startTestSim({}, { store: disk.store });
     const m = sim.sandbox;
     const create = () =>
-      sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: intentBody({ key: 'SLOW1' }) });
+      sim.inject({
+        method: 'POST',
+        url: `/api/payments/${m.tokenId}/pay`,
+        headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+        payload: intentBody({ key: 'SLOW1' }),
+      });
     disk.hold();
     const first = create();
     await until(() => disk.store.intentByKey(m.id, 'SLOW1') !== undefined); // in memory, not on disk
@@ -72,7 +77,12 @@ describe('answers come only from what is on disk', () => {
     // The PIN is entered at the very instant the long poll gives up: the result is being written when the deadline fires.
     const slow = await startTestSim({ pinDelayMs: 3000, longPollTimeoutMs: 3000 }, { store: disk.store });
     const m = slow.sandbox;
-    const created = await slow.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: intentBody({ key: 'SLOW2' }) });
+    const created = await slow.inject({
+      method: 'POST',
+      url: `/api/payments/${m.tokenId}/pay`,
+      headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+      payload: intentBody({ key: 'SLOW2' }),
+    });
     const { reference } = created.json().data;
     const poll = processMobile(slow, reference, 'MPESA', '254712345678', true);
     await untilPendingAttempt(slow, reference);

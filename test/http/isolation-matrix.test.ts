@@ -50,7 +50,8 @@ const json = { 'content-type': 'application/json' };
 const createAs = (w: World, creds: Merchant, tokenId: string, body = intentBody({ key: 'NEW1' })) =>
   w.sim.inject({ method: 'POST', url: `/api/payments/${tokenId}/pay`, headers: { authorization: basicAuth(creds), ...json }, payload: body });
 const statusAs = (w: World, m: Merchant, key: string) => w.sim.inject({ method: 'GET', url: `/api/payments-v2/${key}`, headers: { 'x-api-key': m.apiKey } });
-const refundAs = (w: World, m: Merchant, key: string) => w.sim.inject({ method: 'POST', url: `/api/refund/${key}`, headers: { 'x-api-key': m.apiKey, ...json }, payload: { amount: 1 } });
+const refundAs = (w: World, m: Merchant, key: string) =>
+  w.sim.inject({ method: 'POST', url: `/api/refund/${key}`, headers: { 'x-api-key': m.apiKey, ...json }, payload: { amount: 1 } });
 
 interface Refusal {
   cell: string;
@@ -61,33 +62,110 @@ interface Refusal {
 
 const refusals: Refusal[] = [
   ...PAIRS.flatMap(([x, y]): Refusal[] => [
-    { cell: `createIntent: ${x}'s Basic credentials with ${y}'s Token ID`, send: (w) => createAs(w, w.of[x].merchant, w.of[y].merchant.tokenId), status: 401, code: 'TOKEN_ID_MISMATCH' },
+    {
+      cell: `createIntent: ${x}'s Basic credentials with ${y}'s Token ID`,
+      send: (w) => createAs(w, w.of[x].merchant, w.of[y].merchant.tokenId),
+      status: 401,
+      code: 'TOKEN_ID_MISMATCH',
+    },
     {
       cell: `createIntent: ${x}'s Client ID with ${y}'s Client Secret`,
       send: (w) => createAs(w, { ...w.of[x].merchant, clientSecret: w.of[y].merchant.clientSecret }, w.of[x].merchant.tokenId),
       status: 401,
       code: 'UNAUTHORIZED',
     },
-    { cell: `getPaymentStatus: ${x}'s key for ${y}'s reference`, send: (w) => statusAs(w, w.of[x].merchant, w.of[y].paid), status: 404, code: 'PAYMENT_NOT_FOUND' },
-    { cell: `getPaymentStatus: ${x}'s key for a key only ${y} has`, send: (w) => statusAs(w, w.of[x].merchant, `ONLY_${y}`), status: 404, code: 'PAYMENT_NOT_FOUND' },
-    { cell: `refundPayment: ${x}'s key for ${y}'s reference`, send: (w) => refundAs(w, w.of[x].merchant, w.of[y].paid), status: 404, code: 'PAYMENT_NOT_FOUND' },
-    { cell: `refundPayment: ${x}'s key for a key only ${y} has`, send: (w) => refundAs(w, w.of[x].merchant, `ONLY_${y}`), status: 404, code: 'PAYMENT_NOT_FOUND' },
+    {
+      cell: `getPaymentStatus: ${x}'s key for ${y}'s reference`,
+      send: (w) => statusAs(w, w.of[x].merchant, w.of[y].paid),
+      status: 404,
+      code: 'PAYMENT_NOT_FOUND',
+    },
+    {
+      cell: `getPaymentStatus: ${x}'s key for a key only ${y} has`,
+      send: (w) => statusAs(w, w.of[x].merchant, `ONLY_${y}`),
+      status: 404,
+      code: 'PAYMENT_NOT_FOUND',
+    },
+    {
+      cell: `refundPayment: ${x}'s key for ${y}'s reference`,
+      send: (w) => refundAs(w, w.of[x].merchant, w.of[y].paid),
+      status: 404,
+      code: 'PAYMENT_NOT_FOUND',
+    },
+    {
+      cell: `refundPayment: ${x}'s key for a key only ${y} has`,
+      send: (w) => refundAs(w, w.of[x].merchant, `ONLY_${y}`),
+      status: 404,
+      code: 'PAYMENT_NOT_FOUND',
+    },
     {
       cell: `processPayment: ${x}'s saved card on ${y}'s intent`,
       send: (w) => payWithToken(w.sim, w.of[y].pending, w.of[x].token),
       status: 403,
       code: sameEnvironment(x, y) ? 'TOKEN_OTHER_MERCHANT' : 'TOKEN_WRONG_ENVIRONMENT',
     },
-    { cell: `processPayment: ${x}'s saved card on ${y}'s paid intent`, send: (w) => payWithToken(w.sim, w.of[y].paid, w.of[x].token), status: 403, code: sameEnvironment(x, y) ? 'TOKEN_OTHER_MERCHANT' : 'TOKEN_WRONG_ENVIRONMENT' },
+    {
+      cell: `processPayment: ${x}'s saved card on ${y}'s paid intent`,
+      send: (w) => payWithToken(w.sim, w.of[y].paid, w.of[x].token),
+      status: 403,
+      code: sameEnvironment(x, y) ? 'TOKEN_OTHER_MERCHANT' : 'TOKEN_WRONG_ENVIRONMENT',
+    },
   ]),
   ...NAMES.flatMap((n): Refusal[] => [
-    { cell: `processPayment: an unknown token on ${n}'s intent`, send: (w) => payWithToken(w.sim, w.of[n].pending, '0123456789ABCDEF0123456789ABCDEF'), status: 404, code: 'TOKEN_NOT_FOUND' },
-    { cell: `processPayment: ${n}'s token with card fields`, send: (w) => payWithToken(w.sim, w.of[n].pending, w.of[n].token, card(w.sim, PAYING_CARD)), status: 400, code: 'TOKEN_WITH_CARD_DETAILS' },
-    { cell: `processPayment: ${n}'s own token on its paid intent`, send: (w) => payWithToken(w.sim, w.of[n].paid, w.of[n].token), status: 409, code: 'INTENT_COMPLETED' },
-    { cell: `createPaToken: ${n}'s token instead of a card`, send: (w) => w.sim.inject({ method: 'POST', url: `/pay/${w.of[n].pending}/cspaToken`, headers: json, payload: { type: 'CARDS', payment: { customer: { id: w.of[n].token } } } }), status: 400, code: 'VALIDATION_ERROR' },
-    { cell: `createIntent: ${n}'s Token ID without credentials`, send: (w) => w.sim.inject({ method: 'POST', url: `/api/payments/${w.of[n].merchant.tokenId}/pay`, headers: json, payload: intentBody({ key: 'NEW2' }) }), status: 401, code: 'UNAUTHORIZED' },
-    { cell: `getPaymentStatus: ${n}'s reference without a key`, send: (w) => w.sim.inject({ method: 'GET', url: `/api/payments-v2/${w.of[n].paid}` }), status: 401, code: 'UNAUTHORIZED' },
-    { cell: `refundPayment: ${n}'s reference with a wrong key`, send: (w) => w.sim.inject({ method: 'POST', url: `/api/refund/${w.of[n].paid}`, headers: { 'x-api-key': `${w.of[n].merchant.apiKey}x`, ...json }, payload: { amount: 1 } }), status: 401, code: 'UNAUTHORIZED' },
+    {
+      cell: `processPayment: an unknown token on ${n}'s intent`,
+      send: (w) => payWithToken(w.sim, w.of[n].pending, '0123456789ABCDEF0123456789ABCDEF'),
+      status: 404,
+      code: 'TOKEN_NOT_FOUND',
+    },
+    {
+      cell: `processPayment: ${n}'s token with card fields`,
+      send: (w) => payWithToken(w.sim, w.of[n].pending, w.of[n].token, card(w.sim, PAYING_CARD)),
+      status: 400,
+      code: 'TOKEN_WITH_CARD_DETAILS',
+    },
+    {
+      cell: `processPayment: ${n}'s own token on its paid intent`,
+      send: (w) => payWithToken(w.sim, w.of[n].paid, w.of[n].token),
+      status: 409,
+      code: 'INTENT_COMPLETED',
+    },
+    {
+      cell: `createPaToken: ${n}'s token instead of a card`,
+      send: (w) =>
+        w.sim.inject({
+          method: 'POST',
+          url: `/pay/${w.of[n].pending}/cspaToken`,
+          headers: json,
+          payload: { type: 'CARDS', payment: { customer: { id: w.of[n].token } } },
+        }),
+      status: 400,
+      code: 'VALIDATION_ERROR',
+    },
+    {
+      cell: `createIntent: ${n}'s Token ID without credentials`,
+      send: (w) => w.sim.inject({ method: 'POST', url: `/api/payments/${w.of[n].merchant.tokenId}/pay`, headers: json, payload: intentBody({ key: 'NEW2' }) }),
+      status: 401,
+      code: 'UNAUTHORIZED',
+    },
+    {
+      cell: `getPaymentStatus: ${n}'s reference without a key`,
+      send: (w) => w.sim.inject({ method: 'GET', url: `/api/payments-v2/${w.of[n].paid}` }),
+      status: 401,
+      code: 'UNAUTHORIZED',
+    },
+    {
+      cell: `refundPayment: ${n}'s reference with a wrong key`,
+      send: (w) =>
+        w.sim.inject({
+          method: 'POST',
+          url: `/api/refund/${w.of[n].paid}`,
+          headers: { 'x-api-key': `${w.of[n].merchant.apiKey}x`, ...json },
+          payload: { amount: 1 },
+        }),
+      status: 401,
+      code: 'UNAUTHORIZED',
+    },
   ]),
 ];
 
@@ -187,7 +265,10 @@ describe('isolation matrix: what each merchant may do touches only its own data'
     await queueOutcomes(sim, sim.production, 'CARDS', ['success']);
     const token = await saveCard(sim, sim.production, 'TEST_CARD', cardFor('success'));
     const { reference } = await createIntent(sim, sim.production, { key: 'AGAIN' });
-    expect((await payWithToken(sim, reference, token)).json().data).toMatchObject({ status: 'FAILED', message: 'Declined: test cards are not accepted by a production merchant' });
+    expect((await payWithToken(sim, reference, token)).json().data).toMatchObject({
+      status: 'FAILED',
+      message: 'Declined: test cards are not accepted by a production merchant',
+    });
   });
 });
 

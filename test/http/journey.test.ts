@@ -24,12 +24,25 @@ describe('mobile money journey (in-process)', () => {
     expect((await status(sim, sim.sandbox, intent.reference)).json().data.status).toBe('PENDING');
     await sim.advance(1);
     const done = (await status(sim, sim.sandbox, 'ORDER1042')).json().data;
-    expect(done).toMatchObject({ reference: intent.reference, status: 'COMPLETED', amount: 150.4, key: 'ORDER1042', payment: { provider: 'MPESA', details: null } });
+    expect(done).toMatchObject({
+      reference: intent.reference,
+      status: 'COMPLETED',
+      amount: 150.4,
+      key: 'ORDER1042',
+      payment: { provider: 'MPESA', details: null },
+    });
     expect(done.attempts).toEqual([expect.objectContaining({ reference: intent.reference, provider: 'MPESA', status: 'COMPLETED' })]);
 
     expect(sim.sent).toHaveLength(1);
     expect(sim.sent[0]!.url).toBe('https://merchant.example/littlepay/callback');
-    expect(sim.sent[0]!.body).toMatchObject({ reference: intent.reference, status: 'COMPLETED', amount: 150, key: 'ORDER1042', currency: 'KES', provider: 'MPESA' });
+    expect(sim.sent[0]!.body).toMatchObject({
+      reference: intent.reference,
+      status: 'COMPLETED',
+      amount: 150,
+      key: 'ORDER1042',
+      currency: 'KES',
+      provider: 'MPESA',
+    });
     expect((sim.sent[0]!.body as { date: string }).date).toMatch(/\.000Z$/);
 
     const r1 = await refund(sim, sim.sandbox, 'ORDER1042', { amount: 100, reason: 'damaged', callbackUrl: 'https://merchant.example/refunds' });
@@ -39,7 +52,14 @@ describe('mobile money journey (in-process)', () => {
     expect(over.json().data.code).toBe('REFUND_EXCEEDS_BALANCE');
     await sim.advance(3000);
     expect(sim.sent).toHaveLength(2);
-    expect(sim.sent[1]!.body).toMatchObject({ status: 'COMPLETED', message: 'Success', amount: 100, reason: 'damaged', reference: intent.reference, key: 'ORDER1042' });
+    expect(sim.sent[1]!.body).toMatchObject({
+      status: 'COMPLETED',
+      message: 'Success',
+      amount: 100,
+      reason: 'damaged',
+      reference: intent.reference,
+      key: 'ORDER1042',
+    });
     const r2 = await refund(sim, sim.sandbox, 'ORDER1042', { amount: 50 });
     expect(r2.statusCode).toBe(200);
     const after = (await status(sim, sim.sandbox, 'ORDER1042')).json().data;

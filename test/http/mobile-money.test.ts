@@ -3,15 +3,7 @@
 // refuse a new attempt; expiry; and a seeded run that repeats exactly.
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../simulator/src/domain/catalogue.js';
-import {
-  createIntent,
-  processMobile,
-  startTestSim,
-  status,
-  storeSnapshot,
-  untilPendingAttempt,
-  type TestSim,
-} from '../helpers/sim.js';
+import { createIntent, processMobile, startTestSim, status, storeSnapshot, untilPendingAttempt, type TestSim } from '../helpers/sim.js';
 
 const PIN_MS = 3000;
 const LONG_POLL_MS = 30_000;
@@ -160,35 +152,42 @@ describe('amounts per provider', () => {
 });
 
 describe('attempts on one intent', () => {
-  it.each(['insufficient_funds', 'cancelled_by_user', 'wrong_pin'])('after a FAILED attempt (%s) the same intent can be paid; attempts are listed in order', async (outcome) => {
-    const sim = await startTestSim();
-    const failing = entries.find((e) => e.provider === 'MPESA' && e.outcome === outcome)!;
-    const intent = await createIntent(sim, sim.sandbox, { key: 'RETRY1' });
-    await processMobile(sim, intent.reference, 'MPESA', failing.mobile);
-    await sim.advance(PIN_MS);
-    expect((await status(sim, sim.sandbox, 'RETRY1')).json().data.status).toBe('FAILED');
+  it.each(['insufficient_funds', 'cancelled_by_user', 'wrong_pin'])(
+    'after a FAILED attempt (%s) the same intent can be paid; attempts are listed in order',
+    async (outcome) => {
+      const sim = await startTestSim();
+      const failing = entries.find((e) => e.provider === 'MPESA' && e.outcome === outcome)!;
+      const intent = await createIntent(sim, sim.sandbox, { key: 'RETRY1' });
+      await processMobile(sim, intent.reference, 'MPESA', failing.mobile);
+      await sim.advance(PIN_MS);
+      expect((await status(sim, sim.sandbox, 'RETRY1')).json().data.status).toBe('FAILED');
 
-    const retry = await processMobile(sim, intent.reference, 'AIRTEL', '254733123456');
-    expect(retry.statusCode).toBe(200);
-    expect((await status(sim, sim.sandbox, 'RETRY1')).json().data.status).toBe('PENDING');
-    await sim.advance(PIN_MS);
+      const retry = await processMobile(sim, intent.reference, 'AIRTEL', '254733123456');
+      expect(retry.statusCode).toBe(200);
+      expect((await status(sim, sim.sandbox, 'RETRY1')).json().data.status).toBe('PENDING');
+      await sim.advance(PIN_MS);
 
-    const final = (await status(sim, sim.sandbox, 'RETRY1')).json().data;
-    expect(final.status).toBe('COMPLETED');
-    expect(final.payment.provider).toBe('AIRTEL');
-    expect(final.attempts).toEqual([
-      expect.objectContaining({ provider: 'MPESA', status: 'FAILED', message: failing.message, providerReference: '' }),
-      expect.objectContaining({ provider: 'AIRTEL', status: 'COMPLETED' }),
-    ]);
-    expect(callbacksOf(sim, intent.reference).map((c) => c.status)).toEqual(['FAILED', 'COMPLETED']);
-  });
+      const final = (await status(sim, sim.sandbox, 'RETRY1')).json().data;
+      expect(final.status).toBe('COMPLETED');
+      expect(final.payment.provider).toBe('AIRTEL');
+      expect(final.attempts).toEqual([
+        expect.objectContaining({ provider: 'MPESA', status: 'FAILED', message: failing.message, providerReference: '' }),
+        expect.objectContaining({ provider: 'AIRTEL', status: 'COMPLETED' }),
+      ]);
+      expect(callbacksOf(sim, intent.reference).map((c) => c.status)).toEqual(['FAILED', 'COMPLETED']);
+    },
+  );
 
   it.each([
     ['an attempt is PENDING', 'PAYMENT_IN_PROGRESS', async (sim: TestSim, ref: string) => void (await processMobile(sim, ref, 'MPESA', '254712345678'))],
-    ['the intent is COMPLETED', 'INTENT_COMPLETED', async (sim: TestSim, ref: string) => {
-      await processMobile(sim, ref, 'MPESA', '254712345678');
-      await sim.advance(PIN_MS);
-    }],
+    [
+      'the intent is COMPLETED',
+      'INTENT_COMPLETED',
+      async (sim: TestSim, ref: string) => {
+        await processMobile(sim, ref, 'MPESA', '254712345678');
+        await sim.advance(PIN_MS);
+      },
+    ],
   ])('while %s a new process answers 409 %s and changes nothing', async (_state, code, arrange) => {
     const sim = await startTestSim();
     const intent = await createIntent(sim, sim.sandbox, { key: 'STATE1' });

@@ -8,7 +8,12 @@ import { basicAuth, startTestSim, status, storeSnapshot, until, type Merchant, t
 const sandbox: Merchant = { ...PACT_CREDENTIALS.sandbox, id: '', name: '', environment: 'sandbox', appId: '', currencies: [] };
 
 async function setup(sim: TestSim, state: string, action?: string) {
-  return sim.inject({ method: 'POST', url: '/_sim/provider-states', headers: { 'content-type': 'application/json' }, payload: { state, params: {}, ...(action ? { action } : {}) } });
+  return sim.inject({
+    method: 'POST',
+    url: '/_sim/provider-states',
+    headers: { 'content-type': 'application/json' },
+    payload: { state, params: {}, ...(action ? { action } : {}) },
+  });
 }
 
 describe('provider states', () => {
@@ -22,7 +27,8 @@ describe('provider states', () => {
       await commit(changes, options);
       for (const c of changes) {
         const attempt = c.collection === 'intents' && 'value' in c && c.value.key === 'LP1' ? c.value.attempts.find((a) => a.status === 'PENDING') : undefined;
-        if (attempt && !held && 'value' in c && c.collection === 'intents') held = payments.waitForFinal(c.value, attempt.id, ctx.clockFor(c.value.merchantId).now() + 3_600_000);
+        if (attempt && !held && 'value' in c && c.collection === 'intents')
+          held = payments.waitForFinal(c.value, attempt.id, ctx.clockFor(c.value.merchantId).now() + 3_600_000);
       }
     });
     expect((await setup(sim, 'a sandbox merchant with a completed MPESA payment with key LP1')).statusCode).toBe(200);
@@ -73,16 +79,31 @@ describe('provider states', () => {
       refs[key] = res.json().reference;
       expect((await status(sim, sandbox, key)).json().data, state).toMatchObject(expected);
     }
-    const expired = await sim.inject({ method: 'POST', url: `/pay/${refs.X1}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'MPESA', payment: { mobile: '254712345678' } } });
+    const expired = await sim.inject({
+      method: 'POST',
+      url: `/pay/${refs.X1}/process`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'MPESA', payment: { mobile: '254712345678' } },
+    });
     expect(expired.json().data.code).toBe('INTENT_EXPIRED');
-    const challenge = await sim.inject({ method: 'POST', url: `/_sim/intents/${refs.C1}/challenge`, headers: { 'content-type': 'application/json' }, payload: { answer: 'authenticate' } });
+    const challenge = await sim.inject({
+      method: 'POST',
+      url: `/_sim/intents/${refs.C1}/challenge`,
+      headers: { 'content-type': 'application/json' },
+      payload: { answer: 'authenticate' },
+    });
     expect(challenge.json()).toMatchObject({ action: 'MAKE_PAYMENT' });
   });
 
   it('sets the same state up again on a fresh merchant: the old one keeps its data under new credentials', async () => {
     const sim = await startTestSim();
     const first = (await setup(sim, 'a sandbox merchant with a completed MPESA payment with key K1')).json();
-    const refund = await sim.inject({ method: 'POST', url: '/api/refund/K1', headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/json' }, payload: { amount: 1500 } });
+    const refund = await sim.inject({
+      method: 'POST',
+      url: '/api/refund/K1',
+      headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/json' },
+      payload: { amount: 1500 },
+    });
     expect(refund.statusCode).toBe(200);
     const second = (await setup(sim, 'a sandbox merchant with a completed MPESA payment with key K1')).json();
     expect(second.reference).not.toBe(first.reference);
@@ -91,7 +112,18 @@ describe('provider states', () => {
     expect(st).toMatchObject({ reference: second.reference, refunds: [] });
     const old = sim.app.sim.merchants.list().find((m) => m.id === first.merchantId)!;
     expect(old.tokenId).not.toBe(sandbox.tokenId);
-    const create = await sim.inject({ method: 'POST', url: `/api/payments/${sandbox.tokenId}/pay`, headers: { authorization: basicAuth(sandbox), 'content-type': 'application/json' }, payload: { amount: 10, description: 'x', callbackUrl: 'https://shop.example/cb', key: 'NEW1', payload: { billingAddress: { firstName: 'J', lastName: 'D', email: 'j@example.com' } } } });
+    const create = await sim.inject({
+      method: 'POST',
+      url: `/api/payments/${sandbox.tokenId}/pay`,
+      headers: { authorization: basicAuth(sandbox), 'content-type': 'application/json' },
+      payload: {
+        amount: 10,
+        description: 'x',
+        callbackUrl: 'https://shop.example/cb',
+        key: 'NEW1',
+        payload: { billingAddress: { firstName: 'J', lastName: 'D', email: 'j@example.com' } },
+      },
+    });
     expect(create.statusCode).toBe(200);
   });
 
@@ -105,7 +137,11 @@ describe('provider states', () => {
   it('refuses an unknown state or provider naming body.state, and changes nothing', async () => {
     const sim = await startTestSim();
     const before = storeSnapshot(sim);
-    for (const state of ['a merchant with everything', 'a sandbox merchant with a completed CARDS payment with key K', 'a sandbox merchant with an intent with key K enrolled with card 4111111111111111']) {
+    for (const state of [
+      'a merchant with everything',
+      'a sandbox merchant with a completed CARDS payment with key K',
+      'a sandbox merchant with an intent with key K enrolled with card 4111111111111111',
+    ]) {
       const res = await setup(sim, state);
       expect(res.statusCode).toBe(400);
       expect(res.json().data).toMatchObject({ code: 'UNKNOWN_PROVIDER_STATE', errors: [{ field: 'body.state' }] });
@@ -123,12 +159,25 @@ describe('provider states', () => {
     expect((await status(sim, merchant, 'SAVED1')).json().data).toMatchObject({ status: 'COMPLETED', tokenInformation: { customer: { id: saved.token } } });
 
     const declining = (await setup(sim, 'a sandbox merchant with a saved card 4000000000009995 and a pending intent with key LATER1')).json();
-    const paid = await sim.inject({ method: 'POST', url: `/pay/${declining.reference}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { customer: { id: declining.token } } } });
+    const paid = await sim.inject({
+      method: 'POST',
+      url: `/pay/${declining.reference}/process`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'CARDS', payment: { customer: { id: declining.token } } },
+    });
     expect(paid.json().data).toMatchObject({ status: 'FAILED', message: 'Insufficient funds in the account' });
 
-    for (const [env, code] of [['sandbox', 'TOKEN_OTHER_MERCHANT'], ['production', 'TOKEN_WRONG_ENVIRONMENT']] as const) {
+    for (const [env, code] of [
+      ['sandbox', 'TOKEN_OTHER_MERCHANT'],
+      ['production', 'TOKEN_WRONG_ENVIRONMENT'],
+    ] as const) {
       const elsewhere = (await setup(sim, `a sandbox merchant with a pending intent with key OTHER1 and a card saved by another ${env} merchant`)).json();
-      const refused = await sim.inject({ method: 'POST', url: `/pay/${elsewhere.reference}/process`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { customer: { id: elsewhere.token } } } });
+      const refused = await sim.inject({
+        method: 'POST',
+        url: `/pay/${elsewhere.reference}/process`,
+        headers: { 'content-type': 'application/json' },
+        payload: { type: 'CARDS', payment: { customer: { id: elsewhere.token } } },
+      });
       expect(refused.json().data.code).toBe(code);
     }
 

@@ -29,7 +29,8 @@ async function paid(sim: TestSim, m: Merchant, kind: string, key: string): Promi
   else await paidIntent(sim, m, { key });
 }
 
-const refundsOf = async (sim: TestSim, m: Merchant, key: string) => (await status(sim, m, key)).json().data.refunds as Array<{ amount: number; status: string }>;
+const refundsOf = async (sim: TestSim, m: Merchant, key: string) =>
+  (await status(sim, m, key)).json().data.refunds as Array<{ amount: number; status: string }>;
 const refundCallbacks = (sim: TestSim) => sim.sent.filter((s) => s.url === 'https://merchant.example/refunds');
 
 describe('refund outcomes chosen by amount', () => {
@@ -57,21 +58,30 @@ describe('refund outcomes chosen by amount', () => {
     expect((await refund(sim, sim.sandbox, key, { amount: 1500 })).statusCode).toBe(200);
   });
 
-  it.each(['mobile money', 'card'])('%s: a refund that fails later answers PENDING, holds the amount, then is called back FAILED and frees it', async (kind) => {
-    const sim = await startTestSim();
-    const key = 'RFL1';
-    await paid(sim, sim.sandbox, kind, key);
-    const res = await refund(sim, sim.sandbox, key, { amount: FAILS_LATER, reason: 'Returned', callbackUrl: 'https://merchant.example/refunds' });
-    expect(res.json().data).toMatchObject({ status: 'PENDING' });
-    // While it is pending the amount counts against the balance.
-    expect((await refund(sim, sim.sandbox, key, { amount: 1500 - FAILS_LATER + 1 })).json().data.code).toBe('REFUND_EXCEEDS_BALANCE');
-    await sim.advance(sim.config.refundDelayMs);
-    expect(refundCallbacks(sim).map((c) => c.body)).toEqual([
-      expect.objectContaining({ status: 'FAILED', message: "Refund failed: the provider could not return the money to the payer's account", amount: FAILS_LATER, reason: 'Returned', key }),
-    ]);
-    expect(await refundsOf(sim, sim.sandbox, key)).toEqual([expect.objectContaining({ amount: FAILS_LATER, status: 'FAILED' })]);
-    expect((await refund(sim, sim.sandbox, key, { amount: 1500 })).statusCode).toBe(200);
-  });
+  it.each(['mobile money', 'card'])(
+    '%s: a refund that fails later answers PENDING, holds the amount, then is called back FAILED and frees it',
+    async (kind) => {
+      const sim = await startTestSim();
+      const key = 'RFL1';
+      await paid(sim, sim.sandbox, kind, key);
+      const res = await refund(sim, sim.sandbox, key, { amount: FAILS_LATER, reason: 'Returned', callbackUrl: 'https://merchant.example/refunds' });
+      expect(res.json().data).toMatchObject({ status: 'PENDING' });
+      // While it is pending the amount counts against the balance.
+      expect((await refund(sim, sim.sandbox, key, { amount: 1500 - FAILS_LATER + 1 })).json().data.code).toBe('REFUND_EXCEEDS_BALANCE');
+      await sim.advance(sim.config.refundDelayMs);
+      expect(refundCallbacks(sim).map((c) => c.body)).toEqual([
+        expect.objectContaining({
+          status: 'FAILED',
+          message: "Refund failed: the provider could not return the money to the payer's account",
+          amount: FAILS_LATER,
+          reason: 'Returned',
+          key,
+        }),
+      ]);
+      expect(await refundsOf(sim, sim.sandbox, key)).toEqual([expect.objectContaining({ amount: FAILS_LATER, status: 'FAILED' })]);
+      expect((await refund(sim, sim.sandbox, key, { amount: 1500 })).statusCode).toBe(200);
+    },
+  );
 
   it.each(['mobile money', 'card'])('%s: a held refund stays PENDING until the clock has moved a day, then completes and is called back', async (kind) => {
     const sim = await startTestSim();
@@ -112,7 +122,10 @@ describe('refund outcomes queued per merchant (REFUNDS)', () => {
     // The queued success wins over the amount's own outcome.
     expect((await refund(sim, m, 'Q1', { amount: DECLINED })).json().data.status).toBe('PENDING');
     await sim.advance(sim.config.refundDelayMs);
-    expect(await refundsOf(sim, m, 'Q1')).toEqual([expect.objectContaining({ amount: 100, status: 'FAILED' }), expect.objectContaining({ amount: DECLINED, status: 'COMPLETED' })]);
+    expect(await refundsOf(sim, m, 'Q1')).toEqual([
+      expect.objectContaining({ amount: 100, status: 'FAILED' }),
+      expect.objectContaining({ amount: DECLINED, status: 'COMPLETED' }),
+    ]);
     const [view] = await intents(sim, m);
     expect((view as unknown as { refunds: unknown[] }).refunds).toEqual([
       expect.objectContaining({ outcome: 'refund_declined', outcomeSource: 'override', status: 'FAILED', resolveAt: null }),

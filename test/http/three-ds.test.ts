@@ -56,7 +56,10 @@ describe('the challenge', () => {
     expect(bodyOf(await answerChallenge(sim, second.reference, answer))).toEqual({ reference: second.reference, action: 'FAILED', message, status: 'PENDING' });
     expect(dataOf(await processCard(sim, second.reference, second.card, true))).toMatchObject({ status: 'FAILED', message });
     await sim.advance(0);
-    for (const [key, reference] of [['CH1', first.reference], ['CH2', second.reference]] as const) {
+    for (const [key, reference] of [
+      ['CH1', first.reference],
+      ['CH2', second.reference],
+    ] as const) {
       expect(dataOf(await status(sim, sim.sandbox, key)).attempts).toEqual([expect.objectContaining({ status: 'FAILED', message })]);
       expect(callbacksOf(sim, reference)).toEqual([expect.objectContaining({ status: 'FAILED' })]);
     }
@@ -133,7 +136,12 @@ describe('the challenge', () => {
   it('cannot be answered twice', async () => {
     const sim = await startTestSim();
     const { reference } = await atChallenge(sim);
-    expect(bodyOf(await answerChallenge(sim, reference, 'authenticate'))).toEqual({ reference, action: 'MAKE_PAYMENT', message: 'Authentication successful', status: 'PENDING' });
+    expect(bodyOf(await answerChallenge(sim, reference, 'authenticate'))).toEqual({
+      reference,
+      action: 'MAKE_PAYMENT',
+      message: 'Authentication successful',
+      status: 'PENDING',
+    });
     const before = storeSnapshot(sim);
     for (const answer of ['authenticate', 'fail'] as const) {
       const err = dataOf(await answerChallenge(sim, reference, answer), 409);
@@ -154,7 +162,12 @@ describe('the JWTs', () => {
     expect(collect).toMatchObject({ iss: 'littlepay-sim', ReferenceId: paToken.referenceId, reference, OrgUnitId: expect.any(String) });
     expect((collect!.exp as number) - (collect!.iat as number)).toBe(sim.config.threeDsTimeoutMs / 1000);
     const stepUp = verifyRs256(enrolled.accessToken, pem.body);
-    expect(stepUp).toMatchObject({ iss: 'littlepay-sim', ReferenceId: paToken.referenceId, reference, Payload: { ACSUrl: enrolled.stepUpUrl, TransactionId: expect.any(String) } });
+    expect(stepUp).toMatchObject({
+      iss: 'littlepay-sim',
+      ReferenceId: paToken.referenceId,
+      reference,
+      Payload: { ACSUrl: enrolled.stepUpUrl, TransactionId: expect.any(String) },
+    });
     expect(stepUp!.jti).toBe((stepUp!.Payload as { TransactionId: string }).TransactionId);
     const pending = dataOf(await processCard(sim, reference, c));
     expect(verifyRs256(pending.meta.accessToken, pem.body)).toMatchObject({ jti: stepUp!.jti, reference });

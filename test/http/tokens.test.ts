@@ -12,7 +12,10 @@ async function createGuideIntent(sim: TestSim, key: string) {
   const res = await sim.inject({
     method: 'POST',
     url: `/api/payments/${sim.sandbox.tokenId}/pay`,
-    headers: { authorization: `Basic ${Buffer.from(`${sim.sandbox.clientId}:${sim.sandbox.clientSecret}`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${sim.sandbox.clientId}:${sim.sandbox.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
     payload: guideIntentBody(key),
   });
   return dataOf(res).reference as string;
@@ -88,7 +91,11 @@ describe('paying with a saved card', () => {
     const id = await saveCard(sim, sim.sandbox, 'SAVE1', cardFor('challenge_success'));
     const { reference } = await createIntent(sim, sim.sandbox, { key: 'REPEAT1', amount: 250 });
     const paid = dataOf(await payWithToken(sim, reference, id));
-    expect(paid).toMatchObject({ status: 'COMPLETED', message: 'Successful transaction', meta: { provider: 'CARDS', amount: 250, stepUpUrl: null, accessToken: null } });
+    expect(paid).toMatchObject({
+      status: 'COMPLETED',
+      message: 'Successful transaction',
+      meta: { provider: 'CARDS', amount: 250, stepUpUrl: null, accessToken: null },
+    });
     expect(paid.meta.providerReference).toMatch(/^[0-9]{22}$/);
     await sim.advance(0);
     expect(callbacksOf(sim, reference)).toEqual([expect.objectContaining({ status: 'COMPLETED', amount: 250, tokenInformation: { customer: { id } } })]);
@@ -97,7 +104,16 @@ describe('paying with a saved card', () => {
     const sim2 = (await sim.inject({ method: 'GET', url: `/_sim/merchants/${sim.sandbox.id}/intents` })).json().intents[0];
     expect(sim2.attempts[0]).toMatchObject({ token: { id, use: 'used' }, outcomeSource: 'default' });
     // A saved card is refundable like any card payment.
-    expect(dataOf(await sim.inject({ method: 'POST', url: '/api/refund/REPEAT1', headers: { 'x-api-key': sim.sandbox.apiKey, 'content-type': 'application/json' }, payload: { amount: 250 } })).status).toBe('COMPLETED');
+    expect(
+      dataOf(
+        await sim.inject({
+          method: 'POST',
+          url: '/api/refund/REPEAT1',
+          headers: { 'x-api-key': sim.sandbox.apiKey, 'content-type': 'application/json' },
+          payload: { amount: 250 },
+        }),
+      ).status,
+    ).toBe('COMPLETED');
   });
 
   it('declines as the saved card declines: a token saved from the insufficient-funds card fails the same way', async () => {
@@ -166,7 +182,12 @@ describe('paying with a saved card', () => {
     const sim = await startTestSim();
     const id = await saveCard(sim, sim.sandbox, 'D1', OTHER_VISA);
     const { reference } = await createIntent(sim, sim.sandbox, { key: 'D2' });
-    await sim.inject({ method: 'POST', url: `/pay/${reference}/cspaToken`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { cc_number: cardFor('declined'), cc_cvv: '123', cc_exp: '12/39', cc_name: 'J D' } } });
+    await sim.inject({
+      method: 'POST',
+      url: `/pay/${reference}/cspaToken`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'CARDS', payment: { cc_number: cardFor('declined'), cc_cvv: '123', cc_exp: '12/39', cc_name: 'J D' } },
+    });
     expect(dataOf(await payWithToken(sim, reference, id)).status).toBe('COMPLETED');
     expect(sim.app.sim.ctx.store.get('intents', reference)?.card3ds).toBeUndefined();
   });
@@ -185,13 +206,76 @@ describe('the rules of the Tokenization Guide, each refused with its own code, c
   }
 
   type World = Awaited<ReturnType<typeof world>>;
-  const rows: Array<{ rule: string; send: (w: World) => ReturnType<TestSim['inject']>; status: number; code: string; field: string; says: RegExp; intent: (w: World) => string; token: (w: World) => string }> = [
-    { rule: "another merchant's token (same environment)", send: (w) => payWithToken(w.sim, w.sandboxIntent, w.otherToken), status: 403, code: 'TOKEN_OTHER_MERCHANT', field: 'body.payment.customer.id', says: /another merchant account; tokens are linked to the merchant account that created them/, intent: (w) => w.sandboxIntent, token: (w) => w.sandboxToken },
-    { rule: 'a production token on a sandbox intent', send: (w) => payWithToken(w.sim, w.sandboxIntent, w.productionToken), status: 403, code: 'TOKEN_WRONG_ENVIRONMENT', field: 'body.payment.customer.id', says: /created in production and this intent belongs to a sandbox merchant; tokens created in the sandbox are not valid in production/, intent: (w) => w.sandboxIntent, token: (w) => w.sandboxToken },
-    { rule: 'a sandbox token on a production intent', send: (w) => payWithToken(w.sim, w.productionIntent, w.sandboxToken), status: 403, code: 'TOKEN_WRONG_ENVIRONMENT', field: 'body.payment.customer.id', says: /created in sandbox and this intent belongs to a production merchant/, intent: (w) => w.productionIntent, token: (w) => w.productionToken },
-    { rule: 'an unknown token', send: (w) => payWithToken(w.sim, w.sandboxIntent, '1FCA46377B709D13E0631E588D0AC763'), status: 404, code: 'TOKEN_NOT_FOUND', field: 'body.payment.customer.id', says: /no saved card has the token 1FCA46377B709D13E0631E588D0AC763; a token is issued only by a successful card payment/, intent: (w) => w.sandboxIntent, token: (w) => w.sandboxToken },
-    { rule: 'a token with card fields', send: (w) => payWithToken(w.sim, w.sandboxIntent, w.sandboxToken, { cc_number: OTHER_VISA, cc_cvv: '123', cc_exp: '12/39', cc_name: 'Jane Doe' }), status: 400, code: 'TOKEN_WITH_CARD_DETAILS', field: 'body.payment', says: /either the card fields or customer.id/, intent: (w) => w.sandboxIntent, token: (w) => w.sandboxToken },
-    { rule: 'a token not in the 32-hex format', send: (w) => payWithToken(w.sim, w.sandboxIntent, w.sandboxToken.toLowerCase()), status: 400, code: 'VALIDATION_ERROR', field: 'body.payment.customer.id', says: /32 upper-case hex/, intent: (w) => w.sandboxIntent, token: (w) => w.sandboxToken },
+  const rows: Array<{
+    rule: string;
+    send: (w: World) => ReturnType<TestSim['inject']>;
+    status: number;
+    code: string;
+    field: string;
+    says: RegExp;
+    intent: (w: World) => string;
+    token: (w: World) => string;
+  }> = [
+    {
+      rule: "another merchant's token (same environment)",
+      send: (w) => payWithToken(w.sim, w.sandboxIntent, w.otherToken),
+      status: 403,
+      code: 'TOKEN_OTHER_MERCHANT',
+      field: 'body.payment.customer.id',
+      says: /another merchant account; tokens are linked to the merchant account that created them/,
+      intent: (w) => w.sandboxIntent,
+      token: (w) => w.sandboxToken,
+    },
+    {
+      rule: 'a production token on a sandbox intent',
+      send: (w) => payWithToken(w.sim, w.sandboxIntent, w.productionToken),
+      status: 403,
+      code: 'TOKEN_WRONG_ENVIRONMENT',
+      field: 'body.payment.customer.id',
+      says: /created in production and this intent belongs to a sandbox merchant; tokens created in the sandbox are not valid in production/,
+      intent: (w) => w.sandboxIntent,
+      token: (w) => w.sandboxToken,
+    },
+    {
+      rule: 'a sandbox token on a production intent',
+      send: (w) => payWithToken(w.sim, w.productionIntent, w.sandboxToken),
+      status: 403,
+      code: 'TOKEN_WRONG_ENVIRONMENT',
+      field: 'body.payment.customer.id',
+      says: /created in sandbox and this intent belongs to a production merchant/,
+      intent: (w) => w.productionIntent,
+      token: (w) => w.productionToken,
+    },
+    {
+      rule: 'an unknown token',
+      send: (w) => payWithToken(w.sim, w.sandboxIntent, '1FCA46377B709D13E0631E588D0AC763'),
+      status: 404,
+      code: 'TOKEN_NOT_FOUND',
+      field: 'body.payment.customer.id',
+      says: /no saved card has the token 1FCA46377B709D13E0631E588D0AC763; a token is issued only by a successful card payment/,
+      intent: (w) => w.sandboxIntent,
+      token: (w) => w.sandboxToken,
+    },
+    {
+      rule: 'a token with card fields',
+      send: (w) => payWithToken(w.sim, w.sandboxIntent, w.sandboxToken, { cc_number: OTHER_VISA, cc_cvv: '123', cc_exp: '12/39', cc_name: 'Jane Doe' }),
+      status: 400,
+      code: 'TOKEN_WITH_CARD_DETAILS',
+      field: 'body.payment',
+      says: /either the card fields or customer.id/,
+      intent: (w) => w.sandboxIntent,
+      token: (w) => w.sandboxToken,
+    },
+    {
+      rule: 'a token not in the 32-hex format',
+      send: (w) => payWithToken(w.sim, w.sandboxIntent, w.sandboxToken.toLowerCase()),
+      status: 400,
+      code: 'VALIDATION_ERROR',
+      field: 'body.payment.customer.id',
+      says: /32 upper-case hex/,
+      intent: (w) => w.sandboxIntent,
+      token: (w) => w.sandboxToken,
+    },
   ];
 
   it.each(rows)('$rule: $status $code, nothing changed, the intent can still be paid', async (row) => {
@@ -220,10 +304,17 @@ describe('the rules of the Tokenization Guide, each refused with its own code, c
   it('a token cannot start 3-D Secure: cspaToken and enroll take a card only', async () => {
     const w = await world();
     const before = storeSnapshot(w.sim);
-    const paToken = await w.sim.inject({ method: 'POST', url: `/pay/${w.sandboxIntent}/cspaToken`, headers: { 'content-type': 'application/json' }, payload: { type: 'CARDS', payment: { customer: { id: w.sandboxToken } } } });
+    const paToken = await w.sim.inject({
+      method: 'POST',
+      url: `/pay/${w.sandboxIntent}/cspaToken`,
+      headers: { 'content-type': 'application/json' },
+      payload: { type: 'CARDS', payment: { customer: { id: w.sandboxToken } } },
+    });
     expect(dataOf(paToken, 400)).toMatchObject({
       code: 'VALIDATION_ERROR',
-      message: expect.stringMatching(/^body\.payment\.customer: is not allowed: this call takes the card fields .*; a saved card \(customer\.id\) is paid with POST \/pay\/\{reference\}\/process alone, without cspaToken or enroll \(and 4 more/),
+      message: expect.stringMatching(
+        /^body\.payment\.customer: is not allowed: this call takes the card fields .*; a saved card \(customer\.id\) is paid with POST \/pay\/\{reference\}\/process alone, without cspaToken or enroll \(and 4 more/,
+      ),
     });
     expect(dataOf(await processCard(w.sim, w.sandboxIntent), 400).code).toBe('CARD_REQUIRED');
     expect(storeSnapshot(w.sim)).toEqual(before);

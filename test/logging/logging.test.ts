@@ -12,10 +12,26 @@ describe('maskCardData', () => {
   it.each([
     ['a JSON field', '{"payment":{"cc_number":"4111111111111111","cc_cvv":"123"}}', '{"payment":{"cc_number":"411111******1111","cc_cvv":"***"}}'],
     ['a JSON number (the line stays JSON)', '{"cc_number":4111111111111111,"cvv":123}', '{"cc_number":"411111******1111","cvv":"***"}'],
-    ['a body echoed in a message', '{"msg":"bad JSON: {\\"cc_number\\": \\"5200000000002151\\", \\"cc_cvv\\": \\"000\\""}', '{"msg":"bad JSON: {\\"cc_number\\": \\"520000******2151\\", \\"cc_cvv\\": \\"***\\""}'],
-    ['a query string', '{"url":"/pay/r/process?cc_number=4000000000002701&cc_cvv=999&x=1"}', '{"url":"/pay/r/process?cc_number=400000******2701&cc_cvv=***&x=1"}'],
-    ['other spellings', '{"cardNumber":"4111 1111 1111 1111","securityCode":"1234","CVC":"12"}', '{"cardNumber":"411111******1111","securityCode":"***","CVC":"***"}'],
-    ['a bare number passing the Luhn check', '{"msg":"card 4111 1111 1111 1111 or 4111-1111-1111-1111"}', '{"msg":"card 411111******1111 or 411111******1111"}'],
+    [
+      'a body echoed in a message',
+      '{"msg":"bad JSON: {\\"cc_number\\": \\"5200000000002151\\", \\"cc_cvv\\": \\"000\\""}',
+      '{"msg":"bad JSON: {\\"cc_number\\": \\"520000******2151\\", \\"cc_cvv\\": \\"***\\""}',
+    ],
+    [
+      'a query string',
+      '{"url":"/pay/r/process?cc_number=4000000000002701&cc_cvv=999&x=1"}',
+      '{"url":"/pay/r/process?cc_number=400000******2701&cc_cvv=***&x=1"}',
+    ],
+    [
+      'other spellings',
+      '{"cardNumber":"4111 1111 1111 1111","securityCode":"1234","CVC":"12"}',
+      '{"cardNumber":"411111******1111","securityCode":"***","CVC":"***"}',
+    ],
+    [
+      'a bare number passing the Luhn check',
+      '{"msg":"card 4111 1111 1111 1111 or 4111-1111-1111-1111"}',
+      '{"msg":"card 411111******1111 or 411111******1111"}',
+    ],
   ])('masks %s', (_what, line, masked) => {
     expect(maskCardData(line)).toBe(masked);
   });
@@ -39,7 +55,16 @@ describe('formatLogLine (a terminal)', () => {
   const time = new Date(2026, 0, 2, 3, 4, 5, 67).getTime();
 
   it('writes a request as one line: time, method, URL, status, duration', () => {
-    const line = JSON.stringify({ level: 30, time, reqId: 'req-1', method: 'POST', url: '/pay/r/process', statusCode: 409, responseTime: 1.5, msg: 'POST /pay/r/process 409' });
+    const line = JSON.stringify({
+      level: 30,
+      time,
+      reqId: 'req-1',
+      method: 'POST',
+      url: '/pay/r/process',
+      statusCode: 409,
+      responseTime: 1.5,
+      msg: 'POST /pay/r/process 409',
+    });
     expect(formatLogLine(line)).toBe('03:04:05.067 POST /pay/r/process 409 1.5 ms');
     expect(formatLogLine(line, true)).toBe('\u001b[90m03:04:05.067\u001b[39m POST /pay/r/process \u001b[33m409\u001b[39m \u001b[90m1.5 ms\u001b[39m');
   });
@@ -48,7 +73,9 @@ describe('formatLogLine (a terminal)', () => {
     expect(formatLogLine(JSON.stringify({ level: 40, time, pid: 1, hostname: 'h', msg: 'callback delivery failed', tries: 2, url: 'http://x' }))).toBe(
       '03:04:05.067 WARN  callback delivery failed tries=2 url=http://x',
     );
-    const error = formatLogLine(JSON.stringify({ level: 50, time, msg: 'unexpected error', err: { message: 'boom', stack: 'Error: boom\n    at f (a.ts:1:1)' } }));
+    const error = formatLogLine(
+      JSON.stringify({ level: 50, time, msg: 'unexpected error', err: { message: 'boom', stack: 'Error: boom\n    at f (a.ts:1:1)' } }),
+    );
     expect(error).toBe('03:04:05.067 ERROR unexpected error (boom)\n    at f (a.ts:1:1)');
   });
 
@@ -57,7 +84,12 @@ describe('formatLogLine (a terminal)', () => {
   });
 
   it('is chosen on a terminal, JSON otherwise, unless LOG_FORMAT says', () => {
-    expect([resolveLogFormat('auto', true), resolveLogFormat('auto', false), resolveLogFormat('json', true), resolveLogFormat('pretty', false)]).toEqual(['pretty', 'json', 'json', 'pretty']);
+    expect([resolveLogFormat('auto', true), resolveLogFormat('auto', false), resolveLogFormat('json', true), resolveLogFormat('pretty', false)]).toEqual([
+      'pretty',
+      'json',
+      'json',
+      'pretty',
+    ]);
   });
 });
 
@@ -80,7 +112,12 @@ describe('the simulator log', () => {
   const card = (cc_number: string) => ({ type: 'CARDS', payment: { cc_number, cc_cvv: '123', cc_exp: '01/29', cc_name: 'Jane Doe' } });
   const requests: InjectOptions[] = [
     { method: 'POST', url: '/pay/nope/process', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(card('4111111111111111')) },
-    { method: 'POST', url: '/pay/nope/process', headers: { 'content-type': 'application/json' }, payload: `${JSON.stringify(card('5200000000002151')).slice(0, -2)},` },
+    {
+      method: 'POST',
+      url: '/pay/nope/process',
+      headers: { 'content-type': 'application/json' },
+      payload: `${JSON.stringify(card('5200000000002151')).slice(0, -2)},`,
+    },
     { method: 'GET', url: '/_sim/health?cc_number=4111111111111111' },
     { method: 'GET', url: '/_sim/health' },
   ];
@@ -94,7 +131,12 @@ describe('the simulator log', () => {
       ['GET', '/_sim/health?cc_number=411111******1111', 200],
       ['GET', '/_sim/health', 200],
     ]);
-    for (const l of perRequest) expect(l).toMatchObject({ reqId: expect.any(String), responseTime: expect.any(Number), msg: `${String(l.method)} ${String(l.url)} ${String(l.statusCode)}` });
+    for (const l of perRequest)
+      expect(l).toMatchObject({
+        reqId: expect.any(String),
+        responseTime: expect.any(Number),
+        msg: `${String(l.method)} ${String(l.url)} ${String(l.statusCode)}`,
+      });
     expect(lines.at(-1)).toMatchObject({ msg: 'echo 411111******1111', body: { payment: { cc_number: '411111******1111', cc_cvv: '***' } } });
   });
 

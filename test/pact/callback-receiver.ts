@@ -20,5 +20,13 @@ export function receiveCallback(body: unknown, headers: Record<string, string | 
   }
   const payment = body as Schemas['PaymentCallback'];
   const savedCard = payment.tokenInformation?.customer.id;
-  return { accepted: true, kind: 'payment', reference: payment.reference, key: payment.key, status: payment.status, amount: payment.amount, ...(savedCard ? { savedCard } : {}) };
+  return {
+    accepted: true,
+    kind: 'payment',
+    reference: payment.reference,
+    key: payment.key,
+    status: payment.status,
+    amount: payment.amount,
+    ...(savedCard ? { savedCard } : {}),
+  };
 }

@@ -28,9 +28,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function define(pact: PactV4, i: PactInteraction) {
   const request = requestOf(i.step, i.credentials);
-  return pact.addInteraction().given(i.state).uponReceiving(i.description).withRequest(request.method, request.path as string, request.builder).willRespondWith(i.status, (b) => {
-    if (i.body !== undefined) b.jsonBody(i.body);
-  });
+  return pact
+    .addInteraction()
+    .given(i.state)
+    .uponReceiving(i.description)
+    .withRequest(request.method, request.path as string, request.builder)
+    .willRespondWith(i.status, (b) => {
+      if (i.body !== undefined) b.jsonBody(i.body);
+    });
 }
 
 for (const spec of PACTS) {

@@ -39,7 +39,14 @@ const check = {
   // The inbox accepts everything, forgeries included.
   safe: false,
   summary: text('Unsafe: the receiver accepted a forged callback'),
-  cases: M.eachLike({ name: text('tampered_body'), description: text('A body changed after signing.'), expected: text('reject'), ok: M.boolean(true), passed: M.boolean(false), explanation: text('why') }),
+  cases: M.eachLike({
+    name: text('tampered_body'),
+    description: text('A body changed after signing.'),
+    expected: text('reject'),
+    ok: M.boolean(true),
+    passed: M.boolean(false),
+    explanation: text('why'),
+  }),
 };
 const clock = (frozen: boolean) => ({ merchantId: merchantId(), now: date(), frozen, leadMs: M.number(0), pendingTimers: M.integer(0) });
 const queues = (q: Record<string, string[]>) => ({ merchantId: merchantId(), queues: q });
@@ -100,7 +107,10 @@ export const controlInteractions: PactInteraction[] = [
     state: pending,
     step: sim('listMerchantIntents'),
     status: 200,
-    body: { merchantId: merchantId(), intents: [{ reference: ref(), key: 'ORDER123', amount: 1500, currency: 'KES', status: 'PENDING', expired: false, attempts: [], refunds: [] }] },
+    body: {
+      merchantId: merchantId(),
+      intents: [{ reference: ref(), key: 'ORDER123', amount: 1500, currency: 'KES', status: 'PENDING', expired: false, attempts: [], refunds: [] }],
+    },
   },
   {
     description: "a merchant's saved cards",
@@ -123,7 +133,13 @@ export const controlInteractions: PactInteraction[] = [
     },
   },
   { description: "a merchant's test clock", state: sandbox, step: sim('getClock'), status: 200, body: clock(false) },
-  { description: "a request to freeze a merchant's test clock", state: sandbox, step: sim('controlClock', { body: { action: 'freeze' } }), status: 200, body: clock(true) },
+  {
+    description: "a request to freeze a merchant's test clock",
+    state: sandbox,
+    step: sim('controlClock', { body: { action: 'freeze' } }),
+    status: 200,
+    body: clock(true),
+  },
   { description: "a merchant's queued outcomes", state: sandbox, step: sim('listOutcomes'), status: 200, body: queues({}) },
   {
     description: 'a request to queue two outcomes',
@@ -139,7 +155,13 @@ export const controlInteractions: PactInteraction[] = [
     status: 200,
     body: queues({ REFUNDS: ['refund_failed_later'] }),
   },
-  { description: "a merchant's address-verification rule", state: sandbox, step: sim('getAvsSetting'), status: 200, body: { merchantId: merchantId(), rule: 'no_address' } },
+  {
+    description: "a merchant's address-verification rule",
+    state: sandbox,
+    step: sim('getAvsSetting'),
+    status: 200,
+    body: { merchantId: merchantId(), rule: 'no_address' },
+  },
   {
     description: 'a request to decline card payments without a complete billing address',
     state: sandbox,
@@ -157,7 +179,13 @@ export const controlInteractions: PactInteraction[] = [
     body: { id: text('flt_1'), type: 'error', operation: 'createIntent', remaining: 2, status: 503, createdAt: date() },
   },
   { description: "a request to clear a merchant's faults", state: sandbox, step: sim('clearFaults'), status: 200, body: noFaults },
-  { description: "a merchant's request journal", state: sandbox, step: sim('listRequests'), status: 200, body: { merchantId: merchantId(), limit: M.integer(200), dropped: 0, requests: [] } },
+  {
+    description: "a merchant's request journal",
+    state: sandbox,
+    step: sim('listRequests'),
+    status: 200,
+    body: { merchantId: merchantId(), limit: M.integer(200), dropped: 0, requests: [] },
+  },
   {
     description: 'a request to answer a waiting 3-D Secure challenge as rejected',
     state: 'a sandbox merchant with an intent with key ORDER123 awaiting a 3-D Secure challenge',
@@ -166,7 +194,7 @@ export const controlInteractions: PactInteraction[] = [
     body: { reference: ref(), key: 'ORDER123', amount: 1500, currency: 'KES' },
   },
   {
-    description: 'a request to refund part of a payment on its merchant\'s behalf',
+    description: "a request to refund part of a payment on its merchant's behalf",
     state: completed,
     step: sim('refundIntent', { reference: '${reference}', body: { amount: 500, reason: 'Returned item' } }, 201),
     status: 201,
@@ -184,7 +212,11 @@ export const controlInteractions: PactInteraction[] = [
     state: sandbox,
     step: sim('rotateMerchantKey'),
     status: 200,
-    body: { id: merchantId(), clientSecret: M.regex('^[A-Za-z0-9+/]{22}==$', 'bmV3LXNlY3JldC1rZXkxMg=='), apiKey: M.regex('^sk_sandbox_[0-9a-f]{40}$', `sk_sandbox_${'0'.repeat(40)}`) },
+    body: {
+      id: merchantId(),
+      clientSecret: M.regex('^[A-Za-z0-9+/]{22}==$', 'bmV3LXNlY3JldC1rZXkxMg=='),
+      apiKey: M.regex('^sk_sandbox_[0-9a-f]{40}$', `sk_sandbox_${'0'.repeat(40)}`),
+    },
   },
   {
     description: 'a request to forget a saved card',

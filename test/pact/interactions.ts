@@ -50,10 +50,25 @@ const withToken = (id = '${token}') => ({ type: 'CARDS' as const, payment: { cus
 const token = () => M.regex('^[0-9A-F]{32}$', EXAMPLES.token);
 
 const billing = { billingAddress: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' } };
-const intentBody = (key: string, amount = 1500) => ({ amount, currency: 'KES', description: `Order ${key}`, callbackUrl: 'https://shop.example/littlepay/callback', key, payload: billing });
+const intentBody = (key: string, amount = 1500) => ({
+  amount,
+  currency: 'KES',
+  description: `Order ${key}`,
+  callbackUrl: 'https://shop.example/littlepay/callback',
+  key,
+  payload: billing,
+});
 const mpesa = (mobile: string) => ({ type: 'MPESA' as const, payment: { mobile } });
 const card = (cc_number: string) => ({ cc_number, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' });
-const device = { httpBrowserColorDepth: 24, httpBrowserJavaEnabled: false, httpBrowserJavaScriptEnabled: true, httpBrowserLanguage: 'en-US', httpBrowserScreenHeight: 1080, httpBrowserScreenWidth: 1920, httpBrowserTimeDifference: -180 };
+const device = {
+  httpBrowserColorDepth: 24,
+  httpBrowserJavaEnabled: false,
+  httpBrowserJavaScriptEnabled: true,
+  httpBrowserLanguage: 'en-US',
+  httpBrowserScreenHeight: 1080,
+  httpBrowserScreenWidth: 1920,
+  httpBrowserTimeDifference: -180,
+};
 const processMeta = (provider: string, extra: Record<string, unknown> = {}) => ({
   provider,
   providerReference: text('SGR7K2M4QX'),
@@ -62,7 +77,14 @@ const processMeta = (provider: string, extra: Record<string, unknown> = {}) => (
   reference: ref(),
   ...extra,
 });
-const attempt = (status: string) => ({ provider: text('MPESA'), status, message: text('The service request is processed successfully.'), date: date(), providerReference: text('SGR7K2M4QX'), reference: ref() });
+const attempt = (status: string) => ({
+  provider: text('MPESA'),
+  status,
+  message: text('The service request is processed successfully.'),
+  date: date(),
+  providerReference: text('SGR7K2M4QX'),
+  reference: ref(),
+});
 
 export const littlePayInteractions: PactInteraction[] = [
   {
@@ -70,7 +92,11 @@ export const littlePayInteractions: PactInteraction[] = [
     state: sandbox,
     step: { call: 'createIntent', body: intentBody('ORDER1042'), expect: { status: 200 } },
     status: 200,
-    body: ok({ reference: M.uuid(EXAMPLE_REFERENCE), checkoutUrl: M.regex('^https?://.+/checkout/[0-9a-f-]{36}$', `http://localhost:3000/checkout/${EXAMPLE_REFERENCE}`), message: 'Request processed successfully' }),
+    body: ok({
+      reference: M.uuid(EXAMPLE_REFERENCE),
+      checkoutUrl: M.regex('^https?://.+/checkout/[0-9a-f-]{36}$', `http://localhost:3000/checkout/${EXAMPLE_REFERENCE}`),
+      message: 'Request processed successfully',
+    }),
   },
   {
     description: 'a request to create an intent with a negative amount',
@@ -91,14 +117,29 @@ export const littlePayInteractions: PactInteraction[] = [
     state: pending('ORDER123'),
     step: { call: 'processPayment', reference: REF, body: mpesa('254712345678'), longPoll: true, expect: { status: 200 } },
     status: 200,
-    body: ok({ status: 'COMPLETED', message: text('The service request is processed successfully.'), meta: processMeta('MPESA', { mpesaResponse: { MobileNumber: '254712345678', TrxID: text('SGR7K2M4QX'), ResultCode: 0, ResultDesc: text('The service request is processed successfully.') } }) }),
+    body: ok({
+      status: 'COMPLETED',
+      message: text('The service request is processed successfully.'),
+      meta: processMeta('MPESA', {
+        mpesaResponse: {
+          MobileNumber: '254712345678',
+          TrxID: text('SGR7K2M4QX'),
+          ResultCode: 0,
+          ResultDesc: text('The service request is processed successfully.'),
+        },
+      }),
+    }),
   },
   {
     description: 'a long-polled M-Pesa payment from an empty wallet',
     state: pending('ORDER123'),
     step: { call: 'processPayment', reference: REF, body: mpesa('254700000001'), longPoll: true, expect: { status: 200 } },
     status: 200,
-    body: ok({ status: 'FAILED', message: 'The balance is insufficient for the transaction.', meta: processMeta('MPESA', { mpesaResponse: { ResultCode: 1 } }) }),
+    body: ok({
+      status: 'FAILED',
+      message: 'The balance is insufficient for the transaction.',
+      meta: processMeta('MPESA', { mpesaResponse: { ResultCode: 1 } }),
+    }),
   },
   {
     description: 'a retry after a failed M-Pesa payment',
@@ -140,7 +181,16 @@ export const littlePayInteractions: PactInteraction[] = [
     state: pending('ORDER123'),
     step: { call: 'createPaToken', reference: REF, body: { type: 'CARDS', payment: card('4000000000002701') }, expect: { status: 200 } },
     status: 200,
-    body: ok({ reference: ref(), message: 'Request processed successfully', paToken: { accessToken: M.regex('^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$', 'eyJh.eyJq.c2ln'), deviceDataCollectionUrl: text('http://localhost:3000/cardinal/collect'), referenceId: M.uuid('2f0c6e8a-1d3b-4c5e-8f7a-9b0c1d2e3f4a'), token: text('0123456789abcdef0123456789abcdef') } }),
+    body: ok({
+      reference: ref(),
+      message: 'Request processed successfully',
+      paToken: {
+        accessToken: M.regex('^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$', 'eyJh.eyJq.c2ln'),
+        deviceDataCollectionUrl: text('http://localhost:3000/cardinal/collect'),
+        referenceId: M.uuid('2f0c6e8a-1d3b-4c5e-8f7a-9b0c1d2e3f4a'),
+        token: text('0123456789abcdef0123456789abcdef'),
+      },
+    }),
   },
   {
     description: 'a 3-D Secure token for a card that fails the Luhn check',
@@ -152,14 +202,24 @@ export const littlePayInteractions: PactInteraction[] = [
   {
     description: 'an enrollment check of a frictionless card',
     state: pending('ORDER123'),
-    step: { call: 'checkEnrollment', reference: REF, body: { deviceInformation: device, type: 'CARDS', payment: card('4000000000002701') }, expect: { status: 200 } },
+    step: {
+      call: 'checkEnrollment',
+      reference: REF,
+      body: { deviceInformation: device, type: 'CARDS', payment: card('4000000000002701') },
+      expect: { status: 200 },
+    },
     status: 200,
     body: ok({ action: 'MAKE_PAYMENT' }),
   },
   {
     description: 'an enrollment check of a card that needs a challenge',
     state: pending('ORDER123'),
-    step: { call: 'checkEnrollment', reference: REF, body: { deviceInformation: device, type: 'CARDS', payment: card('5200000000002151') }, expect: { status: 200 } },
+    step: {
+      call: 'checkEnrollment',
+      reference: REF,
+      body: { deviceInformation: device, type: 'CARDS', payment: card('5200000000002151') },
+      expect: { status: 200 },
+    },
     status: 200,
     body: ok({ action: 'AUTHENTICATE' }),
   },
@@ -182,18 +242,34 @@ export const littlePayInteractions: PactInteraction[] = [
     state: challenge('ORDER123'),
     step: { call: 'processPayment', reference: REF, body: { type: 'CARDS' }, expect: { status: 200 } },
     status: 200,
-    body: ok({ status: 'PENDING', message: text('Waiting for 3-D Secure authentication (enroll and any challenge)'), meta: processMeta('CARDS', { stepUpUrl: M.regex('^https?://.+$', 'http://localhost:3000/cardinal/step-up'), accessToken: text('eyJh.eyJq.c2ln') }) }),
+    body: ok({
+      status: 'PENDING',
+      message: text('Waiting for 3-D Secure authentication (enroll and any challenge)'),
+      meta: processMeta('CARDS', { stepUpUrl: M.regex('^https?://.+$', 'http://localhost:3000/cardinal/step-up'), accessToken: text('eyJh.eyJq.c2ln') }),
+    }),
   },
   {
     description: 'a request to create an intent that saves the card (the Tokenization Guide body)',
     state: sandbox,
     step: {
       call: 'createIntent',
-      body: { amount: 100, currency: 'KES', description: 'Saving card for future use', callbackUrl: 'https://your-domain.com/callback', key: 'SAVE_CARD_123', payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } }, metadata: { createCustomer: true } },
+      body: {
+        amount: 100,
+        currency: 'KES',
+        description: 'Saving card for future use',
+        callbackUrl: 'https://your-domain.com/callback',
+        key: 'SAVE_CARD_123',
+        payload: { billingAddress: { firstName: 'John', lastName: 'Doe', email: 'john@example.com' } },
+        metadata: { createCustomer: true },
+      },
       expect: { status: 200 },
     },
     status: 200,
-    body: ok({ reference: M.uuid(EXAMPLE_REFERENCE), checkoutUrl: M.regex('^https?://.+/checkout/[0-9a-f-]{36}$', `http://localhost:3000/checkout/${EXAMPLE_REFERENCE}`), message: 'Request processed successfully' }),
+    body: ok({
+      reference: M.uuid(EXAMPLE_REFERENCE),
+      checkoutUrl: M.regex('^https?://.+/checkout/[0-9a-f-]{36}$', `http://localhost:3000/checkout/${EXAMPLE_REFERENCE}`),
+      message: 'Request processed successfully',
+    }),
   },
   {
     description: 'a payment with a saved card',
@@ -233,7 +309,12 @@ export const littlePayInteractions: PactInteraction[] = [
   {
     description: 'a payment with a saved card and card fields together',
     state: savedCard('4000000000002701', 'ORDER123'),
-    step: { call: 'processPayment', reference: REF, body: { type: 'CARDS', payment: { customer: { id: '${token}' }, ...card('4000000000002701') } }, expect: { status: 400 } },
+    step: {
+      call: 'processPayment',
+      reference: REF,
+      body: { type: 'CARDS', payment: { customer: { id: '${token}' }, ...card('4000000000002701') } },
+      expect: { status: 400 },
+    },
     status: 400,
     body: error('TOKEN_WITH_CARD_DETAILS', [{ field: 'body.payment', rule: 'oneOf' }]),
   },
@@ -242,14 +323,29 @@ export const littlePayInteractions: PactInteraction[] = [
     state: completed('ORDER123'),
     step: { call: 'getPaymentStatus', key: 'ORDER123', expect: { status: 200 } },
     status: 200,
-    body: ok({ reference: ref(), status: 'COMPLETED', key: 'ORDER123', amount: 1500, currency: 'KES', payload: billing, payment: { provider: 'MPESA', details: null }, attempts: M.eachLike(attempt('COMPLETED')) }),
+    body: ok({
+      reference: ref(),
+      status: 'COMPLETED',
+      key: 'ORDER123',
+      amount: 1500,
+      currency: 'KES',
+      payload: billing,
+      payment: { provider: 'MPESA', details: null },
+      attempts: M.eachLike(attempt('COMPLETED')),
+    }),
   },
   {
     description: 'the status of a payment that saved the card (tokenInformation)',
     state: cardSaved('ORDER123'),
     step: { call: 'getPaymentStatus', key: 'ORDER123', expect: { status: 200 } },
     status: 200,
-    body: ok({ reference: ref(), status: 'COMPLETED', key: 'ORDER123', payment: { provider: 'CARDS', details: { brand: text('visa'), last4: M.regex('^[0-9]{4}$', '2701') } }, tokenInformation: { customer: { id: token() } } }),
+    body: ok({
+      reference: ref(),
+      status: 'COMPLETED',
+      key: 'ORDER123',
+      payment: { provider: 'CARDS', details: { brand: text('visa'), last4: M.regex('^[0-9]{4}$', '2701') } },
+      tokenInformation: { customer: { id: token() } },
+    }),
   },
   {
     description: 'the status of a payment asked with a wrong API key',
@@ -329,7 +425,13 @@ export const simulatorInteractions: PactInteraction[] = [
     state: sandbox,
     step: { call: 'sim', op: 'getHealth', expect: { status: 200 } },
     status: 200,
-    body: { status: 'ok', version: text('0.1.0'), uptimeSeconds: M.number(1), publicUrl: M.regex('^https?://.+$', 'http://localhost:3000'), checks: { store: 'ok', keys: 'ok', callbackWorker: 'ok' } },
+    body: {
+      status: 'ok',
+      version: text('0.1.0'),
+      uptimeSeconds: M.number(1),
+      publicUrl: M.regex('^https?://.+$', 'http://localhost:3000'),
+      checks: { store: 'ok', keys: 'ok', callbackWorker: 'ok' },
+    },
   },
   {
     description: 'the list of merchants',
@@ -357,7 +459,14 @@ export const simulatorInteractions: PactInteraction[] = [
     state: sandbox,
     step: { call: 'sim', op: 'listScenarios', expect: { status: 200 } },
     status: 200,
-    body: { scenarios: M.eachLike({ outcome: text('success'), status: text('COMPLETED'), description: text('The shopper enters the PIN'), trigger: { kind: text('mobile') } }) },
+    body: {
+      scenarios: M.eachLike({
+        outcome: text('success'),
+        status: text('COMPLETED'),
+        description: text('The shopper enters the PIN'),
+        trigger: { kind: text('mobile') },
+      }),
+    },
   },
   {
     description: 'the callback signing key',
@@ -370,7 +479,19 @@ export const simulatorInteractions: PactInteraction[] = [
     state: completed('ORDER123'),
     step: { call: 'sim', op: 'listCallbacks', reference: REF, expect: { status: 200 } },
     status: 200,
-    body: { callbacks: M.eachLike({ id: text('cb_0123'), kind: 'payment', merchantId: text('mer_1c9a0e3b5d7f'), reference: ref(), url: text('http://localhost:3000/_sim/inbox/provider-states'), state: text('pending'), body: { status: 'COMPLETED', key: 'ORDER123' }, createdAt: date(), deliveries: M.atLeastLike({ at: date(), ok: M.boolean(true) }, 0) }) },
+    body: {
+      callbacks: M.eachLike({
+        id: text('cb_0123'),
+        kind: 'payment',
+        merchantId: text('mer_1c9a0e3b5d7f'),
+        reference: ref(),
+        url: text('http://localhost:3000/_sim/inbox/provider-states'),
+        state: text('pending'),
+        body: { status: 'COMPLETED', key: 'ORDER123' },
+        createdAt: date(),
+        deliveries: M.atLeastLike({ at: date(), ok: M.boolean(true) }, 0),
+      }),
+    },
   },
   {
     description: 'an unsigned callback posted to an inbox',
@@ -412,20 +533,46 @@ export const simulatorInteractions: PactInteraction[] = [
     state: 'a sandbox merchant with an expired intent with key ORDER123',
     step: { call: 'sim', op: 'getCheckoutState', reference: REF, expect: { status: 200 } },
     status: 200,
-    body: { reference: ref(), merchant: text('Pact provider state (sandbox)'), environment: 'sandbox', amount: 1500, currency: 'KES', description: 'Order ORDER123', status: 'FAILED', expired: true, expiresAt: date(), returnUrl: text('https://shop.example/return'), attempt: null },
+    body: {
+      reference: ref(),
+      merchant: text('Pact provider state (sandbox)'),
+      environment: 'sandbox',
+      amount: 1500,
+      currency: 'KES',
+      description: 'Order ORDER123',
+      status: 'FAILED',
+      expired: true,
+      expiresAt: date(),
+      returnUrl: text('https://shop.example/return'),
+      attempt: null,
+    },
   },
   {
     description: 'the list of provider states',
     state: sandbox,
     step: { call: 'sim', op: 'listProviderStates', expect: { status: 200 } },
     status: 200,
-    body: { states: M.eachLike({ name: text('a {environment} merchant'), description: text('A fresh merchant'), pattern: text('^an? (sandbox|production) merchant$') }) },
+    body: {
+      states: M.eachLike({
+        name: text('a {environment} merchant'),
+        description: text('A fresh merchant'),
+        pattern: text('^an? (sandbox|production) merchant$'),
+      }),
+    },
   },
   {
     description: 'a request to set up a provider state',
     state: sandbox,
     step: { call: 'sim', op: 'applyProviderState', body: 'a sandbox merchant with a completed MPESA payment with key ORDER9', expect: { status: 200 } },
     status: 200,
-    body: { key: 'ORDER9', reference: M.uuid(EXAMPLE_REFERENCE), merchantId: text('mer_1c9a0e3b5d7f'), tokenId: '00000000-0000-4000-8000-00000000000a', clientId: 'c0ffee0000000001', clientSecret: 'cGFjdC1zYW5kYm94LWtleQ==', apiKey: 'sk_sandbox_c0ffee0000000000000000000000000000000001' },
+    body: {
+      key: 'ORDER9',
+      reference: M.uuid(EXAMPLE_REFERENCE),
+      merchantId: text('mer_1c9a0e3b5d7f'),
+      tokenId: '00000000-0000-4000-8000-00000000000a',
+      clientId: 'c0ffee0000000001',
+      clientSecret: 'cGFjdC1zYW5kYm94LWtleQ==',
+      apiKey: 'sk_sandbox_c0ffee0000000000000000000000000000000001',
+    },
   },
 ];

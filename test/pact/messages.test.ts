@@ -52,13 +52,31 @@ const messages: MessageDef[] = [
   {
     description: 'a payment callback for a completed M-Pesa payment',
     state: 'a sandbox merchant with a completed MPESA payment with key ORDER123',
-    content: { amount: 1500, currency: 'KES', date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', payload: billing, provider: 'MPESA', reference, status: 'COMPLETED' },
+    content: {
+      amount: 1500,
+      currency: 'KES',
+      date: date('2026-01-01T00:00:00.000Z'),
+      key: 'ORDER123',
+      payload: billing,
+      provider: 'MPESA',
+      reference,
+      status: 'COMPLETED',
+    },
     expected: { accepted: true, kind: 'payment', status: 'COMPLETED', key: 'ORDER123', amount: 1500 },
   },
   {
     description: 'a payment callback for a failed M-Pesa payment',
     state: 'a sandbox merchant with a failed MPESA payment with key ORDER123',
-    content: { amount: 1500, currency: 'KES', date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', payload: billing, provider: 'MPESA', reference, status: 'FAILED' },
+    content: {
+      amount: 1500,
+      currency: 'KES',
+      date: date('2026-01-01T00:00:00.000Z'),
+      key: 'ORDER123',
+      payload: billing,
+      provider: 'MPESA',
+      reference,
+      status: 'FAILED',
+    },
     expected: { accepted: true, kind: 'payment', status: 'FAILED' },
   },
   {
@@ -76,13 +94,29 @@ const messages: MessageDef[] = [
   {
     description: 'a refund callback for a completed refund',
     state: 'a sandbox merchant with a completed MPESA payment with key ORDER123',
-    content: { amount: 500, date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', message: 'Success', reason: 'One item out of stock', reference, status: 'COMPLETED' },
+    content: {
+      amount: 500,
+      date: date('2026-01-01T00:00:00.000Z'),
+      key: 'ORDER123',
+      message: 'Success',
+      reason: 'One item out of stock',
+      reference,
+      status: 'COMPLETED',
+    },
     expected: { accepted: true, kind: 'refund', status: 'COMPLETED', amount: 500 },
   },
   {
     description: 'a refund callback for a refund that failed after a PENDING answer',
     state: 'a sandbox merchant with a completed MPESA payment with key ORDER123',
-    content: { amount: 902, date: date('2026-01-01T00:00:00.000Z'), key: 'ORDER123', message: M.string("Refund failed: the provider could not return the money to the payer's account"), reason: 'Returned to the shop', reference, status: 'FAILED' },
+    content: {
+      amount: 902,
+      date: date('2026-01-01T00:00:00.000Z'),
+      key: 'ORDER123',
+      message: M.string("Refund failed: the provider could not return the money to the payer's account"),
+      reason: 'Returned to the shop',
+      reference,
+      status: 'FAILED',
+    },
     expected: { accepted: true, kind: 'refund', status: 'FAILED', amount: 902 },
   },
 ];
@@ -115,7 +149,10 @@ describe('callback message pacts: the consumer (a receiver on verifyCallback)', 
           const signedAt = Number(EXAMPLE_TIMESTAMP) * 1000;
           const received = receiveCallback(message.contents.content, headers, examplePublicKey, signedAt);
           expect(received).toMatchObject(m.expected);
-          expect(receiveCallback(message.contents.content, headers, examplePublicKey, signedAt + 600_000)).toEqual({ accepted: false, reason: 'stale_timestamp' });
+          expect(receiveCallback(message.contents.content, headers, examplePublicKey, signedAt + 600_000)).toEqual({
+            accepted: false,
+            reason: 'stale_timestamp',
+          });
           // The same callback with one field changed is refused: the receiver really checks the signature.
           const tampered = { ...(message.contents.content as Record<string, unknown>), amount: 1 };
           expect(receiveCallback(tampered, headers, examplePublicKey, signedAt)).toEqual({ accepted: false, reason: 'bad_signature' });
@@ -142,10 +179,17 @@ function signed(sim: TestSim, body: unknown) {
   const stored = [...sim.app.sim.ctx.store.all('callbacks')].at(-1);
   // What the builder makes is what the outbox stored and sends.
   expect(stored?.body).toEqual(body);
-  return { message: JSON.parse(out.body), __pactMessageMetadata: { contentType: 'application/json', 'x-littlepay-signature': out.headers['x-littlepay-signature']!, 'x-littlepay-timestamp': out.headers['x-littlepay-timestamp']! } };
+  return {
+    message: JSON.parse(out.body),
+    __pactMessageMetadata: {
+      contentType: 'application/json',
+      'x-littlepay-signature': out.headers['x-littlepay-signature']!,
+      'x-littlepay-timestamp': out.headers['x-littlepay-timestamp']!,
+    },
+  };
 }
 
-describe('callback message pacts: the provider (the simulator\'s callback builders and signer)', () => {
+describe("callback message pacts: the provider (the simulator's callback builders and signer)", () => {
   it('honours the committed message pact', async () => {
     const sim = await startTestSim({ refundDelayMs: 1000 });
     let ref = '';

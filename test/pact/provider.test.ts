@@ -54,17 +54,21 @@ describe('provider verification of the simulator', () => {
     expect(pactFiles.map((f) => f.split('/').at(-1))).toEqual(['littlepay-client-littlepay-sim.json', 'littlepay-sim-client-littlepay-sim.json']);
   });
 
-  it.each([...pactFiles, EXAMPLE_PACT])('honours %s', async (pactFile) => {
-    const verifier = new Verifier({
-      provider: 'littlepay-sim',
-      providerBaseUrl: baseUrl,
-      pactUrls: [pactFile],
-      stateHandlers: simulatorStateHandlers(baseUrl, [pactFile]),
-      logLevel: 'error',
-      timeout: 30_000,
-    });
-    const failures = await verifier.verifyProvider().then(() => '', failureSummary);
-    expect(failures, 'the simulator does not honour the pact').toBe('');
-    expect(violations).toEqual([]);
-  }, 60_000);
+  it.each([...pactFiles, EXAMPLE_PACT])(
+    'honours %s',
+    async (pactFile) => {
+      const verifier = new Verifier({
+        provider: 'littlepay-sim',
+        providerBaseUrl: baseUrl,
+        pactUrls: [pactFile],
+        stateHandlers: simulatorStateHandlers(baseUrl, [pactFile]),
+        logLevel: 'error',
+        timeout: 30_000,
+      });
+      const failures = await verifier.verifyProvider().then(() => '', failureSummary);
+      expect(failures, 'the simulator does not honour the pact').toBe('');
+      expect(violations).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -52,7 +52,8 @@ export function requestOf(step: CallStep, credentials: { apiKey?: string } = {})
     if (op.security.includes('basicAuth')) b.headers({ Authorization: `Basic ${Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64')}` });
     if (op.security.includes('apiKeyAuth')) b.headers({ 'X-API-KEY': apiKey });
     if (step.call === 'processPayment' && step.longPoll !== undefined) b.query({ longPoll: String(step.longPoll) });
-    if (step.call === 'sim' && step.op === 'listCallbacks' && step.reference) b.query({ reference: M.fromProviderState('${reference}', EXAMPLE_REFERENCE) as unknown as string });
+    if (step.call === 'sim' && step.op === 'listCallbacks' && step.reference)
+      b.query({ reference: M.fromProviderState('${reference}', EXAMPLE_REFERENCE) as unknown as string });
     if (body !== undefined) b.jsonBody(body);
   };
   return { method: op.method, path, builder };
@@ -84,7 +85,7 @@ function fromProviderState(value: unknown): unknown {
 
 /** A text with the examples in place of the provider state's values (`${reference}`, `${merchantId}`, ...). */
 function withExamples(text: string): string {
-  return text.replace(/\$\{(\w+)\}/g, (m, name: string) => (name === 'reference' ? EXAMPLE_REFERENCE : (EXAMPLES as Record<string, string>)[name] ?? m));
+  return text.replace(/\$\{(\w+)\}/g, (m, name: string) => (name === 'reference' ? EXAMPLE_REFERENCE : ((EXAMPLES as Record<string, string>)[name] ?? m)));
 }
 
 /** The step with the examples in place of the provider state's values, for the mock server. */

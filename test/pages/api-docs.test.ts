@@ -11,9 +11,14 @@ import { sharedTestSim } from '../helpers/sim.js';
 
 const setup = sharedTestSim(async (sim) => sim);
 const ROOT = new URL('../../', import.meta.url);
-const contract = (file: string) => parse(readFileSync(new URL(`contracts/${file}`, ROOT), 'utf8')) as Record<string, Record<string, Record<string, { operationId: string }>>>;
+const contract = (file: string) =>
+  parse(readFileSync(new URL(`contracts/${file}`, ROOT), 'utf8')) as Record<string, Record<string, Record<string, { operationId: string }>>>;
 const operationIds = (file: string, key = 'paths') =>
-  Object.values(contract(file)[key] ?? {}).flatMap((item) => Object.values(item).map((op) => op.operationId).filter(Boolean));
+  Object.values(contract(file)[key] ?? {}).flatMap((item) =>
+    Object.values(item)
+      .map((op) => op.operationId)
+      .filter(Boolean),
+  );
 
 async function get(url: string) {
   return setup().inject({ method: 'GET', url });
@@ -53,7 +58,9 @@ describe('/docs', () => {
     for (const url of ['/docs', '/docs/simulator', '/docs/reference.css']) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
     expect((await get('/docs/reference.css')).headers['content-type']).toBe('text/css; charset=utf-8');

@@ -75,7 +75,16 @@ describe('renderCallbackCheck', () => {
     safe: false,
     summary: 'Unsafe: 4 of 5 cases passed (failed: tampered_body).',
     cases: [
-      { name: 'tampered_body', description: 'd', expected: 'reject', ok: true, statusCode: 200, latencyMs: 2, passed: false, explanation: `Answered 200: ${XSS}` },
+      {
+        name: 'tampered_body',
+        description: 'd',
+        expected: 'reject',
+        ok: true,
+        statusCode: 200,
+        latencyMs: 2,
+        passed: false,
+        explanation: `Answered 200: ${XSS}`,
+      },
       { name: 'valid', description: 'd', expected: 'accept', ok: true, statusCode: 200, latencyMs: 2, passed: true, explanation: 'Answered 200 in 2 ms.' },
     ],
   };

@@ -21,7 +21,15 @@ describe('SimClock timers', () => {
   it('fire in due order; timers due at the same instant fire in the order they were set', () => {
     const clock = manualClock();
     const fired: string[] = [];
-    for (const [name, at] of [['c1', 300], ['a1', 100], ['b1', 200], ['a2', 100], ['c2', 300], ['a3', 100], ['b2', 200]] as const) {
+    for (const [name, at] of [
+      ['c1', 300],
+      ['a1', 100],
+      ['b1', 200],
+      ['a2', 100],
+      ['c2', 300],
+      ['a3', 100],
+      ['b2', 200],
+    ] as const) {
       clock.at(START + at, () => fired.push(name));
     }
     clock.advance(1000);

@@ -20,7 +20,12 @@ afterEach(async () => {
 /** A simulator on the system clock with short delays: the runner waits for real events, never for a fixed time. */
 async function simulator(adminToken?: string) {
   const publicUrl = 'http://sim.test';
-  const app = await buildApp({ config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000, adminToken }), keys: testKeys(), onContractViolation: (v) => violations.push(v), onReply: replyRecorder() });
+  const app = await buildApp({
+    config: defaultConfig({ publicUrl, pinDelayMs: 20, refundDelayMs: 20, longPollTimeoutMs: 5_000, adminToken }),
+    keys: testKeys(),
+    onContractViolation: (v) => violations.push(v),
+    onReply: replyRecorder(),
+  });
   apps.push(app);
   await app.ready();
   return { baseUrl: publicUrl, fetch: injectFetch(app), runId: 'T1', callbackWaitMs: 5_000 };
@@ -41,8 +46,19 @@ describe('scenario journeys, in-process', () => {
       summary: 'must fail',
       environment: 'sandbox',
       steps: [
-        { call: 'createIntent', body: { amount: 10, description: 'x', callbackUrl: '${inbox}', key: 'W${run}' }, expect: { status: 200 }, save: { ref: 'data.reference' } },
-        { call: 'processPayment', reference: '${ref}', body: { type: 'MPESA', payment: { mobile: '254700000001' } }, longPoll: true, expect: { status: 200, body: { data: { status: 'COMPLETED' } } } },
+        {
+          call: 'createIntent',
+          body: { amount: 10, description: 'x', callbackUrl: '${inbox}', key: 'W${run}' },
+          expect: { status: 200 },
+          save: { ref: 'data.reference' },
+        },
+        {
+          call: 'processPayment',
+          reference: '${ref}',
+          body: { type: 'MPESA', payment: { mobile: '254700000001' } },
+          longPoll: true,
+          expect: { status: 200, body: { data: { status: 'COMPLETED' } } },
+        },
       ],
     };
     const result = await runJourney(wrong, await simulator());

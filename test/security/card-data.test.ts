@@ -30,7 +30,6 @@ import { filesUnder, tempDir } from '../helpers/temp-dirs.js';
 const LUHN_BAD = '4000000000002702';
 const NUMBERS = [...TEST_CARD_NUMBERS, OTHER_VISA, OTHER_AMEX, LUHN_BAD];
 
-
 /** The browser's part of 3-D Secure: the collection page, then the challenge page and its "Authenticate". */
 async function collect(sim: TestSim, paToken: { accessToken: string; deviceDataCollectionUrl: string }) {
   expect((await formPost(sim, pathOf(paToken.deviceDataCollectionUrl), { JWT: paToken.accessToken })).statusCode).toBe(200);
@@ -113,7 +112,10 @@ describe('card data on disk and in the logs', () => {
     expect(log).toContain('/cspaToken');
     expect(log).toContain('/cardinal/step-up/answer');
 
-    for (const [where, text] of [['the data folder', disk], ['the logs', log]] as const) {
+    for (const [where, text] of [
+      ['the data folder', disk],
+      ['the logs', log],
+    ] as const) {
       for (const number of NUMBERS) expect(text.includes(number), `${number} in ${where}`).toBe(false);
       for (const key of ['cc_number', 'cc_cvv']) expect(text.includes(key), `${key} in ${where}`).toBe(false);
       for (const cvv of [CVV3, CVV4]) expect(text, `CVV ${cvv} in ${where}`).not.toMatch(new RegExp(`"${cvv}"`));

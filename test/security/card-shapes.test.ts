@@ -49,7 +49,8 @@ describe('card numbers sent every way, end to end', () => {
   it('never reach a log line, the journal, the store or a /_sim answer', async () => {
     const lines: string[] = [];
     const sim = await startTestSim({ logLevel: 'trace' }, { logStream: { write: (line) => void lines.push(line) } });
-    const status = (path: string, headers: Record<string, string> = {}) => sim.inject({ method: 'GET', url: path, headers: { 'x-api-key': sim.sandbox.apiKey, ...headers } });
+    const status = (path: string, headers: Record<string, string> = {}) =>
+      sim.inject({ method: 'GET', url: path, headers: { 'x-api-key': sim.sandbox.apiKey, ...headers } });
     // A path, a query string, a header.
     expect((await status(`/api/payments-v2/${PAN}`)).statusCode).toBe(404);
     expect((await status(`/api/payments-v2/ORDER1?card=${PAN}`)).statusCode).toBe(404);
@@ -79,9 +80,18 @@ describe('card numbers sent every way, end to end', () => {
 
     const kept = JSON.stringify(await journal(sim, sim.sandbox));
     const store = JSON.stringify(sim.app.sim.ctx.store.collections.map((c) => [...sim.app.sim.ctx.store.all(c)]));
-    const answers = await Promise.all(['/_sim/merchants', `/_sim/merchants/${sim.sandbox.id}/requests`, `/_sim/merchants/${sim.sandbox.id}/intents`, '/_sim/callbacks'].map(async (url) => (await sim.inject({ method: 'GET', url })).body));
+    const answers = await Promise.all(
+      ['/_sim/merchants', `/_sim/merchants/${sim.sandbox.id}/requests`, `/_sim/merchants/${sim.sandbox.id}/intents`, '/_sim/callbacks'].map(
+        async (url) => (await sim.inject({ method: 'GET', url })).body,
+      ),
+    );
     expect(kept).toContain('400000******2701');
-    for (const [where, text] of [['the logs', lines.join('')], ['the journal', kept], ['the /_sim answers', answers.join('')], ['the store', store]] as const) {
+    for (const [where, text] of [
+      ['the logs', lines.join('')],
+      ['the journal', kept],
+      ['the /_sim answers', answers.join('')],
+      ['the store', store],
+    ] as const) {
       expect(text.includes(PAN), `${PAN} in ${where}`).toBe(false);
       expect(text, `CVV in ${where}`).not.toMatch(/"cc_cvv":\s*"?737/);
     }

@@ -20,7 +20,11 @@ describe('CORS on /_sim', () => {
 
   it('does not allow the preflight of POST /_sim/reset from another site', async () => {
     const sim = await startTestSim();
-    const res = await sim.inject({ method: 'OPTIONS', url: '/_sim/reset', headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const res = await sim.inject({
+      method: 'OPTIONS',
+      url: '/_sim/reset',
+      headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-methods']).toBeUndefined();
   });
@@ -44,15 +48,23 @@ describe('CORS on /_sim', () => {
 describe('the Host /_sim answers to', () => {
   // Nothing below changes the store: one sim for the whole table.
   const shared = sharedTestSim(async (sim) => sim);
-  it.each(simOperations.map((op) => [`${op.method} ${op.path}`, op] as const))('%s: 403 naming SIM_ALLOWED_HOSTS for a host it is not known by', async (_name, op) => {
-    const sim = shared();
-    const before = storeSnapshot(sim);
-    const url = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => (p === 'merchantId' ? sim.sandbox.id : 'x'));
-    const res = await sim.inject({ method: op.method, url, headers: { host: 'attacker.example:3000', 'content-type': 'application/json' }, ...(op.method === 'POST' ? { payload: '{}' } : {}) });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().data).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('SIM_ALLOWED_HOSTS') });
-    expect(storeSnapshot(sim)).toEqual(before);
-  });
+  it.each(simOperations.map((op) => [`${op.method} ${op.path}`, op] as const))(
+    '%s: 403 naming SIM_ALLOWED_HOSTS for a host it is not known by',
+    async (_name, op) => {
+      const sim = shared();
+      const before = storeSnapshot(sim);
+      const url = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => (p === 'merchantId' ? sim.sandbox.id : 'x'));
+      const res = await sim.inject({
+        method: op.method,
+        url,
+        headers: { host: 'attacker.example:3000', 'content-type': 'application/json' },
+        ...(op.method === 'POST' ? { payload: '{}' } : {}),
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().data).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('SIM_ALLOWED_HOSTS') });
+      expect(storeSnapshot(sim)).toEqual(before);
+    },
+  );
 
   it('guards the pages under /_sim and a percent-encoded /_sim path the same way', async () => {
     const sim = await startTestSim();
@@ -89,7 +101,12 @@ describe('the Host /_sim answers to', () => {
 describe('cross-site request forgery', () => {
   it('a form POST from another site resets nothing', async () => {
     const sim = await startTestSim();
-    await sim.inject({ method: 'POST', url: '/_sim/merchants', headers: { 'content-type': 'application/json' }, payload: { environment: 'sandbox', name: 'Kept' } });
+    await sim.inject({
+      method: 'POST',
+      url: '/_sim/merchants',
+      headers: { 'content-type': 'application/json' },
+      payload: { environment: 'sandbox', name: 'Kept' },
+    });
     const before = storeSnapshot(sim);
     const res = await sim.inject({
       method: 'POST',

@@ -14,7 +14,11 @@ describe('the card-data scan', () => {
     expect(scan([dir])).toEqual([]);
     writeFileSync(join(dir, 'nested', 'leak.json'), '{"card":"4000000000002503"}');
     writeFileSync(join(dir, 'body.log'), '{"payment":{"cc_cvv":"737"}}');
-    expect(scan([dir]).map((f) => f.needle).sort()).toEqual(['4000000000002503', 'cc_cvv']);
+    expect(
+      scan([dir])
+        .map((f) => f.needle)
+        .sort(),
+    ).toEqual(['4000000000002503', 'cc_cvv']);
   });
 
   it.each([

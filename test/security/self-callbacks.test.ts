@@ -18,7 +18,7 @@ function create(sim: TestSim, callbackUrl: string) {
 describe('a callbackUrl that points at the simulator itself', () => {
   // The test sim's PUBLIC_URL is http://localhost:3000 and its port 3000.
   it.each([
-    ['another merchant\'s reset, by loopback address', 'http://127.0.0.1:3000/_sim/merchants/mer_other/reset'],
+    ["another merchant's reset, by loopback address", 'http://127.0.0.1:3000/_sim/merchants/mer_other/reset'],
     ['the whole reset, by PUBLIC_URL', 'http://localhost:3000/_sim/reset'],
     ["a callback's own replay URL", 'http://localhost:3000/_sim/callbacks/cb_1/replay'],
     ['IPv6 loopback', 'http://[::1]:3000/_sim/reset'],
@@ -54,7 +54,12 @@ describe('a callbackUrl that points at the simulator itself', () => {
 
   it('refuses it as the target of a receiver check', async () => {
     const sim = await startTestSim();
-    const res = await sim.inject({ method: 'POST', url: `/_sim/merchants/${sim.sandbox.id}/callback-check`, headers: { 'content-type': 'application/json' }, payload: { url: 'http://localhost:3000/_sim/reset' } });
+    const res = await sim.inject({
+      method: 'POST',
+      url: `/_sim/merchants/${sim.sandbox.id}/callback-check`,
+      headers: { 'content-type': 'application/json' },
+      payload: { url: 'http://localhost:3000/_sim/reset' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().data.errors[0]).toMatchObject({ field: 'body.url', rule: 'notSelf' });
   });

@@ -281,7 +281,10 @@ describe('mobile money journey over a real socket', () => {
     const clock = new SimClock('manual');
     const { baseUrl } = await startSim(clock);
     const pem = await fetchPem(baseUrl);
-    const receiver = await startReceiver(() => pem, (n) => (n === 0 ? 500 : 200));
+    const receiver = await startReceiver(
+      () => pem,
+      (n) => (n === 0 ? 500 : 200),
+    );
     const merchant = await demoMerchant(baseUrl);
     const lp = createLittlePayClient(merchantClientOptions(baseUrl, merchant));
     const sim = createSimClient({ baseUrl });

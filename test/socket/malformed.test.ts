@@ -50,9 +50,13 @@ function answers(text: string): Answer[] {
     const lines = rest.slice(0, head).split('\r\n');
     const headers = Object.fromEntries(lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
     const length = Number(headers['content-length'] ?? 0);
-    const bodyBytes = Buffer.from(rest.slice(head + 4)).subarray(0, length).toString('utf8');
+    const bodyBytes = Buffer.from(rest.slice(head + 4))
+      .subarray(0, length)
+      .toString('utf8');
     out.push({ status: Number(lines[0]!.split(' ')[1]), headers, body: JSON.parse(bodyBytes) });
-    rest = Buffer.from(rest.slice(head + 4)).subarray(length).toString('utf8');
+    rest = Buffer.from(rest.slice(head + 4))
+      .subarray(length)
+      .toString('utf8');
   }
   return out;
 }
@@ -70,7 +74,12 @@ describe('malformed requests over a socket', () => {
   it("the Tokenization Guide's sample (Content-Length counted in characters) gets a 400 in the envelope that says so", async () => {
     const port = await listening();
     const body = JSON.stringify({ description: 'Café Jambo' });
-    const res = answers(await exchange(port, `POST /_sim/inbox/guide HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`));
+    const res = answers(
+      await exchange(
+        port,
+        `POST /_sim/inbox/guide HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      ),
+    );
     expectEnvelope(res[0], 400, 'INVALID_JSON');
     expect(res[0]!.body.data.message).toContain('Content-Length');
   });
@@ -78,7 +87,12 @@ describe('malformed requests over a socket', () => {
   it('a body longer than its Content-Length: the request as declared, then a 400 naming Content-Length for the rest', async () => {
     const port = await listening();
     const declared = JSON.stringify({ name: 'Jambo' });
-    const res = answers(await exchange(port, `POST /_sim/inbox/guide HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: application/json\r\nContent-Length: ${declared.length}\r\n\r\n${declared}é}`));
+    const res = answers(
+      await exchange(
+        port,
+        `POST /_sim/inbox/guide HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: application/json\r\nContent-Length: ${declared.length}\r\n\r\n${declared}é}`,
+      ),
+    );
     expect(res).toHaveLength(2);
     expect(res[0]!.status).toBe(200);
     expectEnvelope(res[1], 400, 'MALFORMED_REQUEST');

@@ -39,10 +39,13 @@ async function listen(handle: Handler): Promise<{ url: string; received: Incomin
     });
   });
   await new Promise<void>((resolve) => server.listen(0, HOST, () => resolve()));
-  closers.push(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return { url: `http://${HOST}:${(server.address() as AddressInfo).port}/littlepay/callback`, received };
 }
 
@@ -64,7 +67,9 @@ function receiver(now: () => number, skip: { signature?: boolean; window?: boole
     }
     const timestamp = one(headers['x-littlepay-timestamp']);
     if (!skip.signature) {
-      const valid = createVerify('SHA256').update(`${timestamp}.${JSON.stringify(body)}`).verify(testKeys().publicKeyPem, one(headers['x-littlepay-signature']), 'base64');
+      const valid = createVerify('SHA256')
+        .update(`${timestamp}.${JSON.stringify(body)}`)
+        .verify(testKeys().publicKeyPem, one(headers['x-littlepay-signature']), 'base64');
       if (!valid) return 401;
     }
     if (!skip.window && Math.abs(now() / 1000 - Number(timestamp)) > 300) return 401;
@@ -98,7 +103,13 @@ describe('POST /_sim/merchants/{id}/callback-check', () => {
       ['duplicate', 'accept', 200],
     ]);
     expect(report.cases.every((c) => typeof c.latencyMs === 'number' && c.responseSnippet?.startsWith('{"status":'))).toBe(true);
-    expect(safe.received.map((r) => one(r.headers['x-littlepay-sim-check']))).toEqual(['tampered_body', 'wrong_signature', 'stale_timestamp', 'valid', 'duplicate']);
+    expect(safe.received.map((r) => one(r.headers['x-littlepay-sim-check']))).toEqual([
+      'tampered_body',
+      'wrong_signature',
+      'stale_timestamp',
+      'valid',
+      'duplicate',
+    ]);
 
     // The same receiver takes a real payment callback (verified with node:crypto) with a 200.
     const reference = await paidIntent(sim, sim.sandbox, { callbackUrl: safe.url });

@@ -25,7 +25,6 @@ async function opened(store: Store): Promise<Store> {
   return store;
 }
 
-
 const ids = (store: Store) => [...store.all('merchants')].map((m) => m.id);
 
 describe.each([
@@ -34,7 +33,10 @@ describe.each([
 ])('Store.clear (%s)', (_kind, make) => {
   it('forgets every record, and takes new ones afterwards', async () => {
     const store = await opened(await make());
-    await store.commit([{ collection: 'merchants', value: merchant('mer_a') }, { collection: 'meta', value: { id: 'counters', values: { x: 3 } } }]);
+    await store.commit([
+      { collection: 'merchants', value: merchant('mer_a') },
+      { collection: 'meta', value: { id: 'counters', values: { x: 3 } } },
+    ]);
     await store.clear();
     expect(ids(store)).toEqual([]);
     expect(store.get('meta', 'counters')).toBeUndefined();
@@ -60,7 +62,8 @@ describe('Store.clear on disk', () => {
     const store = createLowdbStore(dir);
     await store.open();
     // Enough puts to fill more than one segment.
-    for (let i = 0; i < 3; i++) await store.commit(Array.from({ length: 300 }, (_, j) => ({ collection: 'merchants' as const, value: merchant(`mer_${i}_${j}`) })));
+    for (let i = 0; i < 3; i++)
+      await store.commit(Array.from({ length: 300 }, (_, j) => ({ collection: 'merchants' as const, value: merchant(`mer_${i}_${j}`) })));
     // Still being written when the clear starts: it must not land on disk after the clear.
     void store.commit([{ collection: 'merchants', value: merchant('mer_late') }]);
     await store.clear();

@@ -13,7 +13,7 @@ import { createIntent, startTestSim } from '../helpers/sim.js';
 import { tempDir } from '../helpers/store-fixtures.js';
 
 describe('id counters reserved in blocks', () => {
-  it('hands out the seed\'s sequence, and reports a ceiling only when a stream opens a new block', () => {
+  it("hands out the seed's sequence, and reports a ceiling only when a stream opens a new block", () => {
     const ids = new Ids('seed');
     const reference = new Ids('seed', {});
     expect(ids.takeDirty()).toBeNull();

@@ -161,7 +161,13 @@ describe('Store (lowdb) on disk', () => {
     await eventually(async () => (await pages(dir)).length === 5 && (await wals(dir)).length === 0);
     await store.close();
     expect(await wals(dir)).toEqual([]);
-    expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json', 'page-intents-000003.json', 'page-intents-000004.json', 'page-intents-000005.json']);
+    expect(await pages(dir)).toEqual([
+      'page-intents-000001.json',
+      'page-intents-000002.json',
+      'page-intents-000003.json',
+      'page-intents-000004.json',
+      'page-intents-000005.json',
+    ]);
     const first = await json(dir, 'page-intents-000001.json');
     expect(first.records.map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 10 }, (_, k) => `i${k}`));
     expect(await json(dir, 'manifest.json')).toEqual({ version: 2, compactedThrough: expect.any(Number) });
@@ -352,8 +358,14 @@ describe('Store (lowdb) on disk', () => {
   it('reads a store written in the first format (segment files), then folds it into pages', async () => {
     const dir = await tempDir();
     await open(dir); // makes the folder
-    await writeFile(join(dir, 'store', 'segment-00000001.json'), JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))] }));
-    await writeFile(join(dir, 'store', 'segment-00000002.json'), JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' }))] }));
+    await writeFile(
+      join(dir, 'store', 'segment-00000001.json'),
+      JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2'))] }),
+    );
+    await writeFile(
+      join(dir, 'store', 'segment-00000002.json'),
+      JSON.stringify({ version: 1, puts: [putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' }))] }),
+    );
     const store = await open(dir);
     expect(store.get('intents', 'i1')?.status).toBe('FAILED');
     await store.close();

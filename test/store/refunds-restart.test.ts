@@ -26,7 +26,9 @@ describe('refund outcomes on the persisted store', () => {
     expect(await refunds()).toEqual(['PENDING', 'PENDING']);
     await advanceClock(second, m, '1ms');
     expect(await refunds()).toEqual(['FAILED', 'PENDING']);
-    expect(second.sent.filter((s) => s.url === 'https://merchant.example/refunds').map((s) => s.body)).toEqual([expect.objectContaining({ status: 'FAILED', amount: 902 })]);
+    expect(second.sent.filter((s) => s.url === 'https://merchant.example/refunds').map((s) => s.body)).toEqual([
+      expect.objectContaining({ status: 'FAILED', amount: 902 }),
+    ]);
     await advanceClock(second, m, '1d');
     expect(await refunds()).toEqual(['FAILED', 'COMPLETED']);
     expect((await refund(second, m, 'KEEP1', { amount: 1 })).json().data.status).toBe('FAILED');

@@ -94,7 +94,11 @@ describe.each(kinds)('Store (%s)', (kind, make) => {
   it('removes records, also from intentByKey; removing an unknown id changes nothing', async () => {
     const store = await opened(await make());
     await store.commit([putIntent(intent('i1', 'm1', 'K1')), putIntent(intent('i2', 'm1', 'K2')), putMerchant(merchant('m1'))]);
-    await store.commit([{ collection: 'intents', remove: 'i1' }, { collection: 'intents', remove: 'nope' }, { collection: 'merchants', remove: 'm1' }]);
+    await store.commit([
+      { collection: 'intents', remove: 'i1' },
+      { collection: 'intents', remove: 'nope' },
+      { collection: 'merchants', remove: 'm1' },
+    ]);
     expect(store.get('intents', 'i1')).toBeUndefined();
     expect(store.intentByKey('m1', 'K1')).toBeUndefined();
     expect(store.intentByKey('m1', 'K2')?.id).toBe('i2');
@@ -131,14 +135,21 @@ describe('the app restarted on the same data folder', () => {
   }
 
   function create(sim: TestSim, m: Merchant, b: Record<string, unknown>) {
-    return sim.inject({ method: 'POST', url: `/api/payments/${m.tokenId}/pay`, headers: { authorization: basicAuth(m), 'content-type': 'application/json' }, payload: b });
+    return sim.inject({
+      method: 'POST',
+      url: `/api/payments/${m.tokenId}/pay`,
+      headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+      payload: b,
+    });
   }
 
   it('keeps merchants, intents, keys, attempts and created merchants, and never repeats an id', async () => {
     const dataDir = await tempDir();
     const first = await boot(dataDir);
     expect(first.app.sim.ctx.store.kind).toBe('lowdb');
-    const created = (await first.inject({ method: 'POST', url: '/_sim/merchants', payload: { environment: 'sandbox', name: 'Restart shop', currencies: ['KES', 'USD'] } })).json() as Merchant;
+    const created = (
+      await first.inject({ method: 'POST', url: '/_sim/merchants', payload: { environment: 'sandbox', name: 'Restart shop', currencies: ['KES', 'USD'] } })
+    ).json() as Merchant;
     const paid = await createIntent(first, first.sandbox, body('R1'));
     await processMobile(first, paid.reference, 'MPESA', '254700000001'); // insufficient funds
     await first.advance(first.config.pinDelayMs);

@@ -9,7 +9,18 @@ const run = (rows: Array<[ReceiverMode, number, number]>): Window[] =>
 describe('journey soak verdict', () => {
   it('finds the drain after the last outage and reads a flat RSS after it as flat', () => {
     const v = drainVerdict(
-      run([['up', 120, 0], ['up', 126, 0], ['slow', 131, 20], ['down', 150, 400], ['down', 170, 900], ['up', 175, 300], ['up', 160, 0], ['up', 150, 0], ['up', 158, 0], ['up', 152, 0]]),
+      run([
+        ['up', 120, 0],
+        ['up', 126, 0],
+        ['slow', 131, 20],
+        ['down', 150, 400],
+        ['down', 170, 900],
+        ['up', 175, 300],
+        ['up', 160, 0],
+        ['up', 150, 0],
+        ['up', 158, 0],
+        ['up', 152, 0],
+      ]),
     );
     expect(v.drainedAt).toBe(7);
     expect(v.topBeforeMB).toBe(126);
@@ -18,13 +29,29 @@ describe('journey soak verdict', () => {
   });
 
   it('reads RSS that keeps climbing after the drain as growth', () => {
-    const v = drainVerdict(run([['up', 120, 0], ['down', 150, 500], ['up', 140, 0], ['up', 150, 0], ['up', 165, 0], ['up', 180, 0]]));
+    const v = drainVerdict(
+      run([
+        ['up', 120, 0],
+        ['down', 150, 500],
+        ['up', 140, 0],
+        ['up', 150, 0],
+        ['up', 165, 0],
+        ['up', 180, 0],
+      ]),
+    );
     expect(v.drainedAt).toBe(3);
     expect(v.growthAfterDrain).toBeGreaterThan(0.1);
   });
 
   it('has no drain, and no growth figure, when callbacks were still pending at the last window', () => {
-    const v = drainVerdict(run([['up', 120, 0], ['down', 150, 500], ['up', 140, 300], ['up', 150, 10]]));
+    const v = drainVerdict(
+      run([
+        ['up', 120, 0],
+        ['down', 150, 500],
+        ['up', 140, 300],
+        ['up', 150, 10],
+      ]),
+    );
     expect(v.drainedAt).toBeNull();
     expect(v.growthAfterDrain).toBeNaN();
   });

@@ -55,7 +55,18 @@ interface Seen {
 const COMPACT_AFTER = '2000';
 
 async function startSim(dataDir: string, port: number): Promise<Server> {
-  return startServer(SIMULATOR, ['--port', String(port), '--data-dir', dataDir, '--pin-delay-ms', '20', '--log-level', 'error', '--store-compact-after', COMPACT_AFTER]);
+  return startServer(SIMULATOR, [
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+    '--pin-delay-ms',
+    '20',
+    '--log-level',
+    'error',
+    '--store-compact-after',
+    COMPACT_AFTER,
+  ]);
 }
 
 type Status = { data?: { reference?: string; key?: string; attempts?: unknown[] } } | null;
@@ -92,7 +103,11 @@ async function worker(base: string, m: Credentials, id: number, seen: Seen, stop
     const entry: Answered = { key, payments: 0 };
     seen.answered.set(reference, entry);
     const [paid, read] = await Promise.all([
-      call(`${base}/pay/${reference}/process`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"MPESA","payment":{"mobile":"254712345678"}}' }),
+      call(`${base}/pay/${reference}/process`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"MPESA","payment":{"mobile":"254712345678"}}',
+      }),
       readStatus(base, m, key),
     ]);
     const attemptsRead = read.status === 200 ? ((read.body as Status)?.data?.attempts?.length ?? 0) : 0;
@@ -121,13 +136,15 @@ async function verify(base: string, m: Credentials, answered: Map<string, Answer
   report.found = 0;
   report.missingAttempts = 0;
   for (let i = 0; i < entries.length; i += 50) {
-    await Promise.all(entries.slice(i, i + 50).map(async ([reference, a]) => {
-      const res = await call(`${base}/api/payments-v2/${reference}`, { headers: { 'x-api-key': m.apiKey } });
-      const data = (res.body as { data?: { key?: string; attempts?: unknown[] } } | null)?.data;
-      if (res.status !== 200 || data?.key !== a.key) return;
-      report.found++;
-      if ((data.attempts?.length ?? 0) < a.payments) report.missingAttempts++;
-    }));
+    await Promise.all(
+      entries.slice(i, i + 50).map(async ([reference, a]) => {
+        const res = await call(`${base}/api/payments-v2/${reference}`, { headers: { 'x-api-key': m.apiKey } });
+        const data = (res.body as { data?: { key?: string; attempts?: unknown[] } } | null)?.data;
+        if (res.status !== 200 || data?.key !== a.key) return;
+        report.found++;
+        if ((data.attempts?.length ?? 0) < a.payments) report.missingAttempts++;
+      }),
+    );
   }
   report.lost = report.answered - report.found;
 }
@@ -171,7 +188,9 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
       report.answeredPayments = [...answered.values()].reduce((n, a) => n + a.payments, 0);
       await verify(base, m, answered, report);
       report.duplicateReferences = seen.references.length - new Set(seen.references).size;
-      o.log?.(`kill ${k + 1}/${o.kills}: answered ${report.answered}, found ${report.found}, lost ${report.lost}, payments answered ${report.answeredPayments}, known only from a retry or read ${report.answeredByRetryOrRead}, intents missing an attempt ${report.missingAttempts}, references handed out twice ${report.duplicateReferences}`);
+      o.log?.(
+        `kill ${k + 1}/${o.kills}: answered ${report.answered}, found ${report.found}, lost ${report.lost}, payments answered ${report.answeredPayments}, known only from a retry or read ${report.answeredByRetryOrRead}, intents missing an attempt ${report.missingAttempts}, references handed out twice ${report.duplicateReferences}`,
+      );
     }
     await sim.stop();
     return report;

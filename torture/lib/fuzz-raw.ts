@@ -10,7 +10,8 @@ export interface RawShape {
 
 const H = 'Host: 127.0.0.1';
 const health = `GET /_sim/health HTTP/1.1\r\n${H}\r\n\r\n`;
-const json = (length: number | string, body: string) => `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${body}`;
+const json = (length: number | string, body: string) =>
+  `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${body}`;
 
 export const RAW_SHAPES: RawShape[] = [
   { how: 'Content-Length in characters, body with a non-ASCII one', bytes: json(JSON.stringify({ d: 'Café' }).length, JSON.stringify({ d: 'Café' })) },
@@ -19,11 +20,20 @@ export const RAW_SHAPES: RawShape[] = [
   { how: 'a 100 KB URL', bytes: `GET /api/payments-v2/${'a'.repeat(100 * 1024)} HTTP/1.1\r\n${H}\r\n\r\n` },
   { how: 'a 64 KB header', bytes: `GET /_sim/health HTTP/1.1\r\n${H}\r\nX-Big: ${'b'.repeat(64 * 1024)}\r\n\r\n` },
   { how: 'a method the parser does not know', bytes: `FOO /api/refund/X HTTP/1.1\r\n${H}\r\n\r\n` },
-  { how: 'QUERY with a body', bytes: `QUERY /api/refund/X HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}` },
+  {
+    how: 'QUERY with a body',
+    bytes: `QUERY /api/refund/X HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+  },
   { how: 'a NUL in the request line', bytes: `GET /_sim/he\u0000alth HTTP/1.1\r\n${H}\r\n\r\n` },
   { how: 'a header name with a space', bytes: `GET /_sim/health HTTP/1.1\r\n${H}\r\nBad Header: x\r\n\r\n` },
-  { how: 'Content-Length and Transfer-Encoding together', bytes: `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n` },
-  { how: 'a chunk size that is not hex', bytes: `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n` },
+  {
+    how: 'Content-Length and Transfer-Encoding together',
+    bytes: `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+  },
+  {
+    how: 'a chunk size that is not hex',
+    bytes: `POST /_sim/inbox/raw HTTP/1.1\r\n${H}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+  },
   { how: 'a Content-Length that is not a number', bytes: json('two', '{}') },
   { how: 'an HTTP/2 preface', bytes: 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n' },
   { how: 'an HTTP version from the future', bytes: `GET /_sim/health HTTP/9.9\r\n${H}\r\n\r\n` },

@@ -24,7 +24,15 @@ export interface Known {
 }
 
 type Json = unknown;
-const anyJson = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const anyJson = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 
 /** Paths to every value inside `v` ([] is the root). */
 function paths(v: Json, at: string[] = [], out: string[][] = []): string[][] {
@@ -61,7 +69,9 @@ export function bodyArb(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ body: Buffer;
       fc.tuple(pick(all), anyJson).map(([at, x]) => json(`wrong type at ${at.join('.') || 'root'}`)(setAt(v, at, x))),
       inner.length ? pick(inner).map((at) => json(`missing ${at.join('.')}`)(dropAt(v, at))) : fc.constant(json('valid')(v)),
       fc.tuple(pick(all), fc.string({ maxLength: 12 }), anyJson).map(([at, k, x]) => json(`extra field at ${at.join('.') || 'root'}`)(setAt(v, [...at, k], x))),
-      fc.tuple(pick(all), fc.integer({ min: 10_000, max: 1_200_000 })).map(([at, n]) => json(`huge string (${n}) at ${at.join('.') || 'root'}`)(setAt(v, at, 'é'.repeat(n / 2)))),
+      fc
+        .tuple(pick(all), fc.integer({ min: 10_000, max: 1_200_000 }))
+        .map(([at, n]) => json(`huge string (${n}) at ${at.join('.') || 'root'}`)(setAt(v, at, 'é'.repeat(n / 2)))),
       fc.tuple(fc.integer({ min: 20, max: 200_000 }), fc.boolean()).map(([n, arrays]) => ({
         body: Buffer.from(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
         how: `nested ${n} deep`,
@@ -70,7 +80,20 @@ export function bodyArb(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ body: Buffer;
         const text = JSON.stringify(v) ?? '';
         return { body: Buffer.from(text.slice(0, cut % Math.max(1, text.length))), how: 'cut short' };
       }),
-      fc.constantFrom('{', '{"a":}', '[1,]', "{'a':1}", 'NaN', '{"a":1}{"b":2}', '\u0000', 'undefined', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}').map((t) => ({ body: Buffer.from(t), how: `bad JSON ${JSON.stringify(t)}` })),
+      fc
+        .constantFrom(
+          '{',
+          '{"a":}',
+          '[1,]',
+          "{'a':1}",
+          'NaN',
+          '{"a":1}{"b":2}',
+          '\u0000',
+          'undefined',
+          '{"__proto__":{"x":1}}',
+          '{"constructor":{"prototype":{"x":1}}}',
+        )
+        .map((t) => ({ body: Buffer.from(t), how: `bad JSON ${JSON.stringify(t)}` })),
       fc.tuple(fc.nat(), fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf0, 0x28, 0x8c, 0x28], [0x80])).map(([at, bytes]) => {
         const text = Buffer.from(JSON.stringify(v) ?? '""');
         const i = at % text.length;
@@ -81,16 +104,42 @@ export function bodyArb(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ body: Buffer;
   });
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'APPLICATION/JSON', '', 'application/xml'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  'APPLICATION/JSON',
+  '',
+  'application/xml',
+];
 
 function paramArb(name: string, known: Known): fc.Arbitrary<string> {
   const good = name === 'tokenId' ? [known.tokenId] : name === 'key' ? [...known.keys, ...known.references] : name === 'name' ? ['fuzz'] : known.references;
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...good).map(encodeURIComponent) },
-    fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '..%2F..%2Fetc', 'a'.repeat(3000), '%F0%9F%92%A9', '\u043a\u043b\u044e\u0447', ' ', '00000000-0000-0000-0000-000000000000').map((s) => (/^[\x20-\x7e%]*$/.test(s) ? s.replace(/ /g, '%20') : encodeURIComponent(s))),
+    fc
+      .constantFrom(
+        '%',
+        '%zz',
+        '%E0%A4%A',
+        '%00',
+        '..%2F..%2Fetc',
+        'a'.repeat(3000),
+        '%F0%9F%92%A9',
+        '\u043a\u043b\u044e\u0447',
+        ' ',
+        '00000000-0000-0000-0000-000000000000',
+      )
+      .map((s) => (/^[\x20-\x7e%]*$/.test(s) ? s.replace(/ /g, '%20') : encodeURIComponent(s))),
     // "." and ".." (even as %2E) are dot segments a URL parser removes: /checkout/./state is sent as
     // /checkout/state, another route than the one being fuzzed, so they are not generated.
-    fc.string({ maxLength: 80 }).filter((s) => !/^\.{1,2}$/.test(s)).map(encodeURIComponent),
+    fc
+      .string({ maxLength: 80 })
+      .filter((s) => !/^\.{1,2}$/.test(s))
+      .map(encodeURIComponent),
   );
 }
 
@@ -101,20 +150,36 @@ interface Auth {
 
 function authArb(op: Operation, known: Known): fc.Arbitrary<Auth> {
   const scheme = op.security[0];
-  const good: Record<string, string> = scheme === 'basicAuth' ? { authorization: known.authorization } : scheme === 'apiKeyAuth' ? { 'x-api-key': known.apiKey } : {};
+  const good: Record<string, string> =
+    scheme === 'basicAuth' ? { authorization: known.authorization } : scheme === 'apiKeyAuth' ? { 'x-api-key': known.apiKey } : {};
   return fc.oneof(
     { weight: 5, arbitrary: fc.constant<Auth>({ headers: good, how: '' }) },
     fc.constant<Auth>({ headers: {}, how: 'no credentials' }),
-    fc.constantFrom('Basic', 'Basic !!!', 'Basic ' + Buffer.from('nocolon').toString('base64'), 'Bearer x', 'Basic ' + 'A'.repeat(6000)).map((a): Auth => ({ headers: { authorization: a }, how: 'bad Authorization' })),
-    fc.string({ maxLength: 60 }).filter((k) => /^[\x20-\x7e]*$/.test(k)).map((k): Auth => ({ headers: { 'x-api-key': k }, how: 'bad X-API-KEY' })),
+    fc
+      .constantFrom('Basic', 'Basic !!!', 'Basic ' + Buffer.from('nocolon').toString('base64'), 'Bearer x', 'Basic ' + 'A'.repeat(6000))
+      .map((a): Auth => ({ headers: { authorization: a }, how: 'bad Authorization' })),
+    fc
+      .string({ maxLength: 60 })
+      .filter((k) => /^[\x20-\x7e]*$/.test(k))
+      .map((k): Auth => ({ headers: { 'x-api-key': k }, how: 'bad X-API-KEY' })),
   );
 }
 
 export function requestArb(op: Operation, known: Known): fc.Arbitrary<FuzzRequest> {
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const params = fc.tuple(...names.map((n) => paramArb(n, known)));
-  const query = fc.constantFrom('', '', '?longPoll=false', '?longPoll=maybe', '?longPoll=true&longPoll=false', '?merchantId=%zz', `?reference=${'x'.repeat(500)}`);
-  const body = op.requestSchema ? bodyArb(arbitraryFor(op.requestSchema)).map((b) => b as { body?: Buffer; how: string }) : fc.constant({ how: '' } as { body?: Buffer; how: string });
+  const query = fc.constantFrom(
+    '',
+    '',
+    '?longPoll=false',
+    '?longPoll=maybe',
+    '?longPoll=true&longPoll=false',
+    '?merchantId=%zz',
+    `?reference=${'x'.repeat(500)}`,
+  );
+  const body = op.requestSchema
+    ? bodyArb(arbitraryFor(op.requestSchema)).map((b) => b as { body?: Buffer; how: string })
+    : fc.constant({ how: '' } as { body?: Buffer; how: string });
   return fc.tuple(params, query, body, fc.constantFrom(...CONTENT_TYPES), authArb(op, known), fc.nat({ max: 9 })).map(([values, q, b, type, auth, dice]) => {
     let path = op.path;
     names.forEach((n, i) => (path = path.replace(`{${n}}`, values[i]!)));
@@ -123,6 +188,14 @@ export function requestArb(op: Operation, known: Known): fc.Arbitrary<FuzzReques
     const headers: Record<string, string> = { ...auth.headers, ...(b.body && contentType ? { 'content-type': contentType } : {}) };
     // Long polls would hold the request for the whole PIN delay: the fuzz asks without.
     const safeQuery = q.includes('longPoll=true') ? '' : q;
-    return { method: op.method, path: `${path}${safeQuery}`, headers, ...(b.body ? { body: b.body } : {}), how: [b.how, auth.how, contentType !== 'application/json' && b.body ? `content-type ${JSON.stringify(contentType)}` : ''].filter(Boolean).join(', ') || 'valid' };
+    return {
+      method: op.method,
+      path: `${path}${safeQuery}`,
+      headers,
+      ...(b.body ? { body: b.body } : {}),
+      how:
+        [b.how, auth.how, contentType !== 'application/json' && b.body ? `content-type ${JSON.stringify(contentType)}` : ''].filter(Boolean).join(', ') ||
+        'valid',
+    };
   });
 }

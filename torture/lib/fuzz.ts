@@ -78,14 +78,21 @@ async function knownValues(base: string): Promise<Known> {
     known.references.push((res.body as { data: { reference: string } }).data.reference);
     known.keys.push(key);
   }
-  await call(`${base}/pay/${known.references[0]}/process?longPoll=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"MPESA","payment":{"mobile":"254712345678"}}' });
+  await call(`${base}/pay/${known.references[0]}/process?longPoll=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"type":"MPESA","payment":{"mobile":"254712345678"}}',
+  });
   return known;
 }
 
 /** Requests to paths and methods no operation has. */
-const strays = fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), fc.constantFrom('/', '/api', '/api/payments/x/pay', '/pay//process', '/_sim/nope', '/%zz', `/${'a'.repeat(4000)}`, '/api/payments-v2/', '/_sim/inbox/')).map(
-  ([method, path]): FuzzRequest => ({ method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), how: 'no such route' }),
-);
+const strays = fc
+  .tuple(
+    fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+    fc.constantFrom('/', '/api', '/api/payments/x/pay', '/pay//process', '/_sim/nope', '/%zz', `/${'a'.repeat(4000)}`, '/api/payments-v2/', '/_sim/inbox/'),
+  )
+  .map(([method, path]): FuzzRequest => ({ method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), how: 'no such route' }));
 
 /** The raw-socket shapes (fuzz-raw.ts), one connection each: every answer a 2xx or the envelope. */
 async function sendRawShapes(port: string, report: FuzzReport): Promise<void> {
@@ -116,7 +123,13 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const requests = operations.flatMap((op, i) => fc.sample(requestArb(op, known), { numRuns: perOp, seed: o.seed + i }));
     requests.push(...fc.sample(strays, { numRuns: Math.max(1, o.count - requests.length), seed: o.seed - 1 }));
     // Interleaved, so that every operation sees the state the others leave behind.
-    const order = fc.sample(fc.shuffledSubarray(requests.map((_, i) => i), { minLength: requests.length }), { numRuns: 1, seed: o.seed })[0]!;
+    const order = fc.sample(
+      fc.shuffledSubarray(
+        requests.map((_, i) => i),
+        { minLength: requests.length },
+      ),
+      { numRuns: 1, seed: o.seed },
+    )[0]!;
     let next = 0;
     const runOne = async () => {
       while (next < order.length) {

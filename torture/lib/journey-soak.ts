@@ -89,11 +89,25 @@ export async function runJourneySoak(o: JourneySoakOptions): Promise<JourneySoak
   const tmp = await mkdtemp(join(tmpdir(), 'littlepay-journey-soak-'));
   const receiver = await phasedReceiver(o.slowMs);
   const dataDir = await seedTemplate(join(tmp, 'data'), o.stored);
-  const sim = await startServer(SIMULATOR, ['--port', '0', '--data-dir', dataDir, '--pin-delay-ms', '0', '--log-level', 'error', '--callback-retries', o.retries]);
+  const sim = await startServer(SIMULATOR, [
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--pin-delay-ms',
+    '0',
+    '--log-level',
+    'error',
+    '--callback-retries',
+    o.retries,
+  ]);
   try {
     const { body } = await call(`${sim.url}/_sim/merchants`);
-    const merchant = (body as { merchants: Array<{ id: string; environment: string; clientId: string; clientSecret: string; tokenId: string; apiKey: string }> }).merchants.find((m) => m.environment === 'sandbox')!;
-    const pending = async () => ((await call(`${sim.url}/_sim/merchants/${merchant.id}/callbacks?state=pending`)).body as { callbacks: unknown[] }).callbacks.length;
+    const merchant = (
+      body as { merchants: Array<{ id: string; environment: string; clientId: string; clientSecret: string; tokenId: string; apiKey: string }> }
+    ).merchants.find((m) => m.environment === 'sandbox')!;
+    const pending = async () =>
+      ((await call(`${sim.url}/_sim/merchants/${merchant.id}/callbacks?state=pending`)).body as { callbacks: unknown[] }).callbacks.length;
     const requests = simRequests('journey', { merchant, callbackUrl: receiver.url, pool: [], keyPrefix: 'jsoak' });
     const total = o.phases.reduce((n, p) => n + p.windows, 0);
     const modes = o.phases.flatMap((p) => Array.from({ length: p.windows }, () => p.mode));
@@ -115,7 +129,15 @@ export async function runJourneySoak(o: JourneySoakOptions): Promise<JourneySoak
       void (async () => {
         const sorted = Float64Array.from(latencies).sort();
         const samples = Float64Array.from(rss.length ? rss : [(await sim.rss()) / 2 ** 20]).sort();
-        const w: Window = { window: windows.length + 1, mode: modes[windows.length]!, ...counts, p99Ms: percentile(sorted, 99), rssMB: percentile(samples, 50), pending: await pending(), received: receiver.received() - receivedBefore };
+        const w: Window = {
+          window: windows.length + 1,
+          mode: modes[windows.length]!,
+          ...counts,
+          p99Ms: percentile(sorted, 99),
+          rssMB: percentile(samples, 50),
+          pending: await pending(),
+          received: receiver.received() - receivedBefore,
+        };
         receivedBefore = receiver.received();
         windows.push(w);
         latencies = [];
@@ -123,7 +145,9 @@ export async function runJourneySoak(o: JourneySoakOptions): Promise<JourneySoak
         rss = [];
         const next = modes[windows.length];
         if (next) receiver.set(next);
-        o.log?.(`window ${w.window} (receiver ${w.mode}): ${w.requests} requests (${w.non2xx} not 2xx), p99 ${w.p99Ms.toFixed(2)} ms, RSS ${w.rssMB.toFixed(1)} MB, ${w.pending} callbacks pending, ${w.received} received`);
+        o.log?.(
+          `window ${w.window} (receiver ${w.mode}): ${w.requests} requests (${w.non2xx} not 2xx), p99 ${w.p99Ms.toFixed(2)} ms, RSS ${w.rssMB.toFixed(1)} MB, ${w.pending} callbacks pending, ${w.received} received`,
+        );
       })();
     }, o.windowS * 1000);
     const result = await new Promise<autocannon.Result>((done) => instance.once('done', done));
@@ -158,7 +182,13 @@ export function drainVerdict(windows: Window[], w = 2): DrainVerdict {
   const top = (ws: Window[]) => Math.max(...ws.map((x) => x.rssMB));
   const lastOutage = windows.findLastIndex((x) => x.mode !== 'up');
   const drained = windows.findIndex((x, i) => i > lastOutage && x.pending === 0);
-  const before = windows.slice(0, Math.max(1, windows.findIndex((x) => x.mode !== 'up')));
+  const before = windows.slice(
+    0,
+    Math.max(
+      1,
+      windows.findIndex((x) => x.mode !== 'up'),
+    ),
+  );
   const during = windows.filter((x) => x.mode !== 'up');
   const after = drained < 0 ? [] : windows.slice(drained);
   return {

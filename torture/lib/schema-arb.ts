@@ -25,7 +25,9 @@ function stringArb(s: Schema): fc.Arbitrary<string> {
 function numberArb(s: Schema, integer: boolean): fc.Arbitrary<number> {
   const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + (integer ? 1 : 0.01) : -1e6;
   const max = typeof s.maximum === 'number' ? s.maximum : 1e7;
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => Math.round(n * 100) / 100);
+  return integer
+    ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => Math.round(n * 100) / 100);
 }
 
 function objectArb(s: Schema): fc.Arbitrary<Record<string, unknown>> {

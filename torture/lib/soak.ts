@@ -63,7 +63,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
         const m: Minute = { minute: minutes.length + 1, ...counts, p99Ms: percentile(sorted, 99), rssMB: percentile(samples, 50) };
         rss = [];
         minutes.push(m);
-        o.log?.(`minute ${m.minute}: ${m.requests} requests (${m.non2xx} not 2xx), p99 ${m.p99Ms.toFixed(2)} ms, RSS ${m.rssMB.toFixed(1)} MB, ${Math.round((Date.now() - started) / 1000)} s`);
+        o.log?.(
+          `minute ${m.minute}: ${m.requests} requests (${m.non2xx} not 2xx), p99 ${m.p99Ms.toFixed(2)} ms, RSS ${m.rssMB.toFixed(1)} MB, ${Math.round((Date.now() - started) / 1000)} s`,
+        );
         window = [];
         counts = { requests: 0, non2xx: 0 };
       })();

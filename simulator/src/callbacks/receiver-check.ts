@@ -92,9 +92,8 @@ const ADVICE: Record<CaseName, string> = {
   stale_timestamp:
     'a captured callback could be replayed. Refuse an X-LittlePay-Timestamp more than a few minutes (say 5) from your clock, after checking the signature.',
   valid:
-    'a correctly signed callback must get a 2xx, or it is retried for hours. Check the public key is the simulator\'s (GET /_sim/keys/callback.pem), and that an unknown test key is not refused (or pass the key of a test order).',
-  duplicate:
-    'a callback already processed must be acknowledged with a 2xx again (and not processed twice): a gateway resends when your first answer was lost.',
+    "a correctly signed callback must get a 2xx, or it is retried for hours. Check the public key is the simulator's (GET /_sim/keys/callback.pem), and that an unknown test key is not refused (or pass the key of a test order).",
+  duplicate: 'a callback already processed must be acknowledged with a 2xx again (and not processed twice): a gateway resends when your first answer was lost.',
 };
 
 /** Grades one answer. An answer must come within the timeout; a 2xx is right only for `accept` cases. */
@@ -122,7 +121,9 @@ function verdict(c: PreparedCase, d: DeliveryRecord, timeoutMs: number): { passe
   }
   if (d.error !== undefined) return { passed: false, explanation: `Could not reach the receiver (${d.error}).` };
   if (c.expected === 'accept') {
-    return d.ok ? { passed: true, explanation: `Answered ${d.statusCode} in ${d.latencyMs} ms.` } : { passed: false, explanation: `Answered ${d.statusCode}: ${ADVICE[c.name]}` };
+    return d.ok
+      ? { passed: true, explanation: `Answered ${d.statusCode} in ${d.latencyMs} ms.` }
+      : { passed: false, explanation: `Answered ${d.statusCode}: ${ADVICE[c.name]}` };
   }
   if (d.ok) return { passed: false, explanation: `Answered ${d.statusCode}: ${ADVICE[c.name]}` };
   const note = d.statusCode! >= 500 ? ' (a 4xx says more: a 5xx reads as an outage)' : '';

@@ -44,7 +44,10 @@ export function pointsAtSelf(url: string, self: SelfAddresses): boolean {
   if (target.origin === new URL(self.publicUrl).origin) return true;
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   if (!self.ports.has(port)) return false;
-  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = target.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (isLocalName(host) || self.names.has(host) || self.names.has(unmapped(host))) return true;
   // SIM_ALLOWED_HOSTS' ".example.com" entries: the domain and every name under it.
   for (const name of self.names) if (name.startsWith('.') && (host === name.slice(1) || host.endsWith(name))) return true;

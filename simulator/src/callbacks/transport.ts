@@ -58,13 +58,16 @@ function post(target: URL, agent: HttpAgent, signed: SignedCallback, deadline: n
     };
     // One deadline for the whole attempt, the connection included. An answer cut off after its status
     // still counts, with the text that came.
-    const timer = setTimeout(() => {
-      if (answered) {
-        req.destroy();
-        return finish();
-      }
-      req.destroy(Object.assign(new Error(`no answer within the timeout`), { name: 'TimeoutError' }));
-    }, Math.max(0, deadline - performance.now()));
+    const timer = setTimeout(
+      () => {
+        if (answered) {
+          req.destroy();
+          return finish();
+        }
+        req.destroy(Object.assign(new Error(`no answer within the timeout`), { name: 'TimeoutError' }));
+      },
+      Math.max(0, deadline - performance.now()),
+    );
     req.once('error', (err: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
       if (answered) return finish();
       clearTimeout(timer);

@@ -18,13 +18,27 @@ const enc = encodeURIComponent;
 const list = (text: string | undefined) => (text ?? '').split(/[\s,]+/).filter(Boolean);
 
 /** What a payment page's form asks for, as a /_sim call. */
-export function paymentCall(action: string, reference: string, form: Form, intent: { merchantId: string; callbackUrl: string; key: string; amount: number; currency: string }): Call | null {
+export function paymentCall(
+  action: string,
+  reference: string,
+  form: Form,
+  intent: { merchantId: string; callbackUrl: string; key: string; amount: number; currency: string },
+): Call | null {
   const path = `/_sim/intents/${enc(reference)}`;
   switch (action) {
     case 'resolve':
-      return { method: 'POST', url: `${path}/resolve`, body: { outcome: form.outcome }, done: (a) => `Answered as ${form.outcome}: the payment is ${String(a.status)}.` };
+      return {
+        method: 'POST',
+        url: `${path}/resolve`,
+        body: { outcome: form.outcome },
+        done: (a) => `Answered as ${form.outcome}: the payment is ${String(a.status)}.`,
+      };
     case 'refund': {
-      const body = { amount: num(form.amount), ...(form.reason ? { reason: form.reason } : {}), ...(form.callbackUrl ? { callbackUrl: form.callbackUrl } : {}) };
+      const body = {
+        amount: num(form.amount),
+        ...(form.reason ? { reason: form.reason } : {}),
+        ...(form.callbackUrl ? { callbackUrl: form.callbackUrl } : {}),
+      };
       return { method: 'POST', url: `${path}/refund`, body, done: (a) => `Refund ${String(a.id)} of ${String(a.amount)} is ${String(a.status)}.` };
     }
     case 'expire':

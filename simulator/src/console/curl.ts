@@ -20,7 +20,8 @@ export function requestCurl(publicUrl: string, method: string, path: string, aut
 /** The callback as it was last sent: same body, same signature headers (a receiver with a replay window refuses it later). */
 export function callbackCurl(url: string, body: string, signature: DeliveryRecord['signature']): string {
   const lines = [`curl -sS -X POST ${shellQuote(url)}`, `-H 'content-type: application/json'`];
-  if (signature) lines.push(`-H ${shellQuote(`x-littlepay-timestamp: ${signature.timestamp}`)}`, `-H ${shellQuote(`x-littlepay-signature: ${signature.value}`)}`);
+  if (signature)
+    lines.push(`-H ${shellQuote(`x-littlepay-timestamp: ${signature.timestamp}`)}`, `-H ${shellQuote(`x-littlepay-signature: ${signature.value}`)}`);
   lines.push(`--data ${shellQuote(body)}`);
   return lines.join(' \\\n  ');
 }

@@ -54,7 +54,11 @@ function refundForm(view: DetailView): string {
 
 function expireForm(view: DetailView): string {
   if (view.intent.status === 'COMPLETED' || view.expired) return '';
-  return form(view.intent.id, 'expire', `<h3>Expire</h3><p class="small">Moves the expiry to now: the intent can no longer be paid.</p><button type="submit" class="danger">Expire now</button>`);
+  return form(
+    view.intent.id,
+    'expire',
+    `<h3>Expire</h3><p class="small">Moves the expiry to now: the intent can no longer be paid.</p><button type="submit" class="danger">Expire now</button>`,
+  );
 }
 
 function checkForm(view: DetailView): string {

@@ -26,10 +26,21 @@ function delivery(d: DeliveryRecord): string {
 }
 
 function eventHtml(e: TimelineEvent, i: number, reference: string): string {
-  const blocks = e.blocks.map((b, j) => `<details data-key="b${i}-${j}"><summary>${escapeHtml(b.label)}</summary><pre class="copy-value" data-copy-label="${escapeHtml(b.label)}">${escapeHtml(b.text)}</pre></details>`).join('');
-  const curl = e.curl ? `<details data-key="c${i}"><summary>Copy as curl</summary><pre class="copy-value" data-copy-label="curl command">${escapeHtml(e.curl)}</pre></details>` : '';
+  const blocks = e.blocks
+    .map(
+      (b, j) =>
+        `<details data-key="b${i}-${j}"><summary>${escapeHtml(b.label)}</summary><pre class="copy-value" data-copy-label="${escapeHtml(b.label)}">${escapeHtml(b.text)}</pre></details>`,
+    )
+    .join('');
+  const curl = e.curl
+    ? `<details data-key="c${i}"><summary>Copy as curl</summary><pre class="copy-value" data-copy-label="curl command">${escapeHtml(e.curl)}</pre></details>`
+    : '';
   const cb = e.callback;
-  const deliveries = cb ? (cb.deliveries.length ? `<ol class="deliveries">${cb.deliveries.map(delivery).join('')}</ol>` : '<p class="small muted">Not sent yet.</p>') : '';
+  const deliveries = cb
+    ? cb.deliveries.length
+      ? `<ol class="deliveries">${cb.deliveries.map(delivery).join('')}</ol>`
+      : '<p class="small muted">Not sent yet.</p>'
+    : '';
   const replay = cb
     ? `<form method="post" action="${CONSOLE}/payments/${encodeURIComponent(reference)}/replay" class="inline-form"><input type="hidden" name="callback" value="${escapeHtml(cb.id)}"><button type="submit" class="secondary small">Replay callback</button></form>`
     : '';

@@ -63,7 +63,13 @@ function resultsHtml(page: PaymentPage, filter: PaymentFilter, total: number): s
   return `<p class="small muted">${caption}.</p>${body}<nav class="pager" aria-label="Pages">${newer}${older}</nav>`;
 }
 
-export function listPage(page: PaymentPage, filter: PaymentFilter, merchants: MerchantRecord[], total: number, extra: { notice?: Notice | null; signedIn: boolean }): string {
+export function listPage(
+  page: PaymentPage,
+  filter: PaymentFilter,
+  merchants: MerchantRecord[],
+  total: number,
+  extra: { notice?: Notice | null; signedIn: boolean },
+): string {
   const body = `<div class="event-head"><h1>Payments</h1><span id="live-state" class="small muted" aria-live="polite"></span></div>
 ${filterForm(filter, merchants)}
 <section class="panel" aria-label="Payments"><div id="results" data-live>${resultsHtml(page, filter, total)}</div></section>`;

@@ -16,11 +16,15 @@ export interface MerchantView {
 }
 
 const base = (m: MerchantRecord) => `${CONSOLE}/merchants/${encodeURIComponent(m.id)}`;
-const post = (m: MerchantRecord, action: string, inner: string, cls = '') => `<form method="post" action="${base(m)}/${action}"${cls ? ` class="${cls}"` : ''}>${inner}</form>`;
+const post = (m: MerchantRecord, action: string, inner: string, cls = '') =>
+  `<form method="post" action="${base(m)}/${action}"${cls ? ` class="${cls}"` : ''}>${inner}</form>`;
 
 export function merchantsPage(merchants: MerchantRecord[], extra: { notice?: Notice | null; signedIn: boolean }): string {
   const rows = merchants
-    .map((m) => `<tr><td data-label="Merchant"><a href="${base(m)}">${escapeHtml(m.name)}</a></td><td data-label="Environment"><span class="env ${escapeHtml(m.environment)}">${escapeHtml(m.environment)}</span></td><td data-label="Id"><code>${escapeHtml(m.id)}</code></td><td data-label="Payments"><a href="${CONSOLE}?merchant=${encodeURIComponent(m.id)}">Payments</a></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td data-label="Merchant"><a href="${base(m)}">${escapeHtml(m.name)}</a></td><td data-label="Environment"><span class="env ${escapeHtml(m.environment)}">${escapeHtml(m.environment)}</span></td><td data-label="Id"><code>${escapeHtml(m.id)}</code></td><td data-label="Payments"><a href="${CONSOLE}?merchant=${encodeURIComponent(m.id)}">Payments</a></td></tr>`,
+    )
     .join('');
   const body = `<h1>Merchants</h1><section class="panel"><table class="responsive"><caption class="visually-hidden">Merchants</caption><thead><tr><th scope="col">Merchant</th><th scope="col">Environment</th><th scope="col">Id</th><th scope="col">Payments</th></tr></thead><tbody>${rows}</tbody></table></section>`;
   return layout('Merchants', body, { section: 'merchants', notice: extra.notice, signedIn: extra.signedIn });
@@ -43,7 +47,9 @@ function credentialsPanel(m: MerchantRecord): string {
 
 function clockPanel(v: MerchantView): string {
   const { clock, merchant: m } = v;
-  const toggle = clock.frozen ? post(m, 'clock', '<input type="hidden" name="action" value="resume"><button type="submit" class="secondary">Let it run</button>', 'inline-form') : post(m, 'clock', '<input type="hidden" name="action" value="freeze"><button type="submit" class="secondary">Freeze</button>', 'inline-form');
+  const toggle = clock.frozen
+    ? post(m, 'clock', '<input type="hidden" name="action" value="resume"><button type="submit" class="secondary">Let it run</button>', 'inline-form')
+    : post(m, 'clock', '<input type="hidden" name="action" value="freeze"><button type="submit" class="secondary">Freeze</button>', 'inline-form');
   return `<section class="panel" aria-labelledby="clock-title"><h2 id="clock-title">Test clock</h2>
 <p><strong>${escapeHtml(clock.now)}</strong> · ${clock.frozen ? 'frozen' : 'running'} · ${Math.round(clock.leadMs / 1000)} s ahead · ${clock.pendingTimers} timers waiting</p>
 ${post(m, 'clock', `<input type="hidden" name="action" value="advance"><div class="row actions"><div><label for="m-by">Advance by</label><input id="m-by" name="by" value="3s" pattern="([0-9]{1,9}(ms|s|m|h|d))+" required aria-describedby="m-by-hint"></div><button type="submit">Advance</button></div><p id="m-by-hint" class="small muted">A duration such as 3s, 31m or 1h30m. Attempts, refunds and callbacks due on the way happen first.</p>`)}
@@ -53,7 +59,9 @@ ${toggle}</section>`;
 function outcomesPanel(v: MerchantView): string {
   const m = v.merchant;
   const queued = Object.entries(v.queues).filter(([, list]) => list && list.length);
-  const list = queued.length ? `<ul>${queued.map(([p, l]) => `<li>${escapeHtml(p)}: ${escapeHtml((l ?? []).join(', '))}</li>`).join('')}</ul>` : '<p class="small muted">Nothing queued: test numbers and cards decide.</p>';
+  const list = queued.length
+    ? `<ul>${queued.map(([p, l]) => `<li>${escapeHtml(p)}: ${escapeHtml((l ?? []).join(', '))}</li>`).join('')}</ul>`
+    : '<p class="small muted">Nothing queued: test numbers and cards decide.</p>';
   const providers = ['any', ...PROVIDERS].map((p) => `<option value="${p}">${p}</option>`).join('');
   return `<section class="panel" aria-labelledby="out-title"><h2 id="out-title">Queued outcomes</h2>${list}
 ${post(m, 'outcomes', `<div class="row actions"><div><label for="m-prov">Provider</label><select id="m-prov" name="provider">${providers}</select></div><div><label for="m-out">Outcomes, in order</label><input id="m-out" name="outcomes" required placeholder="insufficient_funds, success"></div><button type="submit">Queue</button></div>`)}
@@ -66,22 +74,32 @@ function faultsPanel(v: MerchantView): string {
     ? `<ul>${v.faults.map((f) => `<li>${escapeHtml(f.type)} on ${escapeHtml(f.operation)}${f.status ? ` (HTTP ${f.status})` : ''}${f.ms !== undefined ? ` (${f.ms} ms)` : ''}, ${f.remaining === null ? 'until cleared' : `${f.remaining} left`}</li>`).join('')}</ul>`
     : '<p class="small muted">No faults: every call answers normally.</p>';
   return `<section class="panel" aria-labelledby="fault-title"><h2 id="fault-title">Faults</h2>${list}
-${post(m, 'faults', `<div class="row actions"><div><label for="m-ftype">Fault</label><select id="m-ftype" name="type"><option value="error">error (HTTP status)</option><option value="latency">latency (ms)</option><option value="drop">drop the connection</option></select></div>
-<div><label for="m-fop">Operation</label><input id="m-fop" name="operation" value="any"></div><div><label for="m-fval">Status or ms</label><input id="m-fval" name="value" inputmode="numeric" value="503"></div><div><label for="m-fcount">Calls</label><input id="m-fcount" name="count" inputmode="numeric" value="1"></div></div><p><button type="submit">Add fault</button></p>`)}
+${post(
+  m,
+  'faults',
+  `<div class="row actions"><div><label for="m-ftype">Fault</label><select id="m-ftype" name="type"><option value="error">error (HTTP status)</option><option value="latency">latency (ms)</option><option value="drop">drop the connection</option></select></div>
+<div><label for="m-fop">Operation</label><input id="m-fop" name="operation" value="any"></div><div><label for="m-fval">Status or ms</label><input id="m-fval" name="value" inputmode="numeric" value="503"></div><div><label for="m-fcount">Calls</label><input id="m-fcount" name="count" inputmode="numeric" value="1"></div></div><p><button type="submit">Add fault</button></p>`,
+)}
 ${v.faults.length ? post(m, 'faults-clear', '<button type="submit" class="secondary">Clear faults</button>') : ''}</section>`;
 }
 
 function cardsPanel(v: MerchantView): string {
   const m = v.merchant;
   const rows = v.tokens
-    .map((t) => `<li><code>${escapeHtml(t.id)}</code> ${escapeHtml(t.card.brand)} •••• ${escapeHtml(t.card.last4)} (${escapeHtml(t.card.expiry)}), outcome ${escapeHtml(t.cardOutcome)} ${post(m, 'tokens-delete', `<input type="hidden" name="token" value="${escapeHtml(t.id)}"><button type="submit" class="secondary small" aria-label="Delete saved card ${escapeHtml(t.card.last4)}">Delete</button>`, 'inline-form')}</li>`)
+    .map(
+      (t) =>
+        `<li><code>${escapeHtml(t.id)}</code> ${escapeHtml(t.card.brand)} •••• ${escapeHtml(t.card.last4)} (${escapeHtml(t.card.expiry)}), outcome ${escapeHtml(t.cardOutcome)} ${post(m, 'tokens-delete', `<input type="hidden" name="token" value="${escapeHtml(t.id)}"><button type="submit" class="secondary small" aria-label="Delete saved card ${escapeHtml(t.card.last4)}">Delete</button>`, 'inline-form')}</li>`,
+    )
     .join('');
   return `<section class="panel" aria-labelledby="cards-title"><h2 id="cards-title">Saved cards</h2>${rows ? `<ul>${rows}</ul>` : '<p class="small muted">No saved cards.</p>'}</section>`;
 }
 
 function inboxPanel(v: MerchantView): string {
   const rows = v.callbacks
-    .map((cb) => `<li>${statusBadge(cb.state)} <a href="${CONSOLE}/payments/${encodeURIComponent(cb.reference)}">${escapeHtml(String(cb.body.key ?? cb.reference))}</a> ${escapeHtml(cb.kind)} → <code>${escapeHtml(cb.url)}</code>, ${cb.deliveries.length} attempt${cb.deliveries.length === 1 ? '' : 's'}</li>`)
+    .map(
+      (cb) =>
+        `<li>${statusBadge(cb.state)} <a href="${CONSOLE}/payments/${encodeURIComponent(cb.reference)}">${escapeHtml(String(cb.body.key ?? cb.reference))}</a> ${escapeHtml(cb.kind)} → <code>${escapeHtml(cb.url)}</code>, ${cb.deliveries.length} attempt${cb.deliveries.length === 1 ? '' : 's'}</li>`,
+    )
     .join('');
   return `<section class="panel" aria-labelledby="inbox-title"><h2 id="inbox-title">Callbacks sent</h2><p class="small muted">The latest 20, newest first.</p>${rows ? `<ul>${rows}</ul>` : '<p class="small muted">No callbacks yet.</p>'}</section>`;
 }

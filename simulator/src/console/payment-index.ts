@@ -8,7 +8,10 @@ import type { Change, Store } from '../store/store.js';
 
 /** Lower case, without spaces, "+" or brackets: "+254 712 345 678" finds 254712345678. */
 function normalizeTerm(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s+()]/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s+()]/g, '');
 }
 
 /** Changes waiting to be applied beyond this many are applied at once, so the queue stays small. */

@@ -56,7 +56,13 @@ export function readFilter(query: Record<string, unknown>): PaymentFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as PaymentFilter;
 }
 
-export function listPayments(index: PaymentIndex, store: Store, clockFor: (merchantId: string) => SimClock, filter: PaymentFilter, size = PAGE_SIZE): PaymentPage {
+export function listPayments(
+  index: PaymentIndex,
+  store: Store,
+  clockFor: (merchantId: string) => SimClock,
+  filter: PaymentFilter,
+  size = PAGE_SIZE,
+): PaymentPage {
   const candidates: Iterable<string> = filter.q ? index.search(filter.q, filter.before) : index.newestFirst(filter.before);
   const rows: PaymentRow[] = [];
   for (const reference of candidates) {

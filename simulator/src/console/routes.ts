@@ -68,7 +68,9 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
     registerSignIn(scope, token);
 
     scope.get(`${CONSOLE}/assets/console.css`, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_CSS));
-    scope.get(`${CONSOLE}/assets/console.js`, (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_JS));
+    scope.get(`${CONSOLE}/assets/console.js`, (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_JS),
+    );
     scope.get(`${CONSOLE}/events`, (_req, reply) => {
       reply.hijack();
       live.attach(reply.raw);
@@ -87,7 +89,15 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       const callbacks = index.callbacksOf(reference).flatMap((id) => ctx.store.get('callbacks', id) ?? []);
       const journal = control.journal.about(intent.merchantId, intent.id, intent.key);
       const events = buildTimeline({ intent, merchant, callbacks, journal, publicUrl: ctx.publicUrl(), now });
-      const view = { intent, merchant, status: reportedStatus(intent, now), expired: isExpired(intent, now), events, check: ctx.store.get('callbackChecks', intent.merchantId)?.report, now: new Date(now).toISOString() };
+      const view = {
+        intent,
+        merchant,
+        status: reportedStatus(intent, now),
+        expired: isExpired(intent, now),
+        events,
+        check: ctx.store.get('callbackChecks', intent.merchantId)?.report,
+        now: new Date(now).toISOString(),
+      };
       return html(reply, detailPage(view, { notice: noticeOf(req), signedIn }));
     });
 
@@ -96,7 +106,11 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       const intent = ctx.store.get('intents', reference);
       const page = `${CONSOLE}/payments/${encodeURIComponent(reference)}`;
       const call = intent ? paymentCall(action, reference, (req.body ?? {}) as Form, intent) : null;
-      if (!call) return reply.redirect(backTo(intent ? page : CONSOLE, { ok: false, text: intent ? `No action "${action}".` : `No payment has the reference ${reference}.` }), 303);
+      if (!call)
+        return reply.redirect(
+          backTo(intent ? page : CONSOLE, { ok: false, text: intent ? `No action "${action}".` : `No payment has the reference ${reference}.` }),
+          303,
+        );
       return reply.redirect(backTo(page, await perform(app, call, token, req.headers.host)), 303);
     });
 
@@ -105,8 +119,12 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
     scope.get(`${CONSOLE}/merchants/:id`, (req, reply) => {
       const { id } = req.params as { id: string };
       const merchant = ctx.store.get('merchants', id);
-      if (!merchant) return html(reply, merchantsPage([...ctx.store.all('merchants')], { notice: { kind: 'error', text: `No merchant has the id ${id}.` }, signedIn }), 404);
-      const callbacks = [...ctx.store.all('callbacks')].filter((cb) => cb.merchantId === id).slice(-20).reverse();
+      if (!merchant)
+        return html(reply, merchantsPage([...ctx.store.all('merchants')], { notice: { kind: 'error', text: `No merchant has the id ${id}.` }, signedIn }), 404);
+      const callbacks = [...ctx.store.all('callbacks')]
+        .filter((cb) => cb.merchantId === id)
+        .slice(-20)
+        .reverse();
       const tokens = [...ctx.store.all('tokens')].filter((t) => t.merchantId === id);
       const view = { merchant, clock: control.clocks.view(id), queues: control.controls.outcomes(id), faults: control.controls.faults(id), tokens, callbacks };
       return html(reply, merchantPage(view, { notice: noticeOf(req), signedIn }));

@@ -36,7 +36,10 @@ export function registerSignIn(app: FastifyInstance, token: string | undefined):
     if (token === undefined || expected === undefined) return reply.redirect(next, 303);
     const given = Buffer.from(body.token ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return reply.code(401).type('text/html; charset=utf-8').send(form(next, { kind: 'error', text: 'That is not this simulator\'s admin token.' }));
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(form(next, { kind: 'error', text: "That is not this simulator's admin token." }));
     }
     void reply.header('set-cookie', `${SESSION_COOKIE}=${sessionValue(token)}; Path=/_sim; HttpOnly; SameSite=Strict${secure(req)}`);
     return reply.redirect(next, 303);

@@ -47,7 +47,11 @@ function created(intent: IntentRecord, entry: JournalEntry | undefined, publicUr
     at: intent.createdAt,
     title: 'Intent created',
     tone: 'info',
-    facts: [`Key ${intent.key}`, `Expires ${intent.expiresAt}`, entry ? `Answered ${entry.status} in ${entry.durationMs} ms` : 'Request rebuilt from the stored intent (the journal no longer holds it)'],
+    facts: [
+      `Key ${intent.key}`,
+      `Expires ${intent.expiresAt}`,
+      entry ? `Answered ${entry.status} in ${entry.durationMs} ms` : 'Request rebuilt from the stored intent (the journal no longer holds it)',
+    ],
     blocks: [{ label: 'Request body', text: pretty(body) }, ...(entry?.responseBody ? [{ label: 'Response body', text: pretty(entry.responseBody) }] : [])],
     curl: requestCurl(publicUrl, 'POST', `/api/payments/${merchant?.tokenId ?? '{tokenId}'}/pay`, 'basic', body),
   };
@@ -76,7 +80,7 @@ function attemptEvents(intent: IntentRecord, publicUrl: string, callbacks: Callb
 
 function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], publicUrl: string): TimelineEvent[] {
   const who = a.mobile ? ` to ${a.mobile}` : a.card ? ` with ${a.card.brand} •••• ${a.card.last4}` : '';
-  const how = a.token?.use === 'used' ? 'the saved card\'s outcome' : SOURCES[a.outcomeSource ?? 'default'];
+  const how = a.token?.use === 'used' ? "the saved card's outcome" : SOURCES[a.outcomeSource ?? 'default'];
   const started: TimelineEvent = {
     at: a.createdAt,
     title: `Payment attempt: ${a.provider}${who}`,
@@ -90,7 +94,11 @@ function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], 
     at: a.finishedAt,
     title: `Attempt ${a.status}`,
     tone: toneOf(a.status),
-    facts: [a.message, ...(a.resultCode !== undefined ? [`Result code ${a.resultCode}`] : []), ...(a.providerReference ? [`Provider reference ${a.providerReference}`] : [])],
+    facts: [
+      a.message,
+      ...(a.resultCode !== undefined ? [`Result code ${a.resultCode}`] : []),
+      ...(a.providerReference ? [`Provider reference ${a.providerReference}`] : []),
+    ],
     blocks: [],
   };
   return [started, finished];
@@ -99,13 +107,23 @@ function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], 
 function threeDsEvents(intent: IntentRecord): TimelineEvent[] {
   const s = intent.card3ds;
   if (!s) return [];
-  const stage = { collecting: 'device data collection', challenge: 'waiting for the shopper\'s challenge answer', authenticated: 'authenticated', failed: `failed (${s.failure ?? 'authentication_failed'})` }[s.stage];
+  const stage = {
+    collecting: 'device data collection',
+    challenge: "waiting for the shopper's challenge answer",
+    authenticated: 'authenticated',
+    failed: `failed (${s.failure ?? 'authentication_failed'})`,
+  }[s.stage];
   return [
     {
       at: s.createdAt,
       title: `3-D Secure: ${stage}`,
       tone: s.stage === 'failed' ? 'bad' : s.stage === 'authenticated' ? 'ok' : 'wait',
-      facts: [`Card ${s.card.brand} ${s.card.first6}•••${s.card.last4}`, `Card outcome ${s.outcome}`, `Device data ${s.deviceDataCollected ? 'collected' : 'not collected'}`, ...(s.challenge ? [`Challenge ${s.challenge.id}`] : [])],
+      facts: [
+        `Card ${s.card.brand} ${s.card.first6}•••${s.card.last4}`,
+        `Card outcome ${s.outcome}`,
+        `Device data ${s.deviceDataCollected ? 'collected' : 'not collected'}`,
+        ...(s.challenge ? [`Challenge ${s.challenge.id}`] : []),
+      ],
       blocks: [],
     },
   ];
@@ -119,15 +137,26 @@ function readEvents(entries: JournalEntry[], publicUrl: string): TimelineEvent[]
       title: e.operationId === 'getPaymentStatus' ? `Status read → ${e.status}` : `Refund requested → ${e.status}`,
       tone: e.status >= 400 ? ('bad' as const) : ('info' as const),
       facts: [`${e.method} ${e.path}`, `${e.durationMs} ms${e.fault ? `, fault ${e.fault}` : ''}`],
-      blocks: [...(e.requestBody ? [{ label: 'Request body', text: pretty(e.requestBody) }] : []), ...(e.responseBody ? [{ label: 'Response body', text: pretty(e.responseBody) }] : [])],
+      blocks: [
+        ...(e.requestBody ? [{ label: 'Request body', text: pretty(e.requestBody) }] : []),
+        ...(e.responseBody ? [{ label: 'Response body', text: pretty(e.responseBody) }] : []),
+      ],
       curl: requestCurl(publicUrl, e.method, e.path, 'apiKey', e.requestBody ?? undefined),
     }));
 }
 
 function refundEvents(intent: IntentRecord): TimelineEvent[] {
   return intent.refunds.flatMap((r) => {
-    const asked: TimelineEvent = { at: r.createdAt, title: `Refund ${r.id} of ${r.amount} ${intent.currency}`, tone: 'info', facts: [r.reason ? `Reason: ${r.reason}` : 'No reason given', r.callbackUrl ? `Callback to ${r.callbackUrl}` : 'No refund callback'], blocks: [] };
-    return r.finishedAt ? [asked, { at: r.finishedAt, title: `Refund ${r.status}`, tone: toneOf(r.status), facts: [`${r.amount} ${intent.currency}`], blocks: [] }] : [asked];
+    const asked: TimelineEvent = {
+      at: r.createdAt,
+      title: `Refund ${r.id} of ${r.amount} ${intent.currency}`,
+      tone: 'info',
+      facts: [r.reason ? `Reason: ${r.reason}` : 'No reason given', r.callbackUrl ? `Callback to ${r.callbackUrl}` : 'No refund callback'],
+      blocks: [],
+    };
+    return r.finishedAt
+      ? [asked, { at: r.finishedAt, title: `Refund ${r.status}`, tone: toneOf(r.status), facts: [`${r.amount} ${intent.currency}`], blocks: [] }]
+      : [asked];
   });
 }
 
@@ -136,7 +165,11 @@ function callbackEvents(callbacks: CallbackRecord[]): TimelineEvent[] {
     at: cb.createdAt,
     title: `${cb.kind === 'refund' ? 'Refund callback' : 'Callback'} ${cb.state}${cb.origin && cb.origin !== 'event' ? ` (${cb.origin})` : ''}`,
     tone: cb.state === 'delivered' ? 'ok' : cb.state === 'failed' ? 'bad' : 'wait',
-    facts: [`To ${cb.url}`, `${cb.deliveries.length} delivery attempt${cb.deliveries.length === 1 ? '' : 's'}`, ...(cb.nextAttemptAt !== null && cb.state === 'pending' ? [`Next attempt ${new Date(cb.nextAttemptAt).toISOString()}`] : [])],
+    facts: [
+      `To ${cb.url}`,
+      `${cb.deliveries.length} delivery attempt${cb.deliveries.length === 1 ? '' : 's'}`,
+      ...(cb.nextAttemptAt !== null && cb.state === 'pending' ? [`Next attempt ${new Date(cb.nextAttemptAt).toISOString()}`] : []),
+    ],
     // The exact bytes signed: the compact JSON of the body (callbacks/signing.ts).
     blocks: [{ label: 'Signed body (exact)', text: JSON.stringify(cb.body) }],
     curl: callbackCurl(cb.url, JSON.stringify(cb.body), cb.deliveries.at(-1)?.signature),
@@ -167,5 +200,8 @@ export function buildTimeline({ intent, merchant, callbacks, journal, publicUrl,
     events.push({ at: intent.expiresAt, title: 'Intent expired', tone: 'bad', facts: ['It can no longer be paid'], blocks: [] });
   }
   // Stable: events at the same instant keep the order above (created, attempt, its result, its callback).
-  return events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
+    .map(({ e }) => e);
 }

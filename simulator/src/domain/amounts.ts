@@ -51,5 +51,10 @@ export function checkAmount(amount: number, currency: string, field: string, dig
   if (inMinorUnits(amount, digits) !== null) return;
   const rule = digits === 0 ? 'wholeUnits' : 'minorUnit';
   const unit = unitText(digits, currency);
-  throw fieldError('VALIDATION_ERROR', field, rule, `must be a positive whole number of ${digits === 0 ? 'units' : 'the smallest unit'} (${unit}), got ${amount}`);
+  throw fieldError(
+    'VALIDATION_ERROR',
+    field,
+    rule,
+    `must be a positive whole number of ${digits === 0 ? 'units' : 'the smallest unit'} (${unit}), got ${amount}`,
+  );
 }

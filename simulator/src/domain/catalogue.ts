@@ -18,13 +18,62 @@ export interface MobileOutcome {
 }
 
 export const mobileOutcomes = {
-  success: { outcome: 'success', status: 'COMPLETED', description: 'The shopper enters the PIN; the payment completes', resultCode: 0, message: 'The service request is processed successfully.', timing: 'pin' },
-  insufficient_funds: { outcome: 'insufficient_funds', status: 'FAILED', description: 'The wallet balance is too low', resultCode: 1, message: 'The balance is insufficient for the transaction.', timing: 'pin' },
-  cancelled_by_user: { outcome: 'cancelled_by_user', status: 'FAILED', description: 'The shopper cancels the PIN prompt', resultCode: 1032, message: 'Request cancelled by user.', timing: 'pin' },
-  no_pin_entered: { outcome: 'no_pin_entered', status: 'FAILED', description: 'The shopper never answers the PIN prompt (timeout)', resultCode: 1037, message: 'DS timeout user cannot be reached.', timing: 'pin' },
-  wrong_pin: { outcome: 'wrong_pin', status: 'FAILED', description: 'The shopper enters a wrong PIN', resultCode: 2001, message: 'The initiator information is invalid.', timing: 'pin' },
-  subscriber_busy: { outcome: 'subscriber_busy', status: 'FAILED', description: 'Another transaction is in progress for this number', resultCode: 1001, message: 'Unable to lock subscriber, a transaction is already in process for the current subscriber.', timing: 'pin' },
-  slow_success: { outcome: 'slow_success', status: 'COMPLETED', description: 'Completes only after the long-poll window has closed (the answer is PENDING)', resultCode: 0, message: 'The service request is processed successfully.', timing: 'slow' },
+  success: {
+    outcome: 'success',
+    status: 'COMPLETED',
+    description: 'The shopper enters the PIN; the payment completes',
+    resultCode: 0,
+    message: 'The service request is processed successfully.',
+    timing: 'pin',
+  },
+  insufficient_funds: {
+    outcome: 'insufficient_funds',
+    status: 'FAILED',
+    description: 'The wallet balance is too low',
+    resultCode: 1,
+    message: 'The balance is insufficient for the transaction.',
+    timing: 'pin',
+  },
+  cancelled_by_user: {
+    outcome: 'cancelled_by_user',
+    status: 'FAILED',
+    description: 'The shopper cancels the PIN prompt',
+    resultCode: 1032,
+    message: 'Request cancelled by user.',
+    timing: 'pin',
+  },
+  no_pin_entered: {
+    outcome: 'no_pin_entered',
+    status: 'FAILED',
+    description: 'The shopper never answers the PIN prompt (timeout)',
+    resultCode: 1037,
+    message: 'DS timeout user cannot be reached.',
+    timing: 'pin',
+  },
+  wrong_pin: {
+    outcome: 'wrong_pin',
+    status: 'FAILED',
+    description: 'The shopper enters a wrong PIN',
+    resultCode: 2001,
+    message: 'The initiator information is invalid.',
+    timing: 'pin',
+  },
+  subscriber_busy: {
+    outcome: 'subscriber_busy',
+    status: 'FAILED',
+    description: 'Another transaction is in progress for this number',
+    resultCode: 1001,
+    message: 'Unable to lock subscriber, a transaction is already in process for the current subscriber.',
+    timing: 'pin',
+  },
+  slow_success: {
+    outcome: 'slow_success',
+    status: 'COMPLETED',
+    description: 'Completes only after the long-poll window has closed (the answer is PENDING)',
+    resultCode: 0,
+    message: 'The service request is processed successfully.',
+    timing: 'slow',
+  },
 } as const satisfies Record<string, MobileOutcome>;
 
 export type MobileOutcomeName = keyof typeof mobileOutcomes;
@@ -63,15 +112,80 @@ export interface CardOutcome {
 
 /** Outcomes a card number chooses. */
 export const cardOutcomes = {
-  success: { outcome: 'success', status: 'COMPLETED', description: 'Frictionless 3-D Secure (enroll answers MAKE_PAYMENT); the payment completes', resultCode: 100, message: 'Successful transaction', enroll: 'MAKE_PAYMENT' },
-  challenge_success: { outcome: 'challenge_success', status: 'COMPLETED', description: 'Enroll answers AUTHENTICATE; "Authenticate" at the challenge passes and the payment completes', resultCode: 100, message: 'Successful transaction', enroll: 'AUTHENTICATE', challengePasses: true },
-  challenge_failed: { outcome: 'challenge_failed', status: 'FAILED', description: 'Enroll answers AUTHENTICATE; the issuer fails the challenge whatever the shopper answers', resultCode: 476, message: 'Payer authentication failed at the challenge', enroll: 'AUTHENTICATE', challengePasses: false },
-  authentication_failed: { outcome: 'authentication_failed', status: 'FAILED', description: 'Frictionless authentication rejected: enroll answers FAILED', resultCode: 476, message: 'The issuer rejected the authentication', enroll: 'FAILED' },
-  declined: { outcome: 'declined', status: 'FAILED', description: 'Authenticated, then declined by the issuer (generic decline)', resultCode: 203, message: 'General decline of the card', enroll: 'MAKE_PAYMENT' },
-  insufficient_funds: { outcome: 'insufficient_funds', status: 'FAILED', description: 'Authenticated, then declined for insufficient funds', resultCode: 204, message: 'Insufficient funds in the account', enroll: 'MAKE_PAYMENT' },
-  expired_card: { outcome: 'expired_card', status: 'FAILED', description: 'Authenticated, then declined: the issuer reports the card expired', resultCode: 202, message: 'Expired card', enroll: 'MAKE_PAYMENT' },
-  wrong_cvv: { outcome: 'wrong_cvv', status: 'FAILED', description: 'Authenticated, then declined: the CVV does not match', resultCode: 211, message: 'Invalid card verification number (CVV)', enroll: 'MAKE_PAYMENT' },
-  processor_error: { outcome: 'processor_error', status: 'FAILED', description: 'Authenticated, then the card processor fails', resultCode: 236, message: 'Processor failure', enroll: 'MAKE_PAYMENT' },
+  success: {
+    outcome: 'success',
+    status: 'COMPLETED',
+    description: 'Frictionless 3-D Secure (enroll answers MAKE_PAYMENT); the payment completes',
+    resultCode: 100,
+    message: 'Successful transaction',
+    enroll: 'MAKE_PAYMENT',
+  },
+  challenge_success: {
+    outcome: 'challenge_success',
+    status: 'COMPLETED',
+    description: 'Enroll answers AUTHENTICATE; "Authenticate" at the challenge passes and the payment completes',
+    resultCode: 100,
+    message: 'Successful transaction',
+    enroll: 'AUTHENTICATE',
+    challengePasses: true,
+  },
+  challenge_failed: {
+    outcome: 'challenge_failed',
+    status: 'FAILED',
+    description: 'Enroll answers AUTHENTICATE; the issuer fails the challenge whatever the shopper answers',
+    resultCode: 476,
+    message: 'Payer authentication failed at the challenge',
+    enroll: 'AUTHENTICATE',
+    challengePasses: false,
+  },
+  authentication_failed: {
+    outcome: 'authentication_failed',
+    status: 'FAILED',
+    description: 'Frictionless authentication rejected: enroll answers FAILED',
+    resultCode: 476,
+    message: 'The issuer rejected the authentication',
+    enroll: 'FAILED',
+  },
+  declined: {
+    outcome: 'declined',
+    status: 'FAILED',
+    description: 'Authenticated, then declined by the issuer (generic decline)',
+    resultCode: 203,
+    message: 'General decline of the card',
+    enroll: 'MAKE_PAYMENT',
+  },
+  insufficient_funds: {
+    outcome: 'insufficient_funds',
+    status: 'FAILED',
+    description: 'Authenticated, then declined for insufficient funds',
+    resultCode: 204,
+    message: 'Insufficient funds in the account',
+    enroll: 'MAKE_PAYMENT',
+  },
+  expired_card: {
+    outcome: 'expired_card',
+    status: 'FAILED',
+    description: 'Authenticated, then declined: the issuer reports the card expired',
+    resultCode: 202,
+    message: 'Expired card',
+    enroll: 'MAKE_PAYMENT',
+  },
+  wrong_cvv: {
+    outcome: 'wrong_cvv',
+    status: 'FAILED',
+    description: 'Authenticated, then declined: the CVV does not match',
+    resultCode: 211,
+    message: 'Invalid card verification number (CVV)',
+    enroll: 'MAKE_PAYMENT',
+  },
+  processor_error: {
+    outcome: 'processor_error',
+    status: 'FAILED',
+    description: 'Authenticated, then the card processor fails',
+    resultCode: 236,
+    message: 'Processor failure',
+    enroll: 'MAKE_PAYMENT',
+  },
 } as const satisfies Record<string, CardOutcome>;
 
 export type CardOutcomeName = keyof typeof cardOutcomes;
@@ -81,11 +195,41 @@ export type CardOutcomeName = keyof typeof cardOutcomes;
  * attempt as FAILED with Cybersource's payer-authentication code (476) or a decline (203).
  */
 export const cardEventOutcomes = {
-  challenge_rejected: { outcome: 'challenge_rejected', description: 'The shopper answers "Fail" at the challenge', resultCode: 476, message: 'The shopper failed the authentication challenge', how: 'answer "Fail" on the challenge page' },
-  challenge_cancelled: { outcome: 'challenge_cancelled', description: 'The shopper answers "Cancel" at the challenge', resultCode: 476, message: 'The shopper cancelled the authentication', how: 'answer "Cancel" on the challenge page' },
-  authentication_timeout: { outcome: 'authentication_timeout', description: 'Enrollment or the challenge is not completed in time (THREE_DS_TIMEOUT_MS, 10 minutes by default)', resultCode: 476, message: 'Authentication timed out: 3-D Secure was not completed in time', how: 'abandon the challenge, or never call enroll, and let the timeout pass' },
-  avs_declined: { outcome: 'avs_declined', description: "Authenticated and approved by the issuer, then declined by the address verification (AVS) rule the merchant has (docs/decisions/0081)", resultCode: 200, message: 'Declined by address verification (AVS): the billing address is missing or incomplete', how: 'pay by card on an intent without payload.billingAddress (the default rule, no_address), or without a complete address under the complete_address rule; PUT /_sim/merchants/{id}/avs switches it' },
-  test_card_in_production: { outcome: 'test_card_in_production', description: 'Any catalogue card used with a production merchant is declined, as production does', resultCode: 203, message: 'Declined: test cards are not accepted by a production merchant', how: 'pay a production merchant with any card of this table' },
+  challenge_rejected: {
+    outcome: 'challenge_rejected',
+    description: 'The shopper answers "Fail" at the challenge',
+    resultCode: 476,
+    message: 'The shopper failed the authentication challenge',
+    how: 'answer "Fail" on the challenge page',
+  },
+  challenge_cancelled: {
+    outcome: 'challenge_cancelled',
+    description: 'The shopper answers "Cancel" at the challenge',
+    resultCode: 476,
+    message: 'The shopper cancelled the authentication',
+    how: 'answer "Cancel" on the challenge page',
+  },
+  authentication_timeout: {
+    outcome: 'authentication_timeout',
+    description: 'Enrollment or the challenge is not completed in time (THREE_DS_TIMEOUT_MS, 10 minutes by default)',
+    resultCode: 476,
+    message: 'Authentication timed out: 3-D Secure was not completed in time',
+    how: 'abandon the challenge, or never call enroll, and let the timeout pass',
+  },
+  avs_declined: {
+    outcome: 'avs_declined',
+    description: 'Authenticated and approved by the issuer, then declined by the address verification (AVS) rule the merchant has (docs/decisions/0081)',
+    resultCode: 200,
+    message: 'Declined by address verification (AVS): the billing address is missing or incomplete',
+    how: 'pay by card on an intent without payload.billingAddress (the default rule, no_address), or without a complete address under the complete_address rule; PUT /_sim/merchants/{id}/avs switches it',
+  },
+  test_card_in_production: {
+    outcome: 'test_card_in_production',
+    description: 'Any catalogue card used with a production merchant is declined, as production does',
+    resultCode: 203,
+    message: 'Declined: test cards are not accepted by a production merchant',
+    how: 'pay a production merchant with any card of this table',
+  },
 } as const;
 
 export type CardEventOutcomeName = keyof typeof cardEventOutcomes;
@@ -162,7 +306,14 @@ export function catalogue(): CatalogueEntry[] {
     });
   }
   for (const o of Object.values(cardEventOutcomes)) {
-    entries.push({ outcome: o.outcome, status: 'FAILED', description: o.description, message: o.message, resultCode: o.resultCode, trigger: { kind: 'card', provider: 'CARDS', how: o.how } });
+    entries.push({
+      outcome: o.outcome,
+      status: 'FAILED',
+      description: o.description,
+      message: o.message,
+      resultCode: o.resultCode,
+      trigger: { kind: 'card', provider: 'CARDS', how: o.how },
+    });
   }
   for (const o of Object.values(refundOutcomes) as RefundOutcome[]) {
     const trigger = o.amount === undefined ? { kind: 'refund' as const, how: 'any other amount' } : { kind: 'refund' as const, amount: o.amount };

@@ -13,7 +13,10 @@ export const errorCatalogue = {
   UNAUTHORIZED: { status: 401, summary: 'Missing or wrong credentials' },
   TOKEN_ID_MISMATCH: { status: 401, summary: 'The Token ID belongs to another merchant than the credentials' },
   TOKEN_OTHER_MERCHANT: { status: 403, summary: 'The saved card token belongs to another merchant account (tokens are merchant specific)' },
-  TOKEN_WRONG_ENVIRONMENT: { status: 403, summary: 'The saved card token was created in the other environment (sandbox tokens are not valid in production, and vice versa)' },
+  TOKEN_WRONG_ENVIRONMENT: {
+    status: 403,
+    summary: 'The saved card token was created in the other environment (sandbox tokens are not valid in production, and vice versa)',
+  },
   FORBIDDEN: { status: 403, summary: '/_sim refused the Host the request was sent to, or a state change asked by a page of another site' },
   TOKEN_ID_NOT_FOUND: { status: 404, summary: 'No merchant has this Token ID' },
   INTENT_NOT_FOUND: { status: 404, summary: 'No intent has this reference' },
@@ -44,7 +47,7 @@ export const errorCatalogue = {
   UNKNOWN_OPERATION: { status: 400, summary: 'A fault names an operation the Little Pay API does not have' },
   CREDENTIALS_IN_USE: { status: 409, summary: "The id or a credential is already another merchant's" },
   CLOCK_BACKWARDS: { status: 409, summary: 'A test clock only moves forward' },
-  SIMULATED_FAULT: { status: 503, summary: 'A fault switched on through /_sim (the status is the fault\'s)' },
+  SIMULATED_FAULT: { status: 503, summary: "A fault switched on through /_sim (the status is the fault's)" },
   UNKNOWN_PROVIDER_STATE: { status: 400, summary: 'POST /_sim/provider-states was given a state name it does not know' },
 } as const;
 

@@ -15,7 +15,12 @@ const DEFAULT_ERROR_STATUS = 503;
 export function newFault(req: FaultRequest, id: string, operations: readonly string[], createdAt: string): FaultRecord {
   const operation = req.operation ?? ANY_OPERATION;
   if (operation !== ANY_OPERATION && !operations.includes(operation)) {
-    throw fieldError('UNKNOWN_OPERATION', 'body.operation', 'operation', `"${operation}" is not an operation of the Little Pay API; one of ${ANY_OPERATION}, ${operations.join(', ')}`);
+    throw fieldError(
+      'UNKNOWN_OPERATION',
+      'body.operation',
+      'operation',
+      `"${operation}" is not an operation of the Little Pay API; one of ${ANY_OPERATION}, ${operations.join(', ')}`,
+    );
   }
   const base = { id, operation, createdAt };
   switch (req.type) {

@@ -15,7 +15,12 @@ export const DEFAULT_EXPIRY_MINUTES = 30;
 export function checkCreateIntent(body: CreateIntentBody, merchant: MerchantRecord): void {
   const currency = body.currency ?? DEFAULT_CURRENCY;
   if (!merchant.currencies.includes(currency)) {
-    throw fieldError('CURRENCY_NOT_ENABLED', 'body.currency', 'enabled', `"${currency}" is not enabled for this merchant (enabled: ${merchant.currencies.join(', ')})`);
+    throw fieldError(
+      'CURRENCY_NOT_ENABLED',
+      'body.currency',
+      'enabled',
+      `"${currency}" is not enabled for this merchant (enabled: ${merchant.currencies.join(', ')})`,
+    );
   }
   checkAmount(body.amount, currency, 'body.amount');
   // The key is stored, looked up and shown by /_sim; masked, it would be another key.
@@ -75,12 +80,7 @@ const NO_FIELDS = EMPTY_OBJECT as Record<string, never>;
  * A new intent's record. It shares no object with the body (what it takes from it is copied), so the store
  * keeps it as it is; its empty lists and metadata are the store's shared frozen ones (runtime/clone.ts).
  */
-export function newIntent(
-  body: CreateIntentBody,
-  merchant: MerchantRecord,
-  reference: string,
-  nowMs: number,
-): IntentRecord {
+export function newIntent(body: CreateIntentBody, merchant: MerchantRecord, reference: string, nowMs: number): IntentRecord {
   const minutes = body.expiresAt ?? DEFAULT_EXPIRY_MINUTES;
   const created = iso(nowMs);
   const intent: IntentRecord = {

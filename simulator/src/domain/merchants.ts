@@ -18,11 +18,7 @@ const DEMO_MERCHANTS: Array<{ environment: Environment; name: string }> = [
   { environment: 'production', name: 'Demo Live Shop (production)' },
 ];
 
-export function newMerchant(
-  ids: Ids,
-  input: { environment: Environment; name?: string; currencies?: string[]; demo?: boolean },
-  now: string,
-): MerchantRecord {
+export function newMerchant(ids: Ids, input: { environment: Environment; name?: string; currencies?: string[]; demo?: boolean }, now: string): MerchantRecord {
   const n = ids.int('merchant-name');
   faker().seed(n);
   const name = input.name ?? `${faker().company.name()} (${input.environment})`;

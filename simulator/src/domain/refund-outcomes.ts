@@ -42,7 +42,7 @@ export const refundOutcomes = {
   refund_failed_later: {
     outcome: 'refund_failed_later',
     status: 'FAILED',
-    description: "The answer is PENDING; after REFUND_DELAY_MS (3 s) the refund fails, the refund callback says FAILED and the amount is refundable again",
+    description: 'The answer is PENDING; after REFUND_DELAY_MS (3 s) the refund fails, the refund callback says FAILED and the amount is refundable again',
     message: "Refund failed: the provider could not return the money to the payer's account",
     timing: 'delay',
     amount: 902,

@@ -70,5 +70,13 @@ export function simIntentView(intent: IntentRecord, nowMs: number): S['SimIntent
 
 /** A saved card as /_sim shows it: what was kept of the card, never more. */
 export function savedCardView(t: TokenRecord): S['SavedCard'] {
-  return { id: t.id, merchantId: t.merchantId, environment: t.environment, card: { ...t.card }, cardOutcome: t.cardOutcome, reference: t.reference, createdAt: t.createdAt };
+  return {
+    id: t.id,
+    merchantId: t.merchantId,
+    environment: t.environment,
+    card: { ...t.card },
+    cardOutcome: t.cardOutcome,
+    reference: t.reference,
+    createdAt: t.createdAt,
+  };
 }

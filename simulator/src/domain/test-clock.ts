@@ -22,9 +22,11 @@ export function moveTarget(nowMs: number, action: { action: 'advance'; by: strin
   }
   const target = Date.parse(action.to);
   if (target < nowMs) {
-    throw new ApiError('CLOCK_BACKWARDS', `body.to: ${new Date(target).toISOString()} is before the clock's now (${new Date(nowMs).toISOString()}); a test clock only moves forward`, [
-      { field: 'body.to', rule: 'forward', message: `must not be before ${new Date(nowMs).toISOString()}` },
-    ]);
+    throw new ApiError(
+      'CLOCK_BACKWARDS',
+      `body.to: ${new Date(target).toISOString()} is before the clock's now (${new Date(nowMs).toISOString()}); a test clock only moves forward`,
+      [{ field: 'body.to', rule: 'forward', message: `must not be before ${new Date(nowMs).toISOString()}` }],
+    );
   }
   return target;
 }

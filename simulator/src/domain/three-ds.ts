@@ -62,7 +62,8 @@ export function answerChallenge(session: CardSessionRecord, answer: ChallengeAns
   const { challenge: _challenge, ...rest } = session;
   if (answer === 'fail') return { ...rest, stage: 'failed', failure: 'challenge_rejected' };
   if (answer === 'cancel') return { ...rest, stage: 'failed', failure: 'challenge_cancelled' };
-  const passes = session.outcome in cardOutcomes && (cardOutcomes[session.outcome as CardOutcomeName] as { challengePasses?: boolean }).challengePasses === true;
+  const passes =
+    session.outcome in cardOutcomes && (cardOutcomes[session.outcome as CardOutcomeName] as { challengePasses?: boolean }).challengePasses === true;
   return passes ? { ...rest, stage: 'authenticated' } : { ...rest, stage: 'failed', failure: session.outcome };
 }
 

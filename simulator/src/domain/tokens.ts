@@ -34,7 +34,11 @@ export function checkTokenUse(id: string, token: TokenRecord | undefined, mercha
   }
   if (token.environment !== merchant.environment) {
     const rule = 'tokens created in the sandbox are not valid in production, and production tokens are not valid in the sandbox';
-    throw tokenError('TOKEN_WRONG_ENVIRONMENT', 'sameEnvironment', `the token was created in ${token.environment} and this intent belongs to a ${merchant.environment} merchant; ${rule}`);
+    throw tokenError(
+      'TOKEN_WRONG_ENVIRONMENT',
+      'sameEnvironment',
+      `the token was created in ${token.environment} and this intent belongs to a ${merchant.environment} merchant; ${rule}`,
+    );
   }
   if (token.merchantId !== merchant.id) {
     const rule = 'tokens are linked to the merchant account that created them and cannot be used with another';

@@ -37,7 +37,7 @@ export function authenticators(merchants: Merchants): Record<string, Authenticat
     apiKeyAuth(req) {
       const raw = req.headers['x-api-key'];
       const key = Array.isArray(raw) ? raw[0] : raw;
-      if (!key) throw new ApiError('UNAUTHORIZED', 'The X-API-KEY header with the merchant\'s secret key is required');
+      if (!key) throw new ApiError('UNAUTHORIZED', "The X-API-KEY header with the merchant's secret key is required");
       const merchant = merchants.byApiKey(key);
       if (!merchant) throw new ApiError('UNAUTHORIZED', 'Invalid X-API-KEY');
       return merchant;

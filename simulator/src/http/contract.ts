@@ -52,7 +52,10 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 function pointer(doc: unknown, ptr: string): unknown {
   let node = doc;
-  for (const raw of ptr.replace(/^#?\/?/, '').split('/').filter(Boolean)) {
+  for (const raw of ptr
+    .replace(/^#?\/?/, '')
+    .split('/')
+    .filter(Boolean)) {
     const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     node = (node as JsonObject | undefined)?.[part];
     if (node === undefined) throw new Error(`unresolvable $ref pointer ${ptr}`);

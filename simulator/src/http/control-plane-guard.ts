@@ -94,19 +94,33 @@ function check(req: FastifyRequest, reply: FastifyReply, deps: GuardDeps): boole
   // Browsers always send Host; a client without one (HTTP/1.0) is not a web page.
   const hostname = host === undefined ? '' : hostnameOf(host);
   if (hostname === null || (hostname !== '' && !hostAllowed(hostname, deps.config.allowedHosts, deps.publicUrl()))) {
-    refuse(reply, req, deps, `/_sim does not answer to the host "${host ?? ''}": add it to SIM_ALLOWED_HOSTS (comma-separated host names) if this simulator is reached under that name`);
+    refuse(
+      reply,
+      req,
+      deps,
+      `/_sim does not answer to the host "${host ?? ''}": add it to SIM_ALLOWED_HOSTS (comma-separated host names) if this simulator is reached under that name`,
+    );
     return false;
   }
   const origin = req.headers.origin;
   const listed = typeof origin === 'string' && deps.config.corsOrigins.includes(origin.toLowerCase());
   const crossSite = crossSiteReason(req, listed, deps.publicUrl());
   if (crossSite) {
-    refuse(reply, req, deps, `/_sim refused ${crossSite}: it changes state only for its own pages, tools without a browser, or origins listed in SIM_CORS_ORIGINS`);
+    refuse(
+      reply,
+      req,
+      deps,
+      `/_sim refused ${crossSite}: it changes state only for its own pages, tools without a browser, or origins listed in SIM_CORS_ORIGINS`,
+    );
     return false;
   }
   if (req.method === 'OPTIONS') {
     // A preflight: allowed for a listed origin only; anything else gets no CORS headers, so the browser stops.
-    if (listed) void reply.code(204).headers({ ...PREFLIGHT, 'access-control-allow-origin': origin, vary: 'Origin' }).send();
+    if (listed)
+      void reply
+        .code(204)
+        .headers({ ...PREFLIGHT, 'access-control-allow-origin': origin, vary: 'Origin' })
+        .send();
     else void reply.code(204).header('allow', 'GET, POST, DELETE, OPTIONS').send();
     return false;
   }

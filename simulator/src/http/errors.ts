@@ -107,7 +107,12 @@ export function installJsonParser(app: FastifyInstance): void {
       if (err) return done(/[^\x00-\x7f]/.test(body as string) ? cutShort(err) : err, undefined);
       req.simBodyText = body as string;
       if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
-        return done(new ApiError('VALIDATION_ERROR', `body: must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+        return done(
+          new ApiError('VALIDATION_ERROR', `body: must not nest deeper than ${MAX_JSON_DEPTH} levels`, [
+            { field: 'body', rule: 'maxDepth', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` },
+          ]),
+          undefined,
+        );
       }
       done(null, value);
     });
@@ -137,4 +142,3 @@ export function drainRefusedBody(req: FastifyRequest, reply: FastifyReply): void
   reply.removeHeader('connection');
   req.raw.resume();
 }
-

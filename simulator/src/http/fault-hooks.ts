@@ -63,12 +63,22 @@ async function beforeCall(req: FastifyRequest, reply: FastifyReply, deps: FaultD
 }
 
 /** After a successful handler: commit_then_fail. Resolves with the payload to send (never, for a drop). */
-async function afterSuccess(req: FastifyRequest, reply: FastifyReply, deps: FaultDeps, operationId: string, merchantId: string, payload: unknown): Promise<unknown> {
+async function afterSuccess(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: FaultDeps,
+  operationId: string,
+  merchantId: string,
+  payload: unknown,
+): Promise<unknown> {
   const applied = await deps.controls.afterSuccess(merchantId, operationId);
   if (!applied) return payload;
   addLabel(req, reply, applied.label);
   if (applied.fault.respond === 'drop') return drop(req, reply, deps);
-  const err = new ApiError('SIMULATED_FAULT', `Simulated fault: the ${operationId} call was carried out and its change stored, then answered 500 (commit_then_fail)`);
+  const err = new ApiError(
+    'SIMULATED_FAULT',
+    `Simulated fault: the ${operationId} call was carried out and its change stored, then answered 500 (commit_then_fail)`,
+  );
   req.simReplaced = true;
   void reply.code(500).type('application/json; charset=utf-8');
   return JSON.stringify(errorBody(err, deps.clockFor(merchantId).now()));

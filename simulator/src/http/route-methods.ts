@@ -21,7 +21,12 @@ export class RouteMethods {
       // The catch-all OPTIONS route answers CORS preflights; it says nothing about a path.
       if (route.url === '*') return;
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      const pattern = new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${route.url
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/:\w+/g, '[^/]+')
+          .replace(/\*/g, '.*')}$`,
+      );
       for (const method of methods) this.routes.push({ pattern, method });
     });
   }

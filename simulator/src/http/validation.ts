@@ -5,7 +5,10 @@ import { ApiError, type FieldError } from '../domain/errors.js';
 import type { JsonObject } from './contract.js';
 
 function fieldName(context: string, instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return [context, ...parts].join('.');
 }
@@ -18,14 +21,18 @@ function describe(err: ErrorObject, context: string): FieldError {
       return { field: fieldName(context, err.instancePath, String(p.missingProperty)), rule: 'required', message: 'is required' };
     case 'additionalProperties':
       // An object's x-hint says what it takes instead (the card objects: where a saved card goes).
-      return { field: fieldName(context, err.instancePath, String(p.additionalProperty)), rule: 'additionalProperties', message: hint ? `is not allowed: ${hint}` : 'is not allowed' };
+      return {
+        field: fieldName(context, err.instancePath, String(p.additionalProperty)),
+        rule: 'additionalProperties',
+        message: hint ? `is not allowed: ${hint}` : 'is not allowed',
+      };
     case 'enum':
       return { field: fieldName(context, err.instancePath), rule: 'enum', message: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       return { field: fieldName(context, err.instancePath), rule: 'const', message: `must be ${JSON.stringify(p.allowedValue)}` };
     case 'pattern':
     case 'format':
-      return { field: fieldName(context, err.instancePath), rule: err.keyword, message: hint ? `must be ${hint}` : err.message ?? 'is not valid' };
+      return { field: fieldName(context, err.instancePath), rule: err.keyword, message: hint ? `must be ${hint}` : (err.message ?? 'is not valid') };
     default:
       return { field: fieldName(context, err.instancePath), rule: err.keyword, message: err.message ?? 'is not valid' };
   }
@@ -61,7 +68,15 @@ function narrowOneOf(errors: ErrorObject[], context: string): ErrorObject[] | Fi
   const tagPath = `${oneOf.instancePath}/${tag}`;
   const matching = branches
     .map((_, i) => i)
-    .filter((i) => !errors.some((e) => branchOf(e) === i && (e.instancePath === tagPath || (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === tag && e.instancePath === oneOf.instancePath))));
+    .filter(
+      (i) =>
+        !errors.some(
+          (e) =>
+            branchOf(e) === i &&
+            (e.instancePath === tagPath ||
+              (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === tag && e.instancePath === oneOf.instancePath)),
+        ),
+    );
   if (matching.length !== 1) {
     return { field: fieldName(context, oneOf.instancePath, tag), rule: 'enum', message: `must be one of ${tagValues(branches, tag).join(', ')}` };
   }
@@ -91,4 +106,3 @@ export function validationError(allErrors: ErrorObject[], context: string): ApiE
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more: see data.errors)` : '';
   return new ApiError('VALIDATION_ERROR', `${first.field}: ${first.message}${more}`, fields);
 }
-

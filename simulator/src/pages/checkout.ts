@@ -24,7 +24,12 @@ export async function registerPages(app: FastifyInstance, ctx: Context, cards: C
       const { reference } = req.params as { reference: string };
       const intent = ctx.store.get('intents', reference);
       const merchant = intent && ctx.store.get('merchants', intent.merchantId);
-      if (!intent || !merchant) return html(reply, 404, notice('Payment not found', `No payment has the reference <code>${escapeHtml(reference)}</code>. Check the link you were given.`));
+      if (!intent || !merchant)
+        return html(
+          reply,
+          404,
+          notice('Payment not found', `No payment has the reference <code>${escapeHtml(reference)}</code>. Check the link you were given.`),
+        );
       return checkoutPage(reply, ctx, intent, merchant);
     });
     registerThreeDsPages(pages, ctx, cards);
@@ -58,13 +63,30 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
     return `<p><a id="return-link" href="${escapeHtml(url.toString())}">Return to ${escapeHtml(merchant.name)}</a></p>`;
   };
   if (state.status === 'COMPLETED') {
-    return html(reply, 200, page('Payment complete', summary(intent, merchant) + `<section class="card"><h2 class="result ok">This payment is complete</h2><p>It was paid on ${escapeHtml(intent.updatedAt.slice(0, 10))}; nothing more to do.</p>${back('COMPLETED')}</section>`));
+    return html(
+      reply,
+      200,
+      page(
+        'Payment complete',
+        summary(intent, merchant) +
+          `<section class="card"><h2 class="result ok">This payment is complete</h2><p>It was paid on ${escapeHtml(intent.updatedAt.slice(0, 10))}; nothing more to do.</p>${back('COMPLETED')}</section>`,
+      ),
+    );
   }
   if (state.expired) {
-    return html(reply, 410, page('Payment expired', summary(intent, merchant) + `<section class="card"><h2 class="result bad">This payment link has expired</h2><p>It expired at ${escapeHtml(intent.expiresAt.replace('T', ' ').slice(0, 16))} UTC. Ask the merchant for a new one.</p>${back('FAILED')}</section>`));
+    return html(
+      reply,
+      410,
+      page(
+        'Payment expired',
+        summary(intent, merchant) +
+          `<section class="card"><h2 class="result bad">This payment link has expired</h2><p>It expired at ${escapeHtml(intent.expiresAt.replace('T', ' ').slice(0, 16))} UTC. Ask the merchant for a new one.</p>${back('FAILED')}</section>`,
+      ),
+    );
   }
   const last = intent.attempts.at(-1);
-  const retryNote = last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message.replace(/[.\s]+$/, ''))}. You can try again.</p>` : '';
+  const retryNote =
+    last?.status === 'FAILED' ? `<p class="error">The last attempt failed: ${escapeHtml(last.message.replace(/[.\s]+$/, ''))}. You can try again.</p>` : '';
   const body = `${summary(intent, merchant)}
   <section class="card" id="pay-forms">${retryNote}
     <div class="tabs" role="tablist">
@@ -105,7 +127,12 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
     <p><a id="return-link" href="#" hidden>Return to ${escapeHtml(merchant.name)}</a></p>
     <button id="retry" type="button" class="secondary" hidden>Try again</button></section>
   <iframe name="collectionIframe" id="collection-frame" width="10" height="10" hidden title="Device data collection"></iframe>`;
-  const data = { reference: intent.id, merchant: merchant.name, amountText: `${intent.currency} ${formatAmount(intent.amount)}`, returnUrl: intent.returnUrl ?? null };
+  const data = {
+    reference: intent.id,
+    merchant: merchant.name,
+    amountText: `${intent.currency} ${formatAmount(intent.amount)}`,
+    returnUrl: intent.returnUrl ?? null,
+  };
   return html(reply, 200, page(`Pay ${merchant.name}`, body, { data, script: CHECKOUT_SCRIPT }));
 }
 

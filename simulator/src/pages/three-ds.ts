@@ -48,7 +48,11 @@ export function registerThreeDsPages(app: FastifyInstance, ctx: Context, cards: 
     if (ok) await cards.markCollected(check.intent.id, String(check.claims.ReferenceId));
     // Cardinal posts a JSON string; the official client parses it.
     const message = JSON.stringify({ MessageType: 'profile.completed', SessionId: ok ? check.claims.ReferenceId : null, Status: ok });
-    return html(reply, ok ? 200 : 400, page('Device data collection', `<p class="muted">${ok ? 'Device data collected.' : escapeHtml(check)}</p>`, { data: { message }, script: NOTIFY }));
+    return html(
+      reply,
+      ok ? 200 : 400,
+      page('Device data collection', `<p class="muted">${ok ? 'Device data collected.' : escapeHtml(check)}</p>`, { data: { message }, script: NOTIFY }),
+    );
   });
 
   app.post(STEP_UP_PATH, async (req, reply) => {
@@ -108,7 +112,10 @@ function answerPage(intent: IntentRecord, session: CardSessionRecord, delivered:
   const body = `<section class="card"><h1 class="${passed ? 'ok' : 'bad'}">${passed ? 'Authentication complete' : 'Authentication failed'}</h1>
     <p>${escapeHtml(passed ? 'You can return to the merchant.' : message.message)}</p>
     ${redirect ? `<p><a href="${escapeHtml(redirect)}">Continue to the merchant</a></p>` : '<p class="muted">You can close this window.</p>'}</section>`;
-  return page(passed ? 'Authentication complete' : 'Authentication failed', body, { data: { message, redirect: redirect ?? null, delayMs: 1500, delivered }, script: NOTIFY });
+  return page(passed ? 'Authentication complete' : 'Authentication failed', body, {
+    data: { message, redirect: redirect ?? null, delayMs: 1500, delivered },
+    script: NOTIFY,
+  });
 }
 
 /** metadata.authenticationRedirectUrl, else returnUrl, with ?reference=… (docs/decisions/0012-hosted-checkout.md). */
@@ -127,9 +134,10 @@ function notValid(reason: string): string {
 function challengePage(ctx: Context, intent: IntentRecord, session: CardSessionRecord, jwt: string): string {
   const merchant = ctx.store.get('merchants', intent.merchantId);
   const outcome = cardOutcomes[session.outcome as CardOutcomeName] as { challengePasses?: boolean } | undefined;
-  const hint = outcome?.challengePasses === false
-    ? 'This test card fails at the challenge: the issuer rejects it whatever you answer.'
-    : '"Authenticate" passes the challenge; "Fail" and "Cancel" fail the payment.';
+  const hint =
+    outcome?.challengePasses === false
+      ? 'This test card fails at the challenge: the issuer rejects it whatever you answer.'
+      : '"Authenticate" passes the challenge; "Fail" and "Cancel" fail the payment.';
   const expires = iso(session.challenge!.expiresAt).replace('T', ' ').slice(0, 16);
   const hidden = `<input type="hidden" name="JWT" value="${escapeHtml(jwt)}"><input type="hidden" name="MD" value="${escapeHtml(intent.id)}">`;
   const body = `<section class="card"><span class="badge">Simulated issuer · 3-D Secure</span>

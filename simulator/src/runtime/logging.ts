@@ -46,7 +46,10 @@ export class OneLinePerRequest extends LogController {
     // At --log-level warn (a load test) nothing is built for a line that is not written.
     if (LEVEL_VALUES[level]! < (LEVEL_VALUES[reply.log.level] ?? 0)) return;
     const responseTime = Math.round(reply.elapsedTime * 10) / 10;
-    reply.log[level]({ method: req.method, url: req.url, statusCode, responseTime, ...(error ? { err: error } : {}) }, `${req.method} ${req.url} ${statusCode}`);
+    reply.log[level](
+      { method: req.method, url: req.url, statusCode, responseTime, ...(error ? { err: error } : {}) },
+      `${req.method} ${req.url} ${statusCode}`,
+    );
   }
 }
 

@@ -116,11 +116,7 @@ export async function finalizeAttempt(
     { kind: 'payment', merchantId: intent.merchantId, reference: intent.id, url: intent.callbackUrl, body: paymentCallbackBody(updated, done) },
     now,
   );
-  await commit(ctx, [
-    { collection: 'intents', value: updated },
-    { collection: 'callbacks', value: callback },
-    ...extra,
-  ]);
+  await commit(ctx, [{ collection: 'intents', value: updated }, { collection: 'callbacks', value: callback }, ...extra]);
   waiters.wake(intent.id);
   return updated;
 }

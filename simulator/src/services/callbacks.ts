@@ -82,7 +82,11 @@ export class Callbacks {
   lastCheck(merchantId: string): S['CallbackCheck'] {
     this.merchant(merchantId);
     const last = this.ctx.store.get('callbackChecks', merchantId);
-    if (!last) throw new ApiError('CALLBACK_CHECK_NOT_FOUND', `Merchant "${merchantId}" has not run a receiver check yet: POST /_sim/merchants/${merchantId}/callback-check`);
+    if (!last)
+      throw new ApiError(
+        'CALLBACK_CHECK_NOT_FOUND',
+        `Merchant "${merchantId}" has not run a receiver check yet: POST /_sim/merchants/${merchantId}/callback-check`,
+      );
     return last.report;
   }
 

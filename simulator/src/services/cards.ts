@@ -46,7 +46,15 @@ export class Cards {
     checkOpen(intent, now);
     const { session, puts } = this.sessionFor(intent, merchant, body.payment, now, 'setup');
     await this.save(intent, session, now, puts);
-    const claims = { jti: session.id, iat: sec(now), exp: sec(session.deadline), iss: 'littlepay-sim', OrgUnitId: merchant.id, ReferenceId: session.id, reference };
+    const claims = {
+      jti: session.id,
+      iat: sec(now),
+      exp: sec(session.deadline),
+      iss: 'littlepay-sim',
+      OrgUnitId: merchant.id,
+      ReferenceId: session.id,
+      reference,
+    };
     return {
       reference,
       message: 'Request processed successfully',
@@ -75,7 +83,9 @@ export class Cards {
     if (body.payment?.customer) return this.savedCards.pay(intent, merchant, tokenOf(body.payment));
     checkCanProcess(intent, now);
     const card = cardFields(body.payment);
-    const { session, puts } = card ? this.sessionFor(intent, merchant, card, now, 'process') : { session: threeDs.effectiveSession(intent.card3ds, now), puts: [] };
+    const { session, puts } = card
+      ? this.sessionFor(intent, merchant, card, now, 'process')
+      : { session: threeDs.effectiveSession(intent.card3ds, now), puts: [] };
     if (!session) throw cardRequired('process');
     const attempt: AttemptRecord = {
       id: `att_${this.ctx.ids.hex('attempt', 16)}`,
@@ -92,7 +102,10 @@ export class Cards {
     };
     if (threeDs.isDecided(session)) {
       const updated = await this.finalize(intent, attempt, session, now, puts);
-      return processView(updated, updated.attempts.find((a) => a.id === attempt.id)!);
+      return processView(
+        updated,
+        updated.attempts.find((a) => a.id === attempt.id)!,
+      );
     }
     // Authentication is not decided yet: the attempt waits for enroll or the challenge, until the deadline.
     const waiting: IntentRecord = { ...intent, status: 'PENDING', card3ds: session, attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
@@ -107,7 +120,11 @@ export class Cards {
   }
 
   /** The shopper's answer on the challenge page (or through /_sim). */
-  async answerChallenge(reference: string, challengeId: string | undefined, answer: threeDs.ChallengeAnswer): Promise<{ intent: IntentRecord; session: CardSessionRecord }> {
+  async answerChallenge(
+    reference: string,
+    challengeId: string | undefined,
+    answer: threeDs.ChallengeAnswer,
+  ): Promise<{ intent: IntentRecord; session: CardSessionRecord }> {
     const { intent, now } = this.load(reference);
     const session = threeDs.effectiveSession(intent.card3ds, now);
     if (!session || session.stage !== 'challenge' || (challengeId && session.challenge?.id !== challengeId)) {
@@ -198,13 +215,22 @@ export class Cards {
    * (a queued override, then the test card, then success); commit `puts` with it (they use up the override).
    * A pending attempt's card cannot be swapped.
    */
-  private sessionFor(intent: IntentRecord, merchant: MerchantRecord, card: CardDetails, now: number, step: 'setup' | 'process'): { session: CardSessionRecord; puts: Put[] } {
+  private sessionFor(
+    intent: IntentRecord,
+    merchant: MerchantRecord,
+    card: CardDetails,
+    now: number,
+    step: 'setup' | 'process',
+  ): { session: CardSessionRecord; puts: Put[] } {
     const masked = checkCard(card, 'body.payment', now);
     const triggered = cardOutcomeFor(card.cc_number, merchant.environment);
     const current = threeDs.effectiveSession(intent.card3ds, now);
     if (current && threeDs.continues(current, masked, step)) return { session: current, puts: [] };
     if (intent.attempts.some((a) => a.status === 'PENDING')) {
-      throw new ApiError('PAYMENT_IN_PROGRESS', `Intent ${intent.id} has an attempt still pending with another card; wait for its result before using a new card`);
+      throw new ApiError(
+        'PAYMENT_IN_PROGRESS',
+        `Intent ${intent.id} has an attempt still pending with another card; wait for its result before using a new card`,
+      );
     }
     const choice = this.controls.takeOutcome(merchant.id, 'CARDS', triggered);
     const session = threeDs.newSession(this.ctx.ids.uuid('cardinal-reference'), masked, choice.outcome, iso(now), now + this.ctx.config.threeDsTimeoutMs);

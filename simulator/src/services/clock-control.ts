@@ -35,13 +35,17 @@ export function clockControl(clock: SimClock, ctx: Pick<Context, 'store' | 'outb
       return clock.frozen;
     },
     async advance(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance: ms must be a number of milliseconds, 0 or more, got ${String(ms)}`);
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`clock.advance: ms must be a number of milliseconds, 0 or more, got ${String(ms)}`);
       await stepClock(clock, clock.now() + ms, ctx);
     },
     async set(value) {
       const target = instantOf(value);
       const now = clock.now();
-      if (target < now) throw new RangeError(`clock.set: ${new Date(target).toISOString()} is before the simulator's time ${new Date(now).toISOString()}; the clock only moves forward`);
+      if (target < now)
+        throw new RangeError(
+          `clock.set: ${new Date(target).toISOString()} is before the simulator's time ${new Date(now).toISOString()}; the clock only moves forward`,
+        );
       await stepClock(clock, target, ctx);
     },
     freeze: () => clock.freeze(),

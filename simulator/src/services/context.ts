@@ -57,11 +57,7 @@ export async function storeExactCounters(ctx: Context): Promise<void> {
   }
 }
 
-export function newCallback(
-  ctx: Context,
-  init: Pick<CallbackRecord, 'kind' | 'merchantId' | 'reference' | 'url' | 'body'>,
-  nowMs: number,
-): CallbackRecord {
+export function newCallback(ctx: Context, init: Pick<CallbackRecord, 'kind' | 'merchantId' | 'reference' | 'url' | 'body'>, nowMs: number): CallbackRecord {
   return {
     id: newCallbackId(ctx.ids),
     ...init,

@@ -76,7 +76,13 @@ export class Journal {
     const keyInPath = `/${encodeURIComponent(key)}`;
     const entries = this.byMerchant.get(merchantId)?.entries ?? [];
     return entries
-      .filter((e) => e.path.includes(reference) || e.path.endsWith(keyInPath) || e.path.includes(`${keyInPath}?`) || (e.operationId === 'createIntent' && e.responseText?.includes(reference)))
+      .filter(
+        (e) =>
+          e.path.includes(reference) ||
+          e.path.endsWith(keyInPath) ||
+          e.path.includes(`${keyInPath}?`) ||
+          (e.operationId === 'createIntent' && e.responseText?.includes(reference)),
+      )
       .map(({ requestText, responseText, ...entry }) => ({
         ...entry,
         requestBody: requestText === null ? entry.requestBody : parsed(requestText),

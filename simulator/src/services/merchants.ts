@@ -42,7 +42,10 @@ export class Merchants {
     if (this.list().some((m) => m.demo)) return;
     const now = iso(this.ctx.globalClock.now());
     const created = demoMerchants(this.ctx.ids, now);
-    await commit(this.ctx, created.map((value) => ({ collection: 'merchants' as const, value })));
+    await commit(
+      this.ctx,
+      created.map((value) => ({ collection: 'merchants' as const, value })),
+    );
   }
 
   async create(input: { environment: Environment; name?: string; currencies?: string[] } & FixedFields): Promise<MerchantRecord> {

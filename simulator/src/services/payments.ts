@@ -4,14 +4,7 @@
 import type { components } from '../../../client/src/generated/littlepay.js';
 import { mobileOutcomes, type MobileOutcome } from '../domain/catalogue.js';
 import { ApiError, fieldError } from '../domain/errors.js';
-import {
-  chargedAmount,
-  checkCanProcess,
-  checkCreateIntent,
-  newIntent,
-  isSameCreateRequest,
-  type CreateIntentBody,
-} from '../domain/intents.js';
+import { chargedAmount, checkCanProcess, checkCreateIntent, newIntent, isSameCreateRequest, type CreateIntentBody } from '../domain/intents.js';
 import type { AttemptRecord, IntentRecord, MerchantRecord, MobileProvider, RefundRecord } from '../domain/records.js';
 import { cardResult } from '../domain/three-ds.js';
 import { pinPromptMessage, processView, type ProcessData } from '../domain/views.js';
@@ -87,7 +80,12 @@ export class Payments {
     const provider: MobileProvider = body.type;
     const amount = chargedAmount(intent.amount, provider);
     if (amount <= 0) {
-      throw fieldError('AMOUNT_TOO_SMALL', 'body.type', 'wholeUnits', `${provider} (mobile money) takes whole units only and the intent's amount ${intent.amount} rounds to 0`);
+      throw fieldError(
+        'AMOUNT_TOO_SMALL',
+        'body.type',
+        'wholeUnits',
+        `${provider} (mobile money) takes whole units only and the intent's amount ${intent.amount} rounds to 0`,
+      );
     }
     const choice = this.controls.takeOutcome(intent.merchantId, provider, triggeredOutcome(provider, body.payment.mobile));
     const outcome: MobileOutcome = mobileOutcomes[choice.outcome as keyof typeof mobileOutcomes] ?? mobileOutcomes.success;
@@ -112,7 +110,10 @@ export class Payments {
     // A deadline can fire while the attempt's result is being written: the answer waits for it.
     const latest = this.intent(reference);
     await this.ctx.store.landed(latest);
-    return processView(latest, latest.attempts.find((a) => a.id === attempt.id)!);
+    return processView(
+      latest,
+      latest.attempts.find((a) => a.id === attempt.id)!,
+    );
   }
 
   /** A callback URL that would reach this simulator is refused (decision 0074). */
@@ -135,7 +136,9 @@ export class Payments {
   }
 
   scheduleAttempt(intent: IntentRecord, attempt: AttemptRecord): void {
-    this.ctx.clockFor(intent.merchantId).at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
+    this.ctx
+      .clockFor(intent.merchantId)
+      .at(attempt.resolveAt, () => background(this.ctx, 'finishing an attempt', () => this.finishAttempt(intent.id, attempt.id)));
   }
 
   /** An attempt's timer: a mobile attempt gets its provider's result; a card attempt still waiting for 3-D Secure times out. */
@@ -147,7 +150,14 @@ export class Payments {
     if (attempt.provider === 'CARDS') {
       const { card3ds: _session, ...rest } = intent;
       const result = cardResult('authentication_timeout');
-      const done: AttemptRecord = { ...attempt, status: result.status, outcome: result.outcome, message: result.message, resultCode: result.resultCode, finishedAt: iso(now) };
+      const done: AttemptRecord = {
+        ...attempt,
+        status: result.status,
+        outcome: result.outcome,
+        message: result.message,
+        resultCode: result.resultCode,
+        finishedAt: iso(now),
+      };
       await finalizeAttempt(this.ctx, this.waiters, rest, done);
       return;
     }

@@ -69,39 +69,83 @@ export class ProviderStates {
         await this.freshMerchant(env);
         return {};
       }),
-      def('a {environment} merchant with a pending intent with key {KEY}', `An intent of 1500 KES, not paid yet, expiring in ${DEFAULT_EXPIRY_MINUTES} minutes.`, `an? (sandbox|production) merchant with a pending intent with key ${KEY}`, (env, [key]) =>
-        this.intent(env, key!).then(values)),
-      def('a {environment} merchant with a completed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES paid in full by MPESA, AIRTEL, MTN or TIGOPESA, nothing refunded.', `an? (sandbox|production) merchant with a completed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
-        this.paid(env, key!, provider!, 'success')),
-      def('a {environment} merchant with a failed {PROVIDER} payment with key {KEY}', 'An intent of 1500 KES whose only attempt failed for insufficient funds.', `an? (sandbox|production) merchant with a failed ${KEY} payment with key ${KEY}`, (env, [provider, key]) =>
-        this.paid(env, key!, provider!, 'insufficient_funds')),
-      def('a {environment} merchant with an expired intent with key {KEY}', `An intent created ${DEFAULT_EXPIRY_MINUTES + 1} minutes ago that expired unpaid a minute ago.`, `an? (sandbox|production) merchant with an expired intent with key ${KEY}`, (env, [key]) =>
-        this.expired(env, key!)),
-      def('a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge', `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`, `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`, (env, [key]) =>
-        this.enrolled(env, key!, CHALLENGE_CARD)),
-      def('a {environment} merchant whose callback receiver was checked', "A fresh merchant that ran the receiver check against the simulator's own inbox (graded unsafe: the inbox accepts everything).", 'an? (sandbox|production) merchant whose callback receiver was checked', async (env) => {
-        const merchant = await this.freshMerchant(env);
-        await new Callbacks(this.ctx).check(merchant.id, { url: this.inboxUrl() });
-        return {};
-      }),
-      def('a {environment} merchant with a card saved by the payment with key {KEY}', `An intent of 1500 KES with metadata.createCustomer, paid by card (${SAVED_CARD.sandbox}; in production ${SAVED_CARD.production}), which saved it: its callback and status carry tokenInformation ({token}).`, `an? (sandbox|production) merchant with a card saved by the payment with key ${KEY}`, async (env, [key]) => {
-        const merchant = await this.freshMerchant(env);
-        const saved = await this.saveCard(merchant, key!, SAVED_CARD[env]);
-        return { ...values(saved.intent), token: saved.token };
-      }),
-      def('a {environment} merchant with a saved card {CARD} and a pending intent with key {KEY}', 'A card saved by an earlier payment (key {KEY}_SAVED; a declining test card is saved with a queued success) and a pending intent of 1500 KES to pay with it ({token}).', `an? (sandbox|production) merchant with a saved card ([0-9]{12,19}) and a pending intent with key ${KEY}`, async (env, [card, key]) => {
-        checkSavable(card!);
-        const merchant = await this.freshMerchant(env);
-        const { token } = await this.saveCard(merchant, `${key!}_SAVED`, card!);
-        return { ...values(await this.createIntent(merchant, key!)), token };
-      }),
-      def('a {environment} merchant with a pending intent with key {KEY} and a card saved by another {environment} merchant', "A pending intent of 1500 KES, and a token ({token}) saved by another merchant of the second environment: the Tokenization Guide's merchant and environment rules refuse it.", `an? (sandbox|production) merchant with a pending intent with key ${KEY} and a card saved by another (sandbox|production) merchant`, async (env, [key, otherEnv]) => {
-        const other = await this.merchants.create({ environment: otherEnv as Environment, name: `Pact provider state (another ${otherEnv} merchant)` });
-        const { token } = await this.saveCard(other, 'SAVED_ELSEWHERE', SAVED_CARD[otherEnv as Environment]);
-        return { ...values(await this.intent(env, key!)), token };
-      }),
-      def('a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}', 'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.', `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`, (env, [key, card]) =>
-        this.enrolled(env, key!, card!)),
+      def(
+        'a {environment} merchant with a pending intent with key {KEY}',
+        `An intent of 1500 KES, not paid yet, expiring in ${DEFAULT_EXPIRY_MINUTES} minutes.`,
+        `an? (sandbox|production) merchant with a pending intent with key ${KEY}`,
+        (env, [key]) => this.intent(env, key!).then(values),
+      ),
+      def(
+        'a {environment} merchant with a completed {PROVIDER} payment with key {KEY}',
+        'An intent of 1500 KES paid in full by MPESA, AIRTEL, MTN or TIGOPESA, nothing refunded.',
+        `an? (sandbox|production) merchant with a completed ${KEY} payment with key ${KEY}`,
+        (env, [provider, key]) => this.paid(env, key!, provider!, 'success'),
+      ),
+      def(
+        'a {environment} merchant with a failed {PROVIDER} payment with key {KEY}',
+        'An intent of 1500 KES whose only attempt failed for insufficient funds.',
+        `an? (sandbox|production) merchant with a failed ${KEY} payment with key ${KEY}`,
+        (env, [provider, key]) => this.paid(env, key!, provider!, 'insufficient_funds'),
+      ),
+      def(
+        'a {environment} merchant with an expired intent with key {KEY}',
+        `An intent created ${DEFAULT_EXPIRY_MINUTES + 1} minutes ago that expired unpaid a minute ago.`,
+        `an? (sandbox|production) merchant with an expired intent with key ${KEY}`,
+        (env, [key]) => this.expired(env, key!),
+      ),
+      def(
+        'a {environment} merchant with an intent with key {KEY} awaiting a 3-D Secure challenge',
+        `An intent whose card (${CHALLENGE_CARD}) was enrolled and is waiting for the shopper's challenge answer.`,
+        `an? (sandbox|production) merchant with an intent with key ${KEY} awaiting a 3-D Secure challenge`,
+        (env, [key]) => this.enrolled(env, key!, CHALLENGE_CARD),
+      ),
+      def(
+        'a {environment} merchant whose callback receiver was checked',
+        "A fresh merchant that ran the receiver check against the simulator's own inbox (graded unsafe: the inbox accepts everything).",
+        'an? (sandbox|production) merchant whose callback receiver was checked',
+        async (env) => {
+          const merchant = await this.freshMerchant(env);
+          await new Callbacks(this.ctx).check(merchant.id, { url: this.inboxUrl() });
+          return {};
+        },
+      ),
+      def(
+        'a {environment} merchant with a card saved by the payment with key {KEY}',
+        `An intent of 1500 KES with metadata.createCustomer, paid by card (${SAVED_CARD.sandbox}; in production ${SAVED_CARD.production}), which saved it: its callback and status carry tokenInformation ({token}).`,
+        `an? (sandbox|production) merchant with a card saved by the payment with key ${KEY}`,
+        async (env, [key]) => {
+          const merchant = await this.freshMerchant(env);
+          const saved = await this.saveCard(merchant, key!, SAVED_CARD[env]);
+          return { ...values(saved.intent), token: saved.token };
+        },
+      ),
+      def(
+        'a {environment} merchant with a saved card {CARD} and a pending intent with key {KEY}',
+        'A card saved by an earlier payment (key {KEY}_SAVED; a declining test card is saved with a queued success) and a pending intent of 1500 KES to pay with it ({token}).',
+        `an? (sandbox|production) merchant with a saved card ([0-9]{12,19}) and a pending intent with key ${KEY}`,
+        async (env, [card, key]) => {
+          checkSavable(card!);
+          const merchant = await this.freshMerchant(env);
+          const { token } = await this.saveCard(merchant, `${key!}_SAVED`, card!);
+          return { ...values(await this.createIntent(merchant, key!)), token };
+        },
+      ),
+      def(
+        'a {environment} merchant with a pending intent with key {KEY} and a card saved by another {environment} merchant',
+        "A pending intent of 1500 KES, and a token ({token}) saved by another merchant of the second environment: the Tokenization Guide's merchant and environment rules refuse it.",
+        `an? (sandbox|production) merchant with a pending intent with key ${KEY} and a card saved by another (sandbox|production) merchant`,
+        async (env, [key, otherEnv]) => {
+          const other = await this.merchants.create({ environment: otherEnv as Environment, name: `Pact provider state (another ${otherEnv} merchant)` });
+          const { token } = await this.saveCard(other, 'SAVED_ELSEWHERE', SAVED_CARD[otherEnv as Environment]);
+          return { ...values(await this.intent(env, key!)), token };
+        },
+      ),
+      def(
+        'a {environment} merchant with an intent with key {KEY} enrolled with card {CARD}',
+        'An intent whose test card (GET /_sim/scenarios) went through cspaToken and enroll; process pays it or fails it as the card says.',
+        `an? (sandbox|production) merchant with an intent with key ${KEY} enrolled with card ([0-9]{12,19})`,
+        (env, [key, card]) => this.enrolled(env, key!, card!),
+      ),
     ];
   }
 
@@ -120,7 +164,12 @@ export class ProviderStates {
       // inboxUrl: a callback receiver every state can name (the receiver check's pact sends it).
       return { merchantId: merchant.id, inboxUrl: this.inboxUrl(), ...PACT_CREDENTIALS[env], ...found };
     }
-    throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'known', `"${state}" is not a provider state this simulator knows; GET /_sim/provider-states lists them`);
+    throw fieldError(
+      'UNKNOWN_PROVIDER_STATE',
+      'body.state',
+      'known',
+      `"${state}" is not a provider state this simulator knows; GET /_sim/provider-states lists them`,
+    );
   }
 
   /**
@@ -232,7 +281,8 @@ export class ProviderStates {
 
 /** A state that saves a named card checks it before anything is made, so a wrong name changes nothing. */
 function checkSavable(card: string): void {
-  if (!luhnValid(card)) throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'luhn', 'the card named is not a valid card number (the Luhn check digit does not match)');
+  if (!luhnValid(card))
+    throw fieldError('UNKNOWN_PROVIDER_STATE', 'body.state', 'luhn', 'the card named is not a valid card number (the Luhn check digit does not match)');
 }
 
 function values(intent: IntentRecord): StateValues {

@@ -86,7 +86,10 @@ export class Refunds {
     const puts: Put[] = [{ collection: 'intents', value: updated }];
     if (refund.callbackUrl) {
       const body = refundCallbackBody(updated, done) as unknown as Record<string, unknown>;
-      puts.push({ collection: 'callbacks', value: newCallback(this.ctx, { kind: 'refund', merchantId: intent.merchantId, reference, url: refund.callbackUrl, body }, now) });
+      puts.push({
+        collection: 'callbacks',
+        value: newCallback(this.ctx, { kind: 'refund', merchantId: intent.merchantId, reference, url: refund.callbackUrl, body }, now),
+      });
     }
     await commit(this.ctx, puts);
   }

@@ -38,7 +38,9 @@ export class Resets {
       ...tokens.map((id) => ({ collection: 'tokens' as const, remove: id })),
       // Records keyed by the merchant's id: removed only when there is one, so a reset of a fresh merchant
       // writes nothing it does not need to.
-      ...(['controls', 'callbackSettings', 'callbackChecks'] as const).filter((c) => ctx.store.get(c, merchantId)).map((collection) => ({ collection, remove: merchantId })),
+      ...(['controls', 'callbackSettings', 'callbackChecks'] as const)
+        .filter((c) => ctx.store.get(c, merchantId))
+        .map((collection) => ({ collection, remove: merchantId })),
     ];
     // Closing the clock cancels every timer of the merchant: pending attempts, refunds, deliveries, long polls.
     clocks.forget(merchantId);

@@ -73,8 +73,6 @@ export class SavedCards {
     const updated = await finalizeAttempt(this.ctx, this.waiters, rest, attempt, {}, choice.puts);
     return processView(updated, attempt);
   }
-
-
 }
 
 /** Forgets one of a merchant's saved cards (from the console); a later payment with it is refused as unknown. */

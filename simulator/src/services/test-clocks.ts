@@ -69,9 +69,11 @@ export class TestClocks {
     const previous = this.lanes.get(merchantId) ?? Promise.resolve();
     const run = previous.catch(() => {}).then(() => this.run(merchantId, action));
     this.lanes.set(merchantId, run);
-    void run.catch(() => {}).finally(() => {
-      if (this.lanes.get(merchantId) === run) this.lanes.delete(merchantId);
-    });
+    void run
+      .catch(() => {})
+      .finally(() => {
+        if (this.lanes.get(merchantId) === run) this.lanes.delete(merchantId);
+      });
     return run;
   }
 

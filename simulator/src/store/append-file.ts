@@ -131,7 +131,9 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     try {
       segment = JSON.parse(`${head}]}`) as Segment;
     } catch {
-      throw new Error(`${this.path} is not valid JSON and not a store log segment cut short by a crash; it was edited or written by something else. Move the data folder away to start afresh.`);
+      throw new Error(
+        `${this.path} is not valid JSON and not a store log segment cut short by a crash; it was edited or written by something else. Move the data folder away to start afresh.`,
+      );
     }
     for (const line of lines.slice(1)) {
       try {

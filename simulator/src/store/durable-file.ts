@@ -29,7 +29,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T;
     } catch (err) {
-      throw new Error(`${this.path} is not valid JSON (${(err as Error).message}); it was edited or written by something else. Move the data folder away to start afresh.`);
+      throw new Error(
+        `${this.path} is not valid JSON (${(err as Error).message}); it was edited or written by something else. Move the data folder away to start afresh.`,
+      );
     }
   }
 

@@ -35,7 +35,13 @@ export interface LowdbStoreOptions {
   readOnly?: boolean;
 }
 
-const DEFAULTS: Required<LowdbStoreOptions> = { pageSize: 500, segmentChanges: 50_000, compactAfterSuperseded: 50_000, compactAtStartAfterSegments: 16, readOnly: false };
+const DEFAULTS: Required<LowdbStoreOptions> = {
+  pageSize: 500,
+  segmentChanges: 50_000,
+  compactAfterSuperseded: 50_000,
+  compactAtStartAfterSegments: 16,
+  readOnly: false,
+};
 
 interface Manifest {
   version: typeof STORE_FORMAT;
@@ -83,7 +89,8 @@ class LowdbPersistence implements Persistence {
     if (readOnly) return;
     // Folded in the background: a store of the first format, a log with enough superseded versions, or one
     // that many runs left a segment each in.
-    if (this.legacy.length > 0 || this.pages.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments) this.maybeCompact();
+    if (this.legacy.length > 0 || this.pages.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments)
+      this.maybeCompact();
   }
 
   append(changes: Change[]): Promise<void> {

@@ -18,7 +18,17 @@ interface PageFile {
 
 const PAGE_RE = /^page-([A-Za-z]+)-(\d+)\.json$/;
 /** Every collection of records.ts: a record of one missing here could not be paged (the compile checks the list is complete). */
-const ALL: { [C in CollectionName]: true } = { merchants: true, intents: true, callbacks: true, inbox: true, meta: true, callbackSettings: true, callbackChecks: true, controls: true, tokens: true };
+const ALL: { [C in CollectionName]: true } = {
+  merchants: true,
+  intents: true,
+  callbacks: true,
+  inbox: true,
+  meta: true,
+  callbackSettings: true,
+  callbackChecks: true,
+  controls: true,
+  tokens: true,
+};
 const COLLECTIONS: readonly CollectionName[] = Object.keys(ALL) as CollectionName[];
 
 interface Book {
@@ -46,7 +56,10 @@ export class Pages {
    */
   superseded = 0;
   private readonly books = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>(), lastTouched: 0 } satisfies Book]),
+    COLLECTIONS.map((c) => [
+      c,
+      { pageOf: new Map(), members: new Map(), newest: 0, touched: new Set<number>(), stale: new Set<number>(), lastTouched: 0 } satisfies Book,
+    ]),
   ) as Record<CollectionName, Book>;
 
   constructor(

@@ -83,7 +83,12 @@ export function callbackHandlers(ctx: Context): Record<string, OperationHandler>
       const html = [
         renderCallbackLog(list),
         renderCallbackCheck(report, id),
-        ...inboxes.map((name) => renderInbox(name, listInbox(ctx, name).map(({ id: _id, name: _name, ...m }) => m))),
+        ...inboxes.map((name) =>
+          renderInbox(
+            name,
+            listInbox(ctx, name).map(({ id: _id, name: _name, ...m }) => m),
+          ),
+        ),
       ].join('\n');
       return { body: html, contentType: 'text/html; charset=utf-8' };
     },

@@ -100,6 +100,5 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
     async listRequests(req) {
       return { body: journal.view(merchantId(req)) };
     },
-
   };
 }

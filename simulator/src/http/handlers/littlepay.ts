@@ -78,7 +78,10 @@ export function littlePayHandlers({ ctx, payments, cards }: LittlePayDeps): Reco
       const pendingMessage = refund.callbackUrl
         ? 'Refund is being processed; the result will be posted to callbackUrl'
         : 'Refund is being processed; check the payment status for its result';
-      const data: S['RefundResponse']['data'] = { status: refund.status, message: refund.status === 'PENDING' ? pendingMessage : (refund.message ?? 'Success') };
+      const data: S['RefundResponse']['data'] = {
+        status: refund.status,
+        message: refund.status === 'PENDING' ? pendingMessage : (refund.message ?? 'Success'),
+      };
       return envelope(ctx, merchant!.id, data);
     },
   };
