@@ -2,14 +2,13 @@
 // the merchant's intents and saved cards. Each reads its input and calls one service.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
-import { savedCardView, simIntentView } from '../../domain/sim-views.js';
+import { merchantView, savedCardView, simIntentView } from '../../domain/sim-views.js';
 import type { Context } from '../../services/context.js';
 import type { Controls } from '../../services/controls.js';
 import type { Journal } from '../../services/journal.js';
 import type { Resets } from '../../services/resets.js';
 import type { ClockAction, TestClocks } from '../../services/test-clocks.js';
 import type { OperationHandler } from '../register-operations.js';
-import { merchantView } from './simulator.js';
 
 type S = components['schemas'];
 
