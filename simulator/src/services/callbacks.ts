@@ -5,9 +5,10 @@ import { copyOf, DEFAULT_CALLBACK_SETTINGS, newCallbackId, type CallbackSettings
 import { checkBody, gradeCase, prepareCases, summarise } from '../callbacks/receiver-check.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import { selfTargetMessage } from '../callbacks/self-target.js';
-import type { CallbackRecord, MerchantRecord } from '../domain/records.js';
+import type { CallbackRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
+import { requireMerchant } from './merchants.js';
 
 type S = components['schemas'];
 
@@ -16,7 +17,7 @@ export class Callbacks {
 
   /** A merchant's callbacks, newest first. */
   list(merchantId: string, filter: { state?: CallbackRecord['state']; reference?: string } = {}): CallbackRecord[] {
-    this.merchant(merchantId);
+    requireMerchant(this.ctx, merchantId);
     return [...this.ctx.store.all('callbacks')]
       .filter((cb) => cb.merchantId === merchantId && (!filter.state || cb.state === filter.state) && (!filter.reference || cb.reference === filter.reference))
       .reverse();
@@ -35,7 +36,7 @@ export class Callbacks {
   }
 
   settings(merchantId: string): CallbackSettings {
-    this.merchant(merchantId);
+    requireMerchant(this.ctx, merchantId);
     const { id: _id, ...settings } = this.ctx.store.get('callbackSettings', merchantId) ?? { id: merchantId, ...DEFAULT_CALLBACK_SETTINGS };
     return settings;
   }
@@ -48,7 +49,7 @@ export class Callbacks {
 
   /** Sends the five cases one after the other, grades each answer, and keeps the report as the merchant's last. */
   async check(merchantId: string, input: S['CallbackCheckRequest']): Promise<S['CallbackCheck']> {
-    const merchant = this.merchant(merchantId);
+    const merchant = requireMerchant(this.ctx, merchantId);
     if (this.ctx.pointsAtSelf(input.url)) throw fieldError('VALIDATION_ERROR', 'body.url', 'notSelf', selfTargetMessage());
     const clock = this.ctx.clockFor(merchantId);
     const startedAt = clock.now();
@@ -80,7 +81,7 @@ export class Callbacks {
   }
 
   lastCheck(merchantId: string): S['CallbackCheck'] {
-    this.merchant(merchantId);
+    requireMerchant(this.ctx, merchantId);
     const last = this.ctx.store.get('callbackChecks', merchantId);
     if (!last)
       throw new ApiError(
@@ -88,11 +89,5 @@ export class Callbacks {
         `Merchant "${merchantId}" has not run a receiver check yet: POST /_sim/merchants/${merchantId}/callback-check`,
       );
     return last.report;
-  }
-
-  private merchant(id: string): MerchantRecord {
-    const merchant = this.ctx.store.get('merchants', id);
-    if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${id}" (see GET /_sim/merchants)`);
-    return merchant;
   }
 }
