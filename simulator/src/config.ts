@@ -28,7 +28,7 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Most requests kept in each merchant's journal (GET /_sim/merchants/{id}/requests). */
   readonly journalSize: number;
-  /** Superseded record versions the persisted store's log holds before it is folded into its pages (docs/decisions/0056). */
+  /** Superseded record versions the persisted store's log holds before it is folded into its chunks (docs/decisions/0056). */
   readonly storeCompactAfter: number;
   /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
   readonly adminToken: string | undefined;
@@ -215,7 +215,7 @@ const settings = {
     flag: 'store-compact-after',
     env: 'STORE_COMPACT_AFTER',
     default: '50000',
-    help: "superseded record versions (updates, removals) the store's log holds before it is folded into its pages",
+    help: "superseded record versions (updates, removals) the store's log holds before it is folded into its chunks",
     parse: integer(1, 100_000_000),
   },
   journalSize: {
