@@ -15,6 +15,13 @@ type S = components['schemas'];
 export class Callbacks {
   constructor(private readonly ctx: Context) {}
 
+  /** Every callback, newest first, of one merchant or for one reference when asked (no 404: a filter that matches nothing lists none). */
+  listAll(filter: { merchantId?: string; reference?: string } = {}): CallbackRecord[] {
+    return [...this.ctx.store.all('callbacks')]
+      .filter((cb) => (!filter.merchantId || cb.merchantId === filter.merchantId) && (!filter.reference || cb.reference === filter.reference))
+      .reverse();
+  }
+
   /** A merchant's callbacks, newest first. */
   list(merchantId: string, filter: { state?: CallbackRecord['state']; reference?: string } = {}): CallbackRecord[] {
     requireMerchant(this.ctx, merchantId);
@@ -82,12 +89,17 @@ export class Callbacks {
 
   lastCheck(merchantId: string): S['CallbackCheck'] {
     requireMerchant(this.ctx, merchantId);
-    const last = this.ctx.store.get('callbackChecks', merchantId);
-    if (!last)
+    const report = this.lastReport(merchantId);
+    if (!report)
       throw new ApiError(
         'CALLBACK_CHECK_NOT_FOUND',
         `Merchant "${merchantId}" has not run a receiver check yet: POST /_sim/merchants/${merchantId}/callback-check`,
       );
-    return last.report;
+    return report;
+  }
+
+  /** The merchant's last receiver-check report, if it has run one (the inspector shows none rather than a 404). */
+  lastReport(merchantId: string): S['CallbackCheck'] | undefined {
+    return this.ctx.store.get('callbackChecks', merchantId)?.report;
   }
 }
