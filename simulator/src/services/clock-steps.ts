@@ -7,7 +7,10 @@ import type { SimClock } from '../runtime/clock.js';
 import { untilQuiet } from '../runtime/quiet.js';
 import type { Context } from './context.js';
 
-/** Enough for any honest schedule (ten callback retries per callback); a loop of timers that re-arm at once stops here. */
+/**
+ * Enough for any honest schedule (ten callback retries per callback); a loop of timers that re-arm a moment
+ * later stops here (one that re-arms at the same instant never settles: NotQuietError).
+ */
 const MAX_STEPS = 100_000;
 const MAX_SETTLE_ROUNDS = 1000;
 

@@ -18,7 +18,7 @@ export async function resetSimulator(sim: { ctx: Context; payments: Payments; me
   ctx.outbox.forgetScheduled();
   // Writes and deliveries under way finish and are recorded before the records go. Under a steady load the
   // simulator may never be quiet; the reset goes on (the clear below still waits for the writes under way)
-  // and says so, since a request that raced it may leave a record behind.
+  // and logs it, so whoever reads the log of a suite that resets under load sees why it took 200 turns.
   await settle(ctx).catch((err: unknown) => {
     if (!(err instanceof NotQuietError)) throw err;
     ctx.log.warn({ err }, 'the reset went on without a quiet moment: requests were still arriving');
