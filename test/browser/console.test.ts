@@ -69,7 +69,7 @@ describeInBrowser('the QA console, as QA uses it', () => {
     expect(await statusBadge().innerText()).toBe('FAILED');
     await liveText('#timeline li', /Callback delivered/);
     expect(await page.locator('#timeline .deliveries li').first().innerText()).toMatch(/HTTP 200 in \d+ ms/);
-    expect(await page.locator('#timeline').innerText()).toContain('Outcome cancelled_by_user, chosen by answered by hand');
+    expect(await page.locator('#timeline').innerText()).toContain('Outcome cancelled_by_user, chosen by an answer given by hand');
   });
 
   it('pays again and refunds part of it', async () => {
@@ -83,7 +83,7 @@ describeInBrowser('the QA console, as QA uses it', () => {
     await page.fill('#a-reason', 'One item returned');
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
     await page.locator('#notice', { hasText: /Refund rf_\w+ of 500 is PENDING/ }).waitFor();
-    expect(await page.locator('#timeline').innerText()).toMatch(/Refund rf_\w+ of 500 KES/);
+    expect(await page.locator('#timeline').innerText()).toMatch(/Refund rf_\w+ of 500.00 KES/);
     expect(await page.locator('#actions').innerText()).toContain('Up to 1,000.00 KES left to refund');
     visited.push({ name: 'payment-timeline', url: page.url() });
   });
