@@ -135,6 +135,8 @@ describeInBrowser('the QA console, as QA uses it', () => {
       .innerText();
     expect(newApiKey).toMatch(/^sk_sandbox_[0-9a-f]{40}$/);
     expect(newApiKey).not.toBe(oldApiKey);
+    for (const label of ['Client ID', 'new client secret', 'new API key'])
+      expect(await page.getByRole('button', { name: `Copy ${label}` }).isVisible()).toBe(true);
     // The answer to the form is the only place the new keys appear: screenshot it at both sizes now.
     await checkConsolePage(page, 'rotated-key');
     await page.setViewportSize(PHONE);
@@ -219,5 +221,41 @@ describeInBrowser('signing in to the console behind SIM_ADMIN_TOKEN', () => {
     expect(cookies[0]!.value).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     expect(urls.filter((u) => u.includes(ADMIN_TOKEN))).toEqual([]);
+  });
+});
+
+describeInBrowser('the console with JavaScript off', () => {
+  let browser: TestBrowser;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists, opens and answers a payment by keyboard with plain forms, and reveals a secret', async () => {
+    browser = await launchBrowser(DESKTOP, { javaScriptEnabled: false });
+    const page = await browser.context.newPage();
+    const sim = setup();
+    // The second sandbox merchant: the first one's keys were rotated above.
+    const intent = await createIntent(sim, sim.sandbox2, { key: 'NO_JS_1', amount: 400 });
+    await processMobile(sim, intent.reference, 'MPESA', '254712000111');
+    await page.goto(`${base(sim)}/_sim/console?q=NO_JS_1`);
+    expect(await page.locator('tr[data-reference]').count()).toBe(1);
+    await page.getByRole('link', { name: 'NO_JS_1' }).click();
+    await page.waitForURL(`**/_sim/console/payments/${intent.reference}`);
+    // No copy buttons without the script: the values are plain selectable text.
+    expect(await page.getByRole('button', { name: /^Copy/ }).count()).toBe(0);
+
+    await page.locator('#a-outcome').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('#a-outcome').inputValue()).toBe('subscriber_busy');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('#notice', { hasText: 'Answered as subscriber_busy: the payment is FAILED.' }).waitFor();
+    expect(await page.locator('#status-badge').innerText()).toBe('FAILED');
+
+    await page.goto(`${base(sim)}/_sim/console/merchants/${sim.sandbox.id}`);
+    const secret = sim.app.sim.ctx.store.get('merchants', sim.sandbox.id)!.clientSecret;
+    expect(await page.getByText(secret).isVisible()).toBe(false);
+    await page.locator('summary', { hasText: 'Reveal client secret' }).click();
+    expect(await page.getByText(secret).isVisible()).toBe(true);
   });
 });

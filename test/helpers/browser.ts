@@ -35,7 +35,7 @@ export interface TestBrowser {
 }
 
 /** A phone-sized browser context by default: the checkout page must work there. */
-export async function launchBrowser(viewport = { width: 390, height: 844 }): Promise<TestBrowser> {
+export async function launchBrowser(viewport = { width: 390, height: 844 }, options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
   if (found.path === undefined) throw new Error(`no Chromium for the browser tests: ${found.problem}; ${HOW_TO_GET_CHROMIUM}`);
   const profile = await mkdtemp(join(tmpdir(), 'littlepay-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,6 +43,7 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }): Pro
     headless: true,
     args: FLAGS,
     viewport,
+    ...options,
   });
   return {
     context,
