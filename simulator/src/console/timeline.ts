@@ -1,7 +1,7 @@
 // The payment's timeline (docs/decisions/0107): everything that happened to one intent, in order, on its
 // merchant's clock, built from what is stored (the intent with its attempts, 3-D Secure session and
 // refunds; its callbacks with every delivery) and what the request journal still holds (the create body,
-// status reads). Data only: the page renders it.
+// status reads, the 3-D Secure calls: timeline-calls.ts). Data only: the page renders it.
 import type { CallbackRecord, DeliveryRecord, IntentRecord, MerchantRecord, OutcomeSource } from '../domain/records.js';
 import type { JournalEntry } from '../services/journal.js';
 import { formatAmount } from '../pages/html.js';
