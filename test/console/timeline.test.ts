@@ -78,7 +78,9 @@ describe('the timeline', () => {
     const callback = events.find((e) => e.includes('Refund callback delivered'))!;
     expect(callback).toContain(`To ${refundUrl} · 1 delivery attempt`);
     expect(callback).toMatch(/ok \d\d:\d\d:\d\d HTTP 200 in \d+ ms Answer starts: \{"ok":true\}/);
-    expect(callback).toContain(`X-LittlePay-Timestamp ${sent.headers['x-littlepay-timestamp']}`);
+    expect(callback).toContain(
+      `Signature headers X-LittlePay-Timestamp: ${sent.headers['x-littlepay-timestamp']} X-LittlePay-Signature: ${sent.headers['x-littlepay-signature']}`,
+    );
     expect(callback).toContain(`Signed body (exact) ${JSON.stringify(sent.body)}`);
     expect(callback).toContain(`-H 'x-littlepay-signature: ${sent.headers['x-littlepay-signature']}'`);
     expect(callback).toContain('Replay callback');
