@@ -52,6 +52,9 @@ describe('the payments page', () => {
     expect(rowsOf((await get(sim, '/_sim/console?provider=AIRTEL')).body)).toEqual([refs[0]]);
     expect(rowsOf((await get(sim, '/_sim/console?status=PENDING&provider=AIRTEL')).body)).toEqual([refs[0]]);
     expect(rowsOf((await get(sim, '/_sim/console?from=2030-01-01')).body)).toEqual([]);
+    expect(rowsOf((await get(sim, '/_sim/console?to=2025-12-31')).body)).toEqual([]);
+    // Both ends of the date range are whole days, included.
+    expect(rowsOf((await get(sim, '/_sim/console?from=2026-01-01&to=2026-01-01&environment=production')).body)).toEqual([live.reference]);
     // A malformed filter is left out, not refused.
     expect((await get(sim, '/_sim/console?status=maybe&from=yesterday')).statusCode).toBe(200);
   });

@@ -23,6 +23,7 @@ describe('POST /_sim/intents/{reference}/resolve', () => {
     ['wrong_pin', 'FAILED', 2001],
     ['insufficient_funds', 'FAILED', 1],
     ['no_pin_entered', 'FAILED', 1037],
+    ['subscriber_busy', 'FAILED', 1001],
     ['success', 'COMPLETED', 0],
   ])('answers the PIN prompt now as %s: the payment is %s and its callback is sent', async (outcome, final, resultCode) => {
     const sim = await startTestSim();
@@ -38,12 +39,16 @@ describe('POST /_sim/intents/{reference}/resolve', () => {
     expect(callbacksOf(sim, reference)).toHaveLength(1);
   });
 
-  it('answers a waiting 3-D Secure challenge', async () => {
+  it.each([
+    ['challenge_passed', { stage: 'authenticated' }],
+    ['challenge_rejected', { stage: 'failed', failure: 'challenge_rejected' }],
+    ['challenge_cancelled', { stage: 'failed', failure: 'challenge_cancelled' }],
+  ])('answers a waiting 3-D Secure challenge as %s', async (outcome, session) => {
     const sim = await startTestSim();
     const { reference } = await atChallenge(sim);
-    const res = await post(sim, `/_sim/intents/${reference}/resolve`, { outcome: 'challenge_rejected' });
+    const res = await post(sim, `/_sim/intents/${reference}/resolve`, { outcome });
     expect(res.statusCode).toBe(200);
-    expect(sim.app.sim.ctx.store.get('intents', reference)?.card3ds).toMatchObject({ stage: 'failed', failure: 'challenge_rejected' });
+    expect(sim.app.sim.ctx.store.get('intents', reference)?.card3ds).toMatchObject(session);
   });
 
   it('refuses with 409 when nothing waits for that kind of answer, and 404 for an unknown intent', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { describe } from 'vitest';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './chromium.js';
+import type { Config } from '../../simulator/src/config.js';
 import { sharedTestSim, type TestSim } from './sim.js';
 
 const found = findChromium();
@@ -34,7 +35,7 @@ export interface TestBrowser {
 }
 
 /** A phone-sized browser context by default: the checkout page must work there. */
-export async function launchBrowser(viewport = { width: 390, height: 844 }): Promise<TestBrowser> {
+export async function launchBrowser(viewport = { width: 390, height: 844 }, options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
   if (found.path === undefined) throw new Error(`no Chromium for the browser tests: ${found.problem}; ${HOW_TO_GET_CHROMIUM}`);
   const profile = await mkdtemp(join(tmpdir(), 'littlepay-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -42,6 +43,7 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }): Pro
     headless: true,
     args: FLAGS,
     viewport,
+    ...options,
   });
   return {
     context,
@@ -56,12 +58,12 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }): Pro
  * One simulator for a browser test file, listening on 127.0.0.1 at a free port (a browser needs a real
  * socket), with its PUBLIC_URL following that port. Returns a getter, like sharedTestSim.
  */
-export function listeningTestSim(): () => TestSim {
+export function listeningTestSim(overrides: Partial<Config> = {}): () => TestSim {
   return sharedTestSim(
     async (sim) => {
       await sim.app.listen({ host: '127.0.0.1', port: 0 });
       return sim;
     },
-    { publicUrl: 'http://127.0.0.1:0' },
+    { publicUrl: 'http://127.0.0.1:0', ...overrides },
   );
 }

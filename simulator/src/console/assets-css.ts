@@ -19,6 +19,7 @@ main{max-width:76rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 footer{max-width:76rem;margin:0 auto;padding:0 1.25rem 2rem;color:#52606d}
 h1{font-size:1.45rem;margin:.4rem 0 .8rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin:0 0 .6rem}h3{font-size:1rem;margin:.2rem 0 .4rem}
 .panel{background:#fff;border:1px solid #d9dee4;border-radius:10px;padding:1rem;margin:0 0 1rem}
+.panel>p:first-child,.panel>form>p:first-child{margin-top:0}
 .muted{color:#52606d}.small{font-size:.85rem}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 code{overflow-wrap:anywhere}
@@ -32,7 +33,10 @@ pre{background:#f0f3f6;border-radius:6px;padding:.6rem;margin:.4rem 0;white-spac
 .env{font-size:.75rem;text-transform:uppercase;color:#52606d}.env.production{color:#8a1c14;font-weight:700}
 label{display:block;font-weight:600;font-size:.85rem;margin:0 0 .2rem}
 input[type=checkbox]{width:auto;min-height:0;margin-right:.35rem;vertical-align:middle}
-input:not([type=checkbox]),select,textarea{font:inherit;width:100%;padding:.45rem .55rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff;color:inherit;min-height:2.4rem}
+input:not([type=checkbox]),select,textarea{font:inherit;width:100%;padding:.45rem .55rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff;color:inherit;height:2.5rem}
+textarea{height:auto}
+.hint{margin:.25rem 0 .5rem}
+ul.plain{list-style:none;padding:0;margin:0}ul.plain li{padding:.4rem 0;border-bottom:1px solid #e4e7eb}ul.plain li:last-child{border:0}
 button,.button{font:inherit;font-weight:600;padding:.45rem .9rem;border-radius:6px;border:1px solid #0b57a4;background:#0b57a4;color:#fff;cursor:pointer;min-height:2.4rem;display:inline-flex;align-items:center;gap:.3rem;text-decoration:none}
 button.secondary,.button.secondary{background:#fff;color:#0b57a4}
 button.danger{background:#b42318;border-color:#b42318}
@@ -48,6 +52,7 @@ th{font-size:.8rem;color:#52606d;font-weight:600;text-transform:uppercase;letter
 td.amount,th.amount{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tbody tr:hover{background:#f7f9fb}
 .ref{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;color:#52606d}
+#results>p:first-child{margin-top:0}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:.8rem;flex-wrap:wrap}
 .summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.4rem 1.2rem;margin:0}
 .summary div{min-width:0}.summary dt{font-size:.78rem;color:#52606d;text-transform:uppercase;letter-spacing:.03em}.summary dd{margin:0;overflow-wrap:anywhere}

@@ -8,14 +8,24 @@ import type { DetailView } from './detail-page.js';
 import { CONSOLE } from './layout.js';
 
 const CHALLENGE_OUTCOMES: Array<[string, string]> = [
-  ['challenge_passed', 'Challenge passed (the shopper authenticates)'],
-  ['challenge_rejected', 'Challenge failed (the shopper answers Fail)'],
-  ['challenge_cancelled', 'Challenge cancelled'],
+  ['challenge_passed', 'Passed: the shopper authenticates'],
+  ['challenge_rejected', 'Failed: the shopper answers Fail'],
+  ['challenge_cancelled', 'Cancelled by the shopper'],
 ];
+
+/** Short enough for a phone-width select; the catalogue's name follows, as the API spells it. */
+const PIN_LABELS: Partial<Record<string, string>> = {
+  success: 'PIN entered: paid',
+  cancelled_by_user: 'Cancelled by the shopper',
+  wrong_pin: 'Wrong PIN',
+  insufficient_funds: 'Insufficient funds',
+  no_pin_entered: 'No answer (timeout)',
+  subscriber_busy: 'Subscriber busy',
+};
 
 const PIN_OUTCOMES: Array<[string, string]> = Object.values(mobileOutcomes)
   .filter((o) => o.timing === 'pin')
-  .map((o) => [o.outcome, `${o.outcome.replace(/_/g, ' ')}: ${o.description}`]);
+  .map((o) => [o.outcome, `${PIN_LABELS[o.outcome] ?? o.description} (${o.outcome})`]);
 
 function form(reference: string, action: string, inner: string): string {
   return `<form method="post" action="${CONSOLE}/payments/${encodeURIComponent(reference)}/${action}">${inner}</form>`;
@@ -33,7 +43,7 @@ function resolveForm(view: DetailView): string {
     intent.id,
     'resolve',
     `<h3>Answer for the shopper</h3><p class="small">${what} Answer it now with any outcome.</p>
-<div class="row"><div><label for="a-outcome">Outcome</label><select id="a-outcome" name="outcome">${options}</select></div><button type="submit">Answer now</button></div>`,
+<label for="a-outcome">Outcome</label><select id="a-outcome" name="outcome">${options}</select><p><button type="submit">Answer now</button></p>`,
   );
 }
 
@@ -47,7 +57,7 @@ function refundForm(view: DetailView): string {
     `<h3>Refund</h3><p class="small">Up to ${formatAmount(left)} ${escapeHtml(intent.currency)} left to refund, as the merchant's POST /api/refund would.</p>
 <div class="row"><div><label for="a-amount">Amount</label><input id="a-amount" name="amount" inputmode="decimal" required value="${left}"></div>
 <div><label for="a-reason">Reason</label><input id="a-reason" name="reason" maxlength="200"></div></div>
-<label for="a-cb">Refund callback URL (optional)</label><input id="a-cb" name="callbackUrl" type="url" placeholder="${escapeHtml(intent.callbackUrl)}">
+<label for="a-cb">Refund callback URL (optional)</label><input id="a-cb" name="callbackUrl" type="url" aria-describedby="a-cb-hint"><p id="a-cb-hint" class="small muted hint">Left empty, no refund callback is sent (as with the API).</p>
 <p><button type="submit">Refund</button></p>`,
   );
 }

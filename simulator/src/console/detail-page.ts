@@ -16,11 +16,13 @@ export interface DetailView {
   now: string;
 }
 
-function delivery(d: DeliveryRecord): string {
+/** One delivery attempt; its signature headers in full, folded (each retry is signed anew, at its own time). */
+function delivery(d: DeliveryRecord, key: string): string {
   const answer = d.statusCode !== undefined ? `HTTP ${d.statusCode}` : `network error: ${d.error ?? 'unknown'}`;
   const snippet = d.responseSnippet ? `<div class="small">Answer starts: <code>${escapeHtml(d.responseSnippet)}</code></div>` : '';
+  const headers = d.signature ? `X-LittlePay-Timestamp: ${d.signature.timestamp}\nX-LittlePay-Signature: ${d.signature.value}` : '';
   const sig = d.signature
-    ? `<div class="small muted">X-LittlePay-Timestamp <code>${escapeHtml(d.signature.timestamp)}</code> · X-LittlePay-Signature <code>${escapeHtml(d.signature.value.slice(0, 24))}…</code></div>`
+    ? `<details data-key="${key}"><summary>Signature headers</summary><pre class="copy-value" data-copy-label="signature headers">${escapeHtml(headers)}</pre></details>`
     : '';
   return `<li>${statusBadge(d.ok ? 'ok' : 'error')} <time datetime="${escapeHtml(d.at)}">${escapeHtml(d.at.slice(11, 19))}</time> ${escapeHtml(answer)}${d.latencyMs !== undefined ? ` in ${d.latencyMs} ms` : ''}${snippet}${sig}</li>`;
 }
@@ -38,7 +40,7 @@ function eventHtml(e: TimelineEvent, i: number, reference: string): string {
   const cb = e.callback;
   const deliveries = cb
     ? cb.deliveries.length
-      ? `<ol class="deliveries">${cb.deliveries.map(delivery).join('')}</ol>`
+      ? `<ol class="deliveries">${cb.deliveries.map((d, k) => delivery(d, `s${i}-${k}`)).join('')}</ol>`
       : '<p class="small muted">Not sent yet.</p>'
     : '';
   const replay = cb

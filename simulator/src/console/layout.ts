@@ -23,6 +23,8 @@ export interface LayoutOptions {
 }
 
 function nav(section: LayoutOptions['section'], signedIn: boolean): string {
+  // Signed out, the other pages would only lead back to the sign-in form.
+  if (section === 'sign-in') return '';
   const link = (href: string, label: string, name: LayoutOptions['section']) =>
     `<a href="${href}"${section === name ? ' aria-current="page"' : ''}>${label}</a>`;
   const signOut = signedIn

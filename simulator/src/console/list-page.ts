@@ -54,7 +54,7 @@ function queryString(filter: PaymentFilter, before?: string): string {
 
 function resultsHtml(page: PaymentPage, filter: PaymentFilter, total: number): string {
   const filtered = Object.keys(filter).some((k) => k !== 'before');
-  const caption = filtered ? 'Payments matching the filters, newest first' : `All ${total} payment${total === 1 ? '' : 's'}, newest first`;
+  const caption = filtered ? 'Payments matching the filters, newest first' : `${total} payment${total === 1 ? '' : 's'} in all, newest first`;
   const body = page.rows.length
     ? `<table class="responsive"><caption class="visually-hidden">${caption}</caption><thead><tr><th scope="col">Payment</th><th scope="col" class="amount">Amount</th><th scope="col">Status</th><th scope="col">Provider</th><th scope="col">Merchant</th><th scope="col">Created</th></tr></thead><tbody>${page.rows.map(rowHtml).join('')}</tbody></table>`
     : `<p class="muted">${filtered ? 'No payment matches these filters.' : 'No payments yet. Create an intent through the API and it appears here.'}</p>`;

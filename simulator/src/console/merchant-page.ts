@@ -23,7 +23,7 @@ export function merchantsPage(merchants: MerchantRecord[], extra: { notice?: Not
   const rows = merchants
     .map(
       (m) =>
-        `<tr><td data-label="Merchant"><a href="${base(m)}">${escapeHtml(m.name)}</a></td><td data-label="Environment"><span class="env ${escapeHtml(m.environment)}">${escapeHtml(m.environment)}</span></td><td data-label="Id"><code>${escapeHtml(m.id)}</code></td><td data-label="Payments"><a href="${CONSOLE}?merchant=${encodeURIComponent(m.id)}">Payments</a></td></tr>`,
+        `<tr><td data-label="Merchant"><a href="${base(m)}">${escapeHtml(m.name)}</a></td><td data-label="Environment"><span class="env ${escapeHtml(m.environment)}">${escapeHtml(m.environment)}</span></td><td data-label="Id"><code>${escapeHtml(m.id)}</code></td><td data-label="Payments"><a href="${CONSOLE}?merchant=${encodeURIComponent(m.id)}">Its payments<span class="visually-hidden"> (${escapeHtml(m.name)})</span></a></td></tr>`,
     )
     .join('');
   const body = `<h1>Merchants</h1><section class="panel"><table class="responsive"><caption class="visually-hidden">Merchants</caption><thead><tr><th scope="col">Merchant</th><th scope="col">Environment</th><th scope="col">Id</th><th scope="col">Payments</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -64,7 +64,7 @@ function outcomesPanel(v: MerchantView): string {
     : '<p class="small muted">Nothing queued: test numbers and cards decide.</p>';
   const providers = ['any', ...PROVIDERS].map((p) => `<option value="${p}">${p}</option>`).join('');
   return `<section class="panel" aria-labelledby="out-title"><h2 id="out-title">Queued outcomes</h2>${list}
-${post(m, 'outcomes', `<div class="row actions"><div><label for="m-prov">Provider</label><select id="m-prov" name="provider">${providers}</select></div><div><label for="m-out">Outcomes, in order</label><input id="m-out" name="outcomes" required placeholder="insufficient_funds, success"></div><button type="submit">Queue</button></div>`)}
+${post(m, 'outcomes', `<label for="m-prov">Provider</label><select id="m-prov" name="provider">${providers}</select><label for="m-out">Outcomes, in order</label><input id="m-out" name="outcomes" required aria-describedby="m-out-hint"><p id="m-out-hint" class="small muted hint">Comma-separated, e.g. <code>wrong_pin, success</code>: each new attempt takes the next one.</p><button type="submit">Queue</button>`)}
 ${queued.length ? post(m, 'outcomes-clear', '<button type="submit" class="secondary">Clear the queue</button>') : ''}</section>`;
 }
 
@@ -77,7 +77,7 @@ function faultsPanel(v: MerchantView): string {
 ${post(
   m,
   'faults',
-  `<div class="row actions"><div><label for="m-ftype">Fault</label><select id="m-ftype" name="type"><option value="error">error (HTTP status)</option><option value="latency">latency (ms)</option><option value="drop">drop the connection</option></select></div>
+  `<div class="row actions"><div><label for="m-ftype">Fault</label><select id="m-ftype" name="type"><option value="error">HTTP error</option><option value="latency">Latency</option><option value="drop">Dropped connection</option></select></div>
 <div><label for="m-fop">Operation</label><input id="m-fop" name="operation" value="any"></div><div><label for="m-fval">Status or ms</label><input id="m-fval" name="value" inputmode="numeric" value="503"></div><div><label for="m-fcount">Calls</label><input id="m-fcount" name="count" inputmode="numeric" value="1"></div></div><p><button type="submit">Add fault</button></p>`,
 )}
 ${v.faults.length ? post(m, 'faults-clear', '<button type="submit" class="secondary">Clear faults</button>') : ''}</section>`;
@@ -98,10 +98,10 @@ function inboxPanel(v: MerchantView): string {
   const rows = v.callbacks
     .map(
       (cb) =>
-        `<li>${statusBadge(cb.state)} <a href="${CONSOLE}/payments/${encodeURIComponent(cb.reference)}">${escapeHtml(String(cb.body.key ?? cb.reference))}</a> ${escapeHtml(cb.kind)} → <code>${escapeHtml(cb.url)}</code>, ${cb.deliveries.length} attempt${cb.deliveries.length === 1 ? '' : 's'}</li>`,
+        `<li>${statusBadge(cb.state)} <a href="${CONSOLE}/payments/${encodeURIComponent(cb.reference)}">${escapeHtml(String(cb.body.key ?? cb.reference))}</a> · ${escapeHtml(cb.kind)} callback · ${cb.deliveries.length} attempt${cb.deliveries.length === 1 ? '' : 's'}<br><code class="small muted">${escapeHtml(cb.url)}</code></li>`,
     )
     .join('');
-  return `<section class="panel" aria-labelledby="inbox-title"><h2 id="inbox-title">Callbacks sent</h2><p class="small muted">The latest 20, newest first.</p>${rows ? `<ul>${rows}</ul>` : '<p class="small muted">No callbacks yet.</p>'}</section>`;
+  return `<section class="panel" aria-labelledby="inbox-title"><h2 id="inbox-title">Callbacks sent</h2><p class="small muted">The latest 20, newest first.</p>${rows ? `<ul class="plain">${rows}</ul>` : '<p class="small muted">No callbacks yet.</p>'}</section>`;
 }
 
 function resetPanel(m: MerchantRecord): string {

@@ -25,6 +25,9 @@ export interface ConsoleDeps {
   control: ControlPlane;
 }
 
+/** Merchant actions that cannot be undone: their form carries a confirmation box. */
+const CONFIRMED = new Set(['rotate-key', 'reset']);
+
 const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
 function noticeOf(req: FastifyRequest): Notice | null {
@@ -133,7 +136,10 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
     scope.post(`${CONSOLE}/merchants/:id/:action`, async (req, reply) => {
       const { id, action } = req.params as { id: string; action: string };
       const page = `${CONSOLE}/merchants/${encodeURIComponent(id)}`;
-      const call = merchantCall(action, id, (req.body ?? {}) as Form);
+      const form = (req.body ?? {}) as Form;
+      // The box a browser makes the tester tick is checked here too: a scripted or crafted post must confirm as well.
+      if (CONFIRMED.has(action) && form.confirm !== 'yes') return reply.redirect(backTo(page, { ok: false, text: 'Tick the box to confirm first.' }), 303);
+      const call = merchantCall(action, id, form);
       if (!call) return reply.redirect(backTo(page, { ok: false, text: `No action "${action}".` }), 303);
       const result = await perform(app, call, token, req.headers.host);
       const merchant = ctx.store.get('merchants', id);

@@ -1,10 +1,12 @@
 // The payment's timeline (docs/decisions/0107): everything that happened to one intent, in order, on its
 // merchant's clock, built from what is stored (the intent with its attempts, 3-D Secure session and
 // refunds; its callbacks with every delivery) and what the request journal still holds (the create body,
-// status reads). Data only: the page renders it.
+// status reads, the 3-D Secure calls: timeline-calls.ts). Data only: the page renders it.
 import type { CallbackRecord, DeliveryRecord, IntentRecord, MerchantRecord, OutcomeSource } from '../domain/records.js';
 import type { JournalEntry } from '../services/journal.js';
+import { formatAmount } from '../pages/html.js';
 import { callbackCurl, requestCurl } from './curl.js';
+import { callEvents, pretty } from './timeline-calls.js';
 
 export type Tone = 'ok' | 'bad' | 'wait' | 'info';
 
@@ -21,15 +23,17 @@ export interface TimelineEvent {
   callback?: { id: string; deliveries: DeliveryRecord[]; state: CallbackRecord['state'] };
 }
 
+/** How an attempt's outcome was chosen, to follow "chosen by". */
 const SOURCES: Record<NonNullable<OutcomeSource>, string> = {
   override: 'a queued outcome (/_sim outcomes)',
   trigger: 'the test number or test card',
   default: 'the default (no test number, nothing queued)',
-  resolved: 'answered by hand (/_sim resolve, the console)',
+  resolved: 'an answer given by hand (the console or /_sim resolve)',
 };
 
+const money = (amount: number, currency: string) => `${formatAmount(amount)} ${currency}`;
+
 const toneOf = (status: string): Tone => (status === 'COMPLETED' ? 'ok' : status === 'FAILED' ? 'bad' : 'wait');
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 function created(intent: IntentRecord, entry: JournalEntry | undefined, publicUrl: string, merchant: MerchantRecord | undefined): TimelineEvent {
   const body = entry?.requestBody ?? {
@@ -78,6 +82,13 @@ function attemptEvents(intent: IntentRecord, publicUrl: string, callbacks: Callb
   return events.concat(callbackEvents(callbacks.filter((cb) => cb.kind === 'payment' && !attached.has(cb.id))));
 }
 
+/** The process request that starts such an attempt (a card's number went to cspaToken and enroll before it). */
+function processBody(a: IntentRecord['attempts'][number]): unknown {
+  if (a.mobile) return { type: a.provider, payment: { mobile: a.mobile } };
+  if (a.token?.use === 'used') return { type: 'CARDS', payment: { customer: { id: a.token.id } } };
+  return { type: 'CARDS' };
+}
+
 function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], publicUrl: string): TimelineEvent[] {
   const who = a.mobile ? ` to ${a.mobile}` : a.card ? ` with ${a.card.brand} •••• ${a.card.last4}` : '';
   const how = a.token?.use === 'used' ? "the saved card's outcome" : SOURCES[a.outcomeSource ?? 'default'];
@@ -85,9 +96,14 @@ function attemptPair(intent: IntentRecord, a: IntentRecord['attempts'][number], 
     at: a.createdAt,
     title: `Payment attempt: ${a.provider}${who}`,
     tone: 'info',
-    facts: [`Amount ${a.amount}`, `Outcome ${a.outcome}, chosen by ${how}`, ...(a.token ? [`Saved card ${a.token.id} (${a.token.use})`] : [])],
+    facts: [
+      `Amount ${money(a.amount, intent.currency)}`,
+      `${a.finishedAt ? 'Outcome' : 'Will end as'} ${a.outcome}, chosen by ${how}`,
+      ...(a.token ? [`Saved card ${a.token.id} (${a.token.use})`] : []),
+      ...(a.finishedAt ? [] : [a.mobile ? "Waiting for the shopper's PIN: answer it under Make it happen" : 'Waiting for the card to be processed']),
+    ],
     blocks: [],
-    curl: a.mobile ? requestCurl(publicUrl, 'POST', `/pay/${intent.id}/process`, 'none', { type: a.provider, payment: { mobile: a.mobile } }) : undefined,
+    curl: requestCurl(publicUrl, 'POST', `/pay/${intent.id}/process`, 'none', processBody(a)),
   };
   if (!a.finishedAt) return [started];
   const finished: TimelineEvent = {
@@ -129,33 +145,17 @@ function threeDsEvents(intent: IntentRecord): TimelineEvent[] {
   ];
 }
 
-function readEvents(entries: JournalEntry[], publicUrl: string): TimelineEvent[] {
-  return entries
-    .filter((e) => e.operationId === 'getPaymentStatus' || e.operationId === 'refundPayment')
-    .map((e) => ({
-      at: e.at,
-      title: e.operationId === 'getPaymentStatus' ? `Status read → ${e.status}` : `Refund requested → ${e.status}`,
-      tone: e.status >= 400 ? ('bad' as const) : ('info' as const),
-      facts: [`${e.method} ${e.path}`, `${e.durationMs} ms${e.fault ? `, fault ${e.fault}` : ''}`],
-      blocks: [
-        ...(e.requestBody ? [{ label: 'Request body', text: pretty(e.requestBody) }] : []),
-        ...(e.responseBody ? [{ label: 'Response body', text: pretty(e.responseBody) }] : []),
-      ],
-      curl: requestCurl(publicUrl, e.method, e.path, 'apiKey', e.requestBody ?? undefined),
-    }));
-}
-
 function refundEvents(intent: IntentRecord): TimelineEvent[] {
   return intent.refunds.flatMap((r) => {
     const asked: TimelineEvent = {
       at: r.createdAt,
-      title: `Refund ${r.id} of ${r.amount} ${intent.currency}`,
+      title: `Refund ${r.id} of ${money(r.amount, intent.currency)}`,
       tone: 'info',
       facts: [r.reason ? `Reason: ${r.reason}` : 'No reason given', r.callbackUrl ? `Callback to ${r.callbackUrl}` : 'No refund callback'],
       blocks: [],
     };
     return r.finishedAt
-      ? [asked, { at: r.finishedAt, title: `Refund ${r.status}`, tone: toneOf(r.status), facts: [`${r.amount} ${intent.currency}`], blocks: [] }]
+      ? [asked, { at: r.finishedAt, title: `Refund ${r.status}`, tone: toneOf(r.status), facts: [money(r.amount, intent.currency)], blocks: [] }]
       : [asked];
   });
 }
@@ -192,7 +192,7 @@ export function buildTimeline({ intent, merchant, callbacks, journal, publicUrl,
     created(intent, createEntry, publicUrl, merchant),
     ...attemptEvents(intent, publicUrl, callbacks),
     ...threeDsEvents(intent),
-    ...readEvents(journal, publicUrl),
+    ...callEvents(journal, publicUrl),
     ...refundEvents(intent),
     ...callbackEvents(callbacks.filter((cb) => cb.kind === 'refund')),
   ];
