@@ -1,5 +1,6 @@
-// npm run bench:profile [-- --workload journey --seconds 8 --store lowdb]: where the simulator's main thread
-// spends its time under one of the bench's loads. The simulator runs with `node --cpu-prof`; after a warm-up
+// npm run bench:profile [-- --workload journey --seconds 8 --store lowdb|memory|reference]: where the
+// simulator's main thread (or, with `--store reference`, the journey reference's) spends its time under one
+// of the bench's loads. The simulator runs with `node --cpu-prof`; after a warm-up
 // its profile is taken for the given seconds, and the busiest functions (self time) and files are printed as
 // shares of the samples that were not idle. The .cpuprofile is kept (open it in Chrome's DevTools).
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
@@ -35,19 +36,22 @@ interface Profile {
 
 const dir = await mkdtemp(join(tmpdir(), 'littlepay-profile-'));
 const sink = await startSink();
+const reference = values.store === 'reference';
 const storeArgs = values.store === 'memory' ? ['--memory'] : ['--data-dir', join(dir, 'data')];
-const server = await startServer(SIMULATOR, ['--port', '0', ...storeArgs, ...SIM_FLAGS], {}, undefined, undefined, [
-  '--cpu-prof',
-  `--cpu-prof-dir=${dir}`,
-  '--cpu-prof-interval=250',
-]);
+const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'];
+const server = reference
+  ? await startServer('bench/servers/journey.ts', ['0'], {}, undefined, undefined, profiling)
+  : await startServer(SIMULATOR, ['--port', '0', ...storeArgs, ...SIM_FLAGS], {}, undefined, undefined, profiling);
 try {
-  const merchant = await sandboxMerchant(server.url);
+  // The journey reference checks no credentials.
+  const merchant = reference ? { clientId: 'bench', clientSecret: 'bench', tokenId: 'bench', apiKey: 'bench' } : await sandboxMerchant(server.url);
   const pool = workload === 'status' || workload === 'mixed' ? await createPool(server.url, merchant, sink.url, 'pool') : [];
   const requests = (prefix: string) => simRequests(workload, { merchant, callbackUrl: sink.url, pool, keyPrefix: prefix });
   await load({ url: server.url, requests: requests('warm'), connections: Number(values.connections), durationS: 2 });
   const result = await load({ url: server.url, requests: requests('load'), connections: Number(values.connections), durationS: Number(values.seconds) });
-  console.log(`${workload} on the simulator (${values.store}): ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms`);
+  console.log(
+    `${workload} on ${reference ? 'the journey reference' : `the simulator (${values.store})`}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms`,
+  );
 } finally {
   // A graceful stop writes the profile (the whole run, warm-up and set-up included).
   await server.stop();
