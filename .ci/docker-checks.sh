@@ -54,5 +54,7 @@ run_on_volume info
 node --import tsx scripts/docker-volume-check.ts --base-url "http://127.0.0.1:$VOLUME_PORT" --phase read --state "$state"
 echo "ok - data in the /data volume survives a new container"
 
-if docker logs "$name" 2>&1 | grep -q '"validators":"generated"'; then echo "ok - the image validates with the generated validators";
-else echo "not ok - the image compiles its validators at run time (is simulator/src/generated/validators.cjs in dist/?)"; docker logs "$name" 2>&1 | tail -5; exit 1; fi
+# Read the whole log first: with pipefail, `grep -q` leaving early would fail the pipe (SIGPIPE) once the log is long.
+logs=$(docker logs "$name" 2>&1)
+if grep -q '"validators":"generated"' <<<"$logs"; then echo "ok - the image validates with the generated validators";
+else echo "not ok - the image compiles its validators at run time (is simulator/src/generated/validators.cjs in dist/?)"; tail -5 <<<"$logs"; exit 1; fi

@@ -288,7 +288,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await merchants.ensureDemo();
   const handlers = {
     ...littlePayHandlers({ ctx, payments, cards, merchants }),
-    ...pageHandlers({ ctx, cards }),
+    ...pageHandlers({ ctx, cards, payments }),
     ...simulatorHandlers({ ctx, merchants, version: VERSION, startedAt, state: () => state }),
     ...callbackHandlers(ctx),
     ...controlHandlers({ ctx, ...control }),

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { ConfigError, helpText, parseCommandLine, type Command, type Config } from './config.js';
 import { demoMerchants } from './domain/merchants.js';
 import { Ids } from './domain/ids.js';
-import { merchantView } from './http/handlers/simulator.js';
+import { merchantView } from './domain/sim-views.js';
 import { iso } from './runtime/clock.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { printMerchantTable, serve, stopOnSignals, type CliIO } from './server.js';

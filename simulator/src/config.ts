@@ -4,6 +4,7 @@
 // hands in: process.env itself is touched only at the edges (main.ts passes it in; main.ts and the
 // library read NO_COLOR through colorWanted).
 import { parseArgs } from 'node:util';
+import { parseDuration } from './runtime/duration.js';
 
 export interface Config {
   readonly port: number;
@@ -27,7 +28,7 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Most requests kept in each merchant's journal (GET /_sim/merchants/{id}/requests). */
   readonly journalSize: number;
-  /** Superseded record versions the persisted store's log holds before it is folded into its pages (docs/decisions/0056). */
+  /** Superseded record versions the persisted store's log holds before it is folded into its chunks (docs/decisions/0056). */
   readonly storeCompactAfter: number;
   /** When set, every /_sim call but health, the public key and the inbox needs Authorization: Bearer <token>. */
   readonly adminToken: string | undefined;
@@ -73,16 +74,14 @@ function oneOf<T extends string>(values: readonly T[]) {
     return raw as T;
   };
 }
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 /** A comma-separated list of durations such as `10s,30s,2m,1h` (a bare number is milliseconds), or `none`. */
 function durations(raw: string, name: string): readonly number[] {
   if (raw.trim() === 'none') return Object.freeze([]);
   const parts = raw.split(',').map((p) => p.trim());
   if (parts.length > 50) throw new ConfigError(`${name} has ${parts.length} steps; at most 50 are allowed`);
   const out = parts.map((part) => {
-    const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
-    if (!m) throw new ConfigError(`${name} must be durations separated by commas such as 10s,30s,2m,1h (or none), got "${part}" in "${raw}"`);
-    const ms = Number(m[1]) * UNIT_MS[(m[2] ?? 'ms') as keyof typeof UNIT_MS];
+    const ms = parseDuration(part, { bareMs: true });
+    if (ms === undefined) throw new ConfigError(`${name} must be durations separated by commas such as 10s,30s,2m,1h (or none), got "${part}" in "${raw}"`);
     if (ms < 1 || ms > 86_400_000) throw new ConfigError(`${name}: each step must be between 1ms and 24h, got "${part}"`);
     return ms;
   });
@@ -216,7 +215,7 @@ const settings = {
     flag: 'store-compact-after',
     env: 'STORE_COMPACT_AFTER',
     default: '50000',
-    help: "superseded record versions (updates, removals) the store's log holds before it is folded into its pages",
+    help: "superseded record versions (updates, removals) the store's log holds before it is folded into its chunks",
     parse: integer(1, 100_000_000),
   },
   journalSize: {

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { colorWanted, configFromOptions, type Config, type SettingOptions } from './config.js';
-import { merchantView } from './http/handlers/simulator.js';
+import { merchantView } from './domain/sim-views.js';
 import { checkDataDir } from './runtime/data-dir.js';
 import { prettyLogStream, resolveLogFormat } from './runtime/logging.js';
 import { clockControl, type SimulatorClock } from './services/clock-control.js';

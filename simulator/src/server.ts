@@ -4,7 +4,7 @@ import { Console } from 'node:console';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { merchantView } from './http/handlers/simulator.js';
+import { merchantView } from './domain/sim-views.js';
 import { checkDataDir, DataDirError } from './runtime/data-dir.js';
 import { tuneHeapForServing } from './runtime/heap.js';
 import { prettyLogStream, resolveLogFormat } from './runtime/logging.js';

@@ -73,6 +73,24 @@ describe('the layers of the simulator', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keeps the store behind the services for every handler: a handler calls a service, never the store', () => {
+    // The layer rule alone allows it (http sits above store); a handler that reads records itself grows
+    // its own lookups and 404s, which is how two merchant-not-found answers began (issue 21).
+    const handlers = files.filter((f) => f.startsWith('simulator/src/http/handlers/'));
+    expect(handlers.length).toBeGreaterThan(0);
+    const reaches = handlers.flatMap((file) =>
+      importsOf(file)
+        .filter((t) => t.startsWith('simulator/src/store/'))
+        .map((t) => `${file} imports ${t}`),
+    );
+    // Nor through the context they are handed: reading or writing records is a service's job (the health
+    // check may still ask the store whether it is up).
+    const reads = handlers.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\.store\.(get|all|landed|commit|count|forget|clear)\b/g)].map((m) => `${file} calls store.${m[1]}`),
+    );
+    expect([...reaches, ...reads]).toEqual([]);
+  });
+
   it('reads type-only imports and re-exports, and refuses the imports the guide forbids', () => {
     const imports = importsOf('simulator/src/services/inbox.ts');
     expect(imports).toContain('simulator/src/services/context.ts');

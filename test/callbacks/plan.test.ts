@@ -1,8 +1,8 @@
-// The outbox's rules as pure functions (simulator/src/callbacks/plan.ts): the state after an attempt, the
+// The outbox's rules as pure functions (simulator/src/callbacks/plan.ts): the state after a delivery, the
 // first due time, and the reordering of a burst of held callbacks, replayed step by step as the outbox
 // would run them.
 import { describe, expect, it } from 'vitest';
-import { afterAttempt, firstAttemptAt, reorderedAttemptAt, REORDER_SPACING_MS } from '../../simulator/src/callbacks/plan.js';
+import { afterDelivery, firstDeliveryAt, reorderedDeliveryAt, REORDER_SPACING_MS } from '../../simulator/src/callbacks/plan.js';
 import type { CallbackRecord } from '../../simulator/src/domain/records.js';
 
 const HOLD = 10_000;
@@ -24,7 +24,7 @@ function cb(id: string, createdAt: number, over: Partial<CallbackRecord> = {}): 
   };
 }
 
-describe('afterAttempt', () => {
+describe('afterDelivery', () => {
   const schedule = [1000, 5000];
   const failed = { at: '2026-01-01T00:00:00.000Z', ok: false, statusCode: 500 };
   it.each([
@@ -33,31 +33,31 @@ describe('afterAttempt', () => {
     { tries: 2, ok: false, state: 'failed', next: null },
     { tries: 0, ok: true, state: 'delivered', next: null },
     { tries: 2, ok: true, state: 'delivered', next: null },
-  ])('after $tries earlier attempts, an attempt ok=$ok leaves it $state', ({ tries, ok, state, next }) => {
+  ])('after $tries earlier deliveries, a delivery ok=$ok leaves it $state', ({ tries, ok, state, next }) => {
     const before = cb('c', 0, { deliveries: Array(tries).fill(failed) });
-    const after = afterAttempt(before, { ...failed, ok, statusCode: ok ? 200 : 500 }, 0, schedule);
+    const after = afterDelivery(before, { ...failed, ok, statusCode: ok ? 200 : 500 }, 0, schedule);
     expect(after.state).toBe(state);
     expect(after.nextAttemptAt).toBe(next);
     expect(after.deliveries).toHaveLength(tries + 1);
   });
 });
 
-describe('firstAttemptAt', () => {
+describe('firstDeliveryAt', () => {
   it('is now, or now plus the hold when reordering is on', () => {
-    expect(firstAttemptAt(undefined, 5)).toBe(5);
-    expect(firstAttemptAt({ duplicates: true, reorder: false, reorderHoldMs: HOLD }, 5)).toBe(5);
-    expect(firstAttemptAt({ duplicates: false, reorder: true, reorderHoldMs: HOLD }, 5)).toBe(5 + HOLD);
+    expect(firstDeliveryAt(undefined, 5)).toBe(5);
+    expect(firstDeliveryAt({ duplicates: true, reorder: false, reorderHoldMs: HOLD }, 5)).toBe(5);
+    expect(firstDeliveryAt({ duplicates: false, reorder: true, reorderHoldMs: HOLD }, 5)).toBe(5 + HOLD);
   });
 });
 
-describe('reorderedAttemptAt', () => {
+describe('reorderedDeliveryAt', () => {
   /** Runs the held callbacks as the outbox does (earliest due first) and returns the order they go out. */
   function release(all: CallbackRecord[]): string[] {
     const sent: string[] = [];
     for (let guard = 0; guard < 50; guard++) {
       const due = all.filter((c) => c.state === 'pending').sort((a, b) => a.nextAttemptAt! - b.nextAttemptAt!)[0];
       if (!due) return sent;
-      const wait = reorderedAttemptAt(due, all);
+      const wait = reorderedDeliveryAt(due, all);
       if (wait === null) {
         sent.push(`${due.id}@${due.nextAttemptAt}`);
         due.state = 'delivered';
@@ -72,7 +72,7 @@ describe('reorderedAttemptAt', () => {
     expect(release(all)).toEqual([`c3@${3000 + HOLD}`, `c2@${3000 + HOLD + REORDER_SPACING_MS}`, `c1@${3000 + HOLD + 2 * REORDER_SPACING_MS}`]);
   });
 
-  it("ignores other merchants' callbacks, replays, duplicates and callbacks already attempted", () => {
+  it("ignores other merchants' callbacks, replays, duplicates and callbacks already sent", () => {
     const mine = cb('c1', 0);
     const others = [
       cb('other-merchant', 1000, { merchantId: 'm2' }),
@@ -80,10 +80,10 @@ describe('reorderedAttemptAt', () => {
       cb('duplicate', 1000, { origin: 'duplicate' }),
       cb('retrying', 1000, { deliveries: [{ at: '', ok: false, statusCode: 500 }] }),
     ];
-    expect(reorderedAttemptAt(mine, [mine, ...others])).toBeNull();
+    expect(reorderedDeliveryAt(mine, [mine, ...others])).toBeNull();
     // Nor does an older callback make a newer one wait.
     const older = cb('c0', -5000);
-    expect(reorderedAttemptAt(mine, [older, mine])).toBeNull();
-    expect(reorderedAttemptAt(older, [older, mine])).toBe(HOLD + REORDER_SPACING_MS);
+    expect(reorderedDeliveryAt(mine, [older, mine])).toBeNull();
+    expect(reorderedDeliveryAt(older, [older, mine])).toBe(HOLD + REORDER_SPACING_MS);
   });
 });

@@ -237,6 +237,14 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(load([]).callbackRetryScheduleMs)).toBe(true);
   });
 
+  it("reads a retry step as a test clock reads a duration (one grammar, runtime/duration.ts), and names the setting when it can't", () => {
+    expect(load(['--callback-retries', '1m30s,1d']).callbackRetryScheduleMs).toEqual([90_000, 86_400_000]);
+    expect(configError([], { CALLBACK_RETRIES: '10s,2x' }).message).toBe(
+      'CALLBACK_RETRIES must be durations separated by commas such as 10s,30s,2m,1h (or none), got "2x" in "10s,2x"',
+    );
+    expect(configError([], { CALLBACK_RETRIES: '1d1ms' }).message).toBe('CALLBACK_RETRIES: each step must be between 1ms and 24h, got "1d1ms"');
+  });
+
   it('defaultConfig is explicit: memory, silent, no environment read', () => {
     const config = defaultConfig({ pinDelayMs: 5 });
     expect(config).toMatchObject({ port: 3000, memory: true, logLevel: 'silent', pinDelayMs: 5, publicUrl: 'http://localhost:3000' });

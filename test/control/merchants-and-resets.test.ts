@@ -156,3 +156,25 @@ describe('resetting everything', () => {
     expect([store.count('intents'), store.count('merchants'), store.count('controls')]).toEqual([1, 3, 0]);
   });
 });
+
+describe('an unknown merchant id', () => {
+  it('gets one and the same 404 from every /_sim operation on one merchant, whichever service answers', async () => {
+    const sim = await startTestSim();
+    const calls = [
+      ...['callbacks', 'callback-settings', 'intents', 'tokens', 'clock', 'outcomes', 'avs', 'faults', 'requests'].map((path) => ({
+        method: 'GET' as const,
+        path,
+      })),
+      { method: 'POST' as const, path: 'rotate-key' },
+      { method: 'POST' as const, path: 'reset' },
+    ];
+    for (const { method, path } of calls) {
+      const res = await sim.inject({ method, url: `/_sim/merchants/mer_nobody/${path}` });
+      expect({ path, status: res.statusCode, data: res.json().data }).toEqual({
+        path,
+        status: 404,
+        data: { code: 'MERCHANT_NOT_FOUND', message: 'No merchant has the id "mer_nobody"; GET /_sim/merchants lists them' },
+      });
+    }
+  });
+});

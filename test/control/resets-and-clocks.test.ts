@@ -120,6 +120,23 @@ describe('one way to step a clock', () => {
       expect({ state: cb!.state, deliveries: cb!.deliveries.length }).toEqual({ state: 'failed', deliveries: tries });
     }
   });
+
+  it('fails the advance, naming the cause, when a timer keeps re-arming at the same instant (it used to spin on)', async () => {
+    const sim = await startTestSim();
+    const clock = sim.app.sim.ctx.globalClock;
+    let stopped = false;
+    // Work that always sets off more work due at once, a turn later (as a commit and its callback do).
+    const rearm = async (): Promise<void> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!stopped) clock.at(clock.now(), rearm);
+    };
+    clock.at(clock.now() + 1000, rearm);
+    await expect(clockControl(clock, sim.app.sim.ctx).advance(5000)).rejects.toThrow(
+      expect.objectContaining({ name: 'NotQuietError', message: expect.stringContaining('a step of the clock') }),
+    );
+    stopped = true;
+    clock.cancelAll();
+  });
 });
 
 describe('a full reset under a steady load of writes', () => {

@@ -10,6 +10,7 @@ import type { Transport } from '../../simulator/src/callbacks/outbox.js';
 import { defaultConfig, type Config } from '../../simulator/src/config.js';
 import type { ContractViolation } from '../../simulator/src/http/response-check.js';
 import { SimClock } from '../../simulator/src/runtime/clock.js';
+import { settle } from '../../simulator/src/services/settle.js';
 import type { Store } from '../../simulator/src/store/store.js';
 import type { SimSchemas } from '../../client/src/index.js';
 import { replyRecorder } from './reply-log.js';
@@ -126,19 +127,11 @@ async function buildTestSim(overrides: Partial<Config> = {}, extra: Partial<Omit
     inject: (opts) => app.inject(opts),
     async advance(ms) {
       clock.advance(ms);
-      await settle(app);
+      await settle(app.sim.ctx);
     },
     close: () => app.close(),
   };
   return sim;
-}
-
-/** Lets timer-driven work (commits, deliveries) run to the end. */
-async function settle(app: FastifyInstance): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setImmediate(r));
-    await app.sim.ctx.outbox.idle();
-  }
 }
 
 /** Waits (turn by turn, never by the wall clock) until the condition holds. */

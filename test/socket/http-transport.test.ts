@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attempt, httpTransport } from '../../simulator/src/callbacks/transport.js';
+import { sendOnce, httpTransport } from '../../simulator/src/callbacks/transport.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -39,7 +39,7 @@ describe('httpTransport', () => {
     // The receiver closes its end without a word, as one restarting or timing out its idle connections does.
     for (const s of r.sockets) s.destroy();
     await new Promise((done) => setTimeout(done, 20));
-    expect((await attempt(httpTransport, r.url, signed, 5_000, 'now')).ok).toBe(true);
+    expect((await sendOnce(httpTransport, r.url, signed, 5_000, 'now')).ok).toBe(true);
   });
 
   it('sends again, once, on a fresh connection when a kept-alive one is closed as it is reused', async () => {
@@ -65,7 +65,7 @@ describe('httpTransport', () => {
 
   it('takes a redirect as the answer, without following it', async () => {
     const r = await receiver((_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' }).end());
-    const delivery = await attempt(httpTransport, r.url, signed, 5_000, 'now');
+    const delivery = await sendOnce(httpTransport, r.url, signed, 5_000, 'now');
     expect(delivery).toMatchObject({ ok: false, statusCode: 302 });
   });
 
@@ -79,7 +79,7 @@ describe('httpTransport', () => {
 
   it('names a timeout and a URL it cannot send to as the delivery log shows them', async () => {
     const r = await receiver(() => {});
-    expect(await attempt(httpTransport, r.url, signed, 300, 'now')).toMatchObject({ ok: false, error: 'timeout' });
-    expect(await attempt(httpTransport, 'ftp://127.0.0.1/cb', signed, 300, 'now')).toMatchObject({ ok: false, error: 'UNSUPPORTED_PROTOCOL' });
+    expect(await sendOnce(httpTransport, r.url, signed, 300, 'now')).toMatchObject({ ok: false, error: 'timeout' });
+    expect(await sendOnce(httpTransport, 'ftp://127.0.0.1/cb', signed, 300, 'now')).toMatchObject({ ok: false, error: 'UNSUPPORTED_PROTOCOL' });
   });
 });

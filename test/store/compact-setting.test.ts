@@ -1,5 +1,5 @@
 // STORE_COMPACT_AFTER reaches the persisted store the app builds: how many superseded versions (updates,
-// removals) its log holds before it is folded into pages (docs/decisions/0056).
+// removals) its log holds before it is folded into chunks (docs/decisions/0056).
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,14 +9,14 @@ import { tempDir } from '../helpers/temp-dirs.js';
 import { eventually } from '../helpers/store-fixtures.js';
 import { saveCard } from '../helpers/tokens.js';
 
-const pages = async (dataDir: string) => (await readdir(join(dataDir, 'store'))).filter((f) => f.startsWith('page-intents-'));
+const chunks = async (dataDir: string) => (await readdir(join(dataDir, 'store'))).filter((f) => f.startsWith('page-intents-'));
 
 describe('the store compaction setting', () => {
-  it('with STORE_COMPACT_AFTER=1 a payment, which updates its intent, has the log folded into pages', async () => {
+  it('with STORE_COMPACT_AFTER=1 a payment, which updates its intent, has the log folded into chunks', async () => {
     const dataDir = await tempDir('littlepay-sim-compact-');
     const sim = await startTestSim({ memory: false, dataDir, storeCompactAfter: 1 });
     await saveCard(sim, sim.sandbox, 'SAVE1', OTHER_VISA);
-    await eventually(async () => (await pages(dataDir)).length > 0);
+    await eventually(async () => (await chunks(dataDir)).length > 0);
     await sim.close();
   });
 
@@ -25,7 +25,7 @@ describe('the store compaction setting', () => {
     const sim = await startTestSim({ memory: false, dataDir });
     const token = await saveCard(sim, sim.sandbox, 'SAVE1', OTHER_VISA);
     await sim.close();
-    expect(await pages(dataDir)).toEqual([]);
+    expect(await chunks(dataDir)).toEqual([]);
     const again = await startTestSim({ memory: false, dataDir });
     const saved = [...again.app.sim.ctx.store.all('tokens')].map((t) => t.id);
     expect(saved).toContain(token);

@@ -77,7 +77,7 @@ describe('Store: answers only from what is on disk', () => {
 });
 
 describe('Store (lowdb): what a compaction folds, and a segment that cannot be closed', () => {
-  it('folds into a page only versions whose log group is synced', async () => {
+  it('folds into a chunk only versions whose log group is synced', async () => {
     const dir = await tempDir();
     // The update below supersedes a version: it starts a compaction at once.
     const store = await opened(createLowdbStore(dir, { compactAfterSuperseded: 1 }));
@@ -87,7 +87,7 @@ describe('Store (lowdb): what a compaction folds, and a segment that cannot be c
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let logSynced = false;
-    // The log's fdatasync of the update waits for the gate; the pages' own syncs go through.
+    // The log's fdatasync of the update waits for the gate; the chunks' own syncs go through.
     const datasync = vi.spyOn(proto, 'datasync').mockImplementation(async function (this: Handle) {
       if (!/\/wal-\d{12}\.json$/.test(readlinkSync(`/proc/self/fd/${this.fd}`))) return original.call(this);
       await gate;
@@ -104,7 +104,7 @@ describe('Store (lowdb): what a compaction folds, and a segment that cannot be c
     const asked = vi.spyOn(store, 'landed');
     try {
       const update = store.commit([putIntent(intent('i1', 'm1', 'K1', { status: 'FAILED' }))]);
-      // The compaction got as far as it can while the update's group is not synced: it wrote the page
+      // The compaction got as far as it can while the update's group is not synced: it wrote the chunk
       // (what it must not do) or it is waiting for the version to land.
       await eventually(() => pagesWritten.length > 0 || asked.mock.calls.length > 0);
       release();

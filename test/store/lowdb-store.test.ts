@@ -1,5 +1,5 @@
 // The persisted store's files: a commit is one write-ahead log file (several concurrent commits share
-// one), compaction folds the log into pages and rewrites only the pages it touched, and whatever point a
+// one), compaction folds the log into chunks and rewrites only the chunks it touched, and whatever point a
 // crash stops it at, a reopen finds the latest version of every record.
 import { copyFile, readdir, readFile, rm, stat, writeFile, type FileHandle as Handle } from 'node:fs/promises';
 import { readlinkSync } from 'node:fs';
@@ -15,7 +15,7 @@ const files = async (dir: string) => (await readdir(join(dir, 'store'))).sort();
 /** The store's files without temp ones (a spare segment being prepared, say). */
 const kept = async (dir: string) => (await files(dir)).filter((f) => !f.startsWith('.'));
 const wals = async (dir: string) => (await files(dir)).filter((f) => f.startsWith('wal-'));
-const pages = async (dir: string) => (await files(dir)).filter((f) => f.startsWith('page-'));
+const chunks = async (dir: string) => (await files(dir)).filter((f) => f.startsWith('page-'));
 const json = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, 'store', file), 'utf8'));
 const inode = async (dir: string, file: string) => (await stat(join(dir, 'store', file))).ino;
 const open = (dir: string, options: LowdbStoreOptions = {}) => opened(createLowdbStore(dir, options));
@@ -119,9 +119,9 @@ describe('Store (lowdb) on disk', () => {
     expect((await open(dir)).count('intents')).toBe(7);
   });
 
-  it('a write costs the same however much is stored: an append to a new log segment, no page rewritten', async () => {
+  it('a write costs the same however much is stored: an append to a new log segment, no chunk rewritten', async () => {
     const dir = await tempDir();
-    const seeded = await open(dir, { pageSize: 100 });
+    const seeded = await open(dir, { chunkSize: 100 });
     await createMany(seeded, 1000);
     await seeded.compact();
     await seeded.close();
@@ -129,7 +129,7 @@ describe('Store (lowdb) on disk', () => {
     const before = await kept(dir);
     const inodes = await Promise.all(before.map((f) => inode(dir, f)));
 
-    const store = await open(dir, { pageSize: 100 });
+    const store = await open(dir, { chunkSize: 100 });
     await store.commit([putIntent(intent('i5', 'm1', 'K5', { status: 'COMPLETED' }))]);
     const added = (await kept(dir)).filter((f) => !before.includes(f));
     expect(added).toEqual([expect.stringMatching(/^wal-\d{12}\.json$/)]);
@@ -139,29 +139,29 @@ describe('Store (lowdb) on disk', () => {
 
   it('never folds a log of new records in the background: it keeps them once, and a start reads them from it', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10, segmentChanges: 20, compactAfterSuperseded: 1 });
+    const store = await open(dir, { chunkSize: 10, segmentChanges: 20, compactAfterSuperseded: 1 });
     for (let round = 0; round < 5; round++) await createMany(store, 10, round * 10);
     await store.close();
-    expect(await pages(dir)).toEqual([]);
+    expect(await chunks(dir)).toEqual([]);
     expect(await wals(dir)).toHaveLength(3);
-    const again = await open(dir, { pageSize: 10 });
+    const again = await open(dir, { chunkSize: 10 });
     expect(again.count('intents')).toBe(50);
     expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
   });
 
-  it('compacts once the log holds compactAfterSuperseded superseded versions: pages of at most pageSize records, log files removed', async () => {
+  it('compacts once the log holds compactAfterSuperseded superseded versions: chunks of at most chunkSize records, log files removed', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10, compactAfterSuperseded: 5 });
+    const store = await open(dir, { chunkSize: 10, compactAfterSuperseded: 5 });
     await createMany(store, 50);
     // Four updates: still below the limit, nothing folded.
     for (let k = 0; k < 4; k++) await store.commit([putIntent(intent(`i${k}`, 'm1', `K${k}`, { status: 'COMPLETED' }))]);
-    expect(await pages(dir)).toEqual([]);
+    expect(await chunks(dir)).toEqual([]);
     // The fifth starts a compaction, in the background.
     await store.commit([putIntent(intent('i4', 'm1', 'K4', { status: 'COMPLETED' }))]);
-    await eventually(async () => (await pages(dir)).length === 5 && (await wals(dir)).length === 0);
+    await eventually(async () => (await chunks(dir)).length === 5 && (await wals(dir)).length === 0);
     await store.close();
     expect(await wals(dir)).toEqual([]);
-    expect(await pages(dir)).toEqual([
+    expect(await chunks(dir)).toEqual([
       'page-intents-000001.json',
       'page-intents-000002.json',
       'page-intents-000003.json',
@@ -172,7 +172,7 @@ describe('Store (lowdb) on disk', () => {
     expect(first.records.map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 10 }, (_, k) => `i${k}`));
     expect(await json(dir, 'manifest.json')).toEqual({ version: 2, compactedThrough: expect.any(Number) });
 
-    const again = await open(dir, { pageSize: 10 });
+    const again = await open(dir, { chunkSize: 10 });
     expect(again.count('intents')).toBe(50);
     expect(again.intentByKey('m1', 'K49')?.amount).toBe(50);
     expect(again.get('intents', 'i4')?.status).toBe('COMPLETED');
@@ -192,41 +192,41 @@ describe('Store (lowdb) on disk', () => {
     expect(await wals(dir)).toHaveLength(3);
     const tidy = await open(dir, { compactAtStartAfterSegments: 2 });
     await eventually(async () => (await wals(dir)).length === 0);
-    expect(await pages(dir)).toEqual(['page-intents-000001.json']);
+    expect(await chunks(dir)).toEqual(['page-intents-000001.json']);
     expect(tidy.count('intents')).toBe(3);
   });
 
-  it('a compaction rewrites only the pages whose records changed, and drops removed records', async () => {
+  it('a compaction rewrites only the chunks whose records changed, and drops removed records', async () => {
     const dir = await tempDir();
-    const seeded = await open(dir, { pageSize: 10 });
+    const seeded = await open(dir, { chunkSize: 10 });
     await createMany(seeded, 50);
     await seeded.compact();
     await seeded.close();
-    const inodes = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
+    const inodes = await Promise.all((await chunks(dir)).map((f) => inode(dir, f)));
 
-    const store = await open(dir, { pageSize: 10 });
+    const store = await open(dir, { chunkSize: 10 });
     await store.commit([putIntent(intent('i15', 'm1', 'K15', { status: 'COMPLETED' }))]);
     await store.commit([{ collection: 'intents', remove: 'i42' }]);
     await store.compact();
     await store.close();
-    const after = await Promise.all((await pages(dir)).map((f) => inode(dir, f)));
+    const after = await Promise.all((await chunks(dir)).map((f) => inode(dir, f)));
     expect(after.map((ino, k) => ino === inodes[k])).toEqual([true, false, true, true, false]);
     const second = await json(dir, 'page-intents-000002.json');
     expect(second.records.find((r: { id: string }) => r.id === 'i15').status).toBe('COMPLETED');
     expect((await json(dir, 'page-intents-000005.json')).records.map((r: { id: string }) => r.id)).not.toContain('i42');
 
-    // A page left empty is removed.
-    const last = await open(dir, { pageSize: 10 });
+    // A chunk left empty is removed.
+    const last = await open(dir, { chunkSize: 10 });
     await last.commit(Array.from({ length: 10 }, (_, k): Change => ({ collection: 'intents', remove: `i${k}` })));
     await last.compact();
     await last.close();
-    expect(await pages(dir)).not.toContain('page-intents-000001.json');
-    expect((await open(dir, { pageSize: 10 })).count('intents')).toBe(39);
+    expect(await chunks(dir)).not.toContain('page-intents-000001.json');
+    expect((await open(dir, { chunkSize: 10 })).count('intents')).toBe(39);
   });
 
-  it('a record made and removed between two compactions is in no page; one removed and made again is on the newest', async () => {
+  it('a record made and removed between two compactions is in no chunk; one removed and made again is on the newest', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10 });
+    const store = await open(dir, { chunkSize: 10 });
     await createMany(store, 15);
     await store.commit([putIntent(intent('gone', 'm1', 'KGONE'))]);
     await store.commit([{ collection: 'intents', remove: 'gone' }]);
@@ -235,19 +235,19 @@ describe('Store (lowdb) on disk', () => {
     await store.compact();
     await store.close();
     const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
-    expect(await pages(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json']);
+    expect(await chunks(dir)).toEqual(['page-intents-000001.json', 'page-intents-000002.json']);
     expect(await ids('page-intents-000001.json')).toEqual(['i0', 'i1', 'i2', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9']);
     expect(await ids('page-intents-000002.json')).toEqual(['i10', 'i11', 'i12', 'i13', 'i14', 'i3']);
-    const reopened = await open(dir, { pageSize: 10 });
+    const reopened = await open(dir, { chunkSize: 10 });
     expect(reopened.count('intents')).toBe(15);
     expect(reopened.get('intents', 'i3')?.amount).toBe(99);
     expect(reopened.get('intents', 'gone')).toBeUndefined();
   });
 
-  it('a record dropped from memory only (Store.forget) leaves its page at the next compaction, and a page left empty goes', async () => {
+  it('a record dropped from memory only (Store.forget) leaves its chunk at the next compaction, and a chunk left empty goes', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 2 });
-    // The store keeps inbox records as they come; their shape does not matter to the pages.
+    const store = await open(dir, { chunkSize: 2 });
+    // The store keeps inbox records as they come; their shape does not matter to the chunks.
     const message = (id: string) => ({ collection: 'inbox', value: { id, name: 'n', receivedAt: '2026-01-01T00:00:00.000Z' } }) as unknown as Change;
     await store.commit([message('a'), message('b'), message('c')]);
     store.forget('inbox', 'a');
@@ -255,35 +255,35 @@ describe('Store (lowdb) on disk', () => {
     await store.compact();
     await store.close();
     const ids = async (file: string) => (await json(dir, file)).records.map((r: { id: string }) => r.id);
-    expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
+    expect(await chunks(dir)).toEqual(['page-inbox-000001.json']);
     expect(await ids('page-inbox-000001.json')).toEqual(['b']);
-    const reopened = await open(dir, { pageSize: 2 });
+    const reopened = await open(dir, { chunkSize: 2 });
     expect(reopened.count('inbox')).toBe(1);
-    // Its page has room again: the next record goes there.
+    // Its chunk has room again: the next record goes there.
     await reopened.commit([message('d')]);
     await reopened.compact();
     await reopened.close();
-    expect(await pages(dir)).toEqual(['page-inbox-000001.json']);
+    expect(await chunks(dir)).toEqual(['page-inbox-000001.json']);
     expect(await ids('page-inbox-000001.json')).toEqual(['b', 'd']);
   });
 
   it('records dropped from memory count towards the next compaction, as superseded versions do', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10, compactAfterSuperseded: 2 });
+    const store = await open(dir, { chunkSize: 10, compactAfterSuperseded: 2 });
     const message = (id: string) => ({ collection: 'inbox', value: { id, name: 'n', receivedAt: '2026-01-01T00:00:00.000Z' } }) as unknown as Change;
     await store.commit([message('a'), message('b'), message('c')]);
     store.forget('inbox', 'a');
     store.forget('inbox', 'c');
-    expect(await pages(dir)).toEqual([]);
+    expect(await chunks(dir)).toEqual([]);
     // The next commit finds two superseded versions in the files and starts a compaction.
     await store.commit([message('d')]);
-    await eventually(async () => (await wals(dir)).length === 0 && (await pages(dir)).length === 1);
+    await eventually(async () => (await wals(dir)).length === 0 && (await chunks(dir)).length === 1);
     expect((await json(dir, 'page-inbox-000001.json')).records.map((r: { id: string }) => r.id)).toEqual(['b', 'd']);
   });
 
-  it('a crash after the pages were written but before the manifest: the log replays over them', async () => {
+  it('a crash after the chunks were written but before the manifest: the log replays over them', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10 });
+    const store = await open(dir, { chunkSize: 10 });
     await createMany(store, 20);
     await store.commit([putIntent(intent('i3', 'm1', 'K3', { status: 'COMPLETED' }))]);
     const logs = await wals(dir);
@@ -293,14 +293,14 @@ describe('Store (lowdb) on disk', () => {
     // Put the folded log files back and the manifest out of the way: as if the crash came just before it.
     await Promise.all(logs.map((f, k) => writeFile(join(dir, 'store', f), saved[k]!)));
     await rm(join(dir, 'store', 'manifest.json'));
-    const again = await open(dir, { pageSize: 10 });
+    const again = await open(dir, { chunkSize: 10 });
     expect(again.count('intents')).toBe(20);
     expect(again.get('intents', 'i3')?.status).toBe('COMPLETED');
   });
 
-  it('log files the manifest says are folded in are never replayed over newer pages, and are removed', async () => {
+  it('log files the manifest says are folded in are never replayed over newer chunks, and are removed', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10 });
+    const store = await open(dir, { chunkSize: 10 });
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
     const [stale] = await wals(dir);
     await copyFile(join(dir, 'store', stale!), join(dir, 'stale'));
@@ -308,12 +308,12 @@ describe('Store (lowdb) on disk', () => {
     await store.compact();
     await store.close();
     await copyFile(join(dir, 'stale'), join(dir, 'store', stale!));
-    const again = await open(dir, { pageSize: 10 });
+    const again = await open(dir, { chunkSize: 10 });
     expect(again.get('intents', 'i1')?.status).toBe('COMPLETED');
     expect(await wals(dir)).toEqual([]);
   });
 
-  it('a page write that never finished (a leftover temp file) is ignored and removed', async () => {
+  it('a chunk write that never finished (a leftover temp file) is ignored and removed', async () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.commit([putIntent(intent('i1', 'm1', 'K1'))]);
@@ -355,7 +355,7 @@ describe('Store (lowdb) on disk', () => {
     await expect(createLowdbStore(dir).open()).rejects.toThrow(/page-intents-000001\.json is not valid JSON/);
   });
 
-  it('reads a store written in the first format (segment files), then folds it into pages', async () => {
+  it('reads a store written in the first format (segment files), then folds it into chunks', async () => {
     const dir = await tempDir();
     await open(dir); // makes the folder
     await writeFile(
@@ -377,7 +377,7 @@ describe('Store (lowdb) on disk', () => {
 
   it('opened read-only, it reads everything and changes nothing: no temp file or folded segment removed, no fold, no commit', async () => {
     const dir = await tempDir();
-    const store = await open(dir, { pageSize: 10 });
+    const store = await open(dir, { chunkSize: 10 });
     await createMany(store, 15);
     const [folded] = await wals(dir);
     const kept = await readFile(join(dir, 'store', folded!));
@@ -391,7 +391,7 @@ describe('Store (lowdb) on disk', () => {
     const before = await snapshot();
 
     // More segments than compactAtStartAfterSegments (0): a writable start would fold them.
-    const reader = await open(dir, { pageSize: 10, compactAtStartAfterSegments: 0, readOnly: true });
+    const reader = await open(dir, { chunkSize: 10, compactAtStartAfterSegments: 0, readOnly: true });
     expect(reader.count('intents')).toBe(15);
     expect(reader.get('intents', 'i3')?.status).toBe('COMPLETED');
     await expect(reader.commit([putIntent(intent('i99', 'm1', 'K99'))])).rejects.toThrow(/read-only/);

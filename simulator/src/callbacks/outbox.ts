@@ -12,8 +12,8 @@ import { iso, type Clock, type SimClock } from '../runtime/clock.js';
 import { changedId, type Put, type Store } from '../store/store.js';
 import { signCallbackAsync, type SignedCallback } from './signing.js';
 import type { SigningKeys } from './keys.js';
-import { afterAttempt, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedAttemptAt } from './plan.js';
-import { attempt, type Transport } from './transport.js';
+import { afterDelivery, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedDeliveryAt } from './plan.js';
+import { sendOnce, type Transport } from './transport.js';
 
 export { RETRY_SCHEDULE_MS } from './plan.js';
 export { httpTransport, type Transport, type TransportResult } from './transport.js';
@@ -83,7 +83,7 @@ export class Outbox {
 
   /** One request outside the outbox (the receiver check), with the same transport, timeout and log entry. */
   send(url: string, signed: SignedCallback, at: string): Promise<DeliveryRecord> {
-    return this.track(attempt(this.deps.transport, url, signed, this.deps.timeoutMs, at));
+    return this.track(sendOnce(this.deps.transport, url, signed, this.deps.timeoutMs, at));
   }
 
   /** Waits for deliveries under way (for a graceful stop), and schedules nothing more. */
@@ -159,18 +159,18 @@ export class Outbox {
     const clock = this.deps.clockFor(current.merchantId);
     const settings = this.deps.store.get('callbackSettings', current.merchantId) ?? DEFAULT_CALLBACK_SETTINGS;
     if (settings.reorder) {
-      const waitUntil = reorderedAttemptAt(current, this.deps.store.all('callbacks'));
+      const waitUntil = reorderedDeliveryAt(current, this.deps.store.all('callbacks'));
       if (waitUntil !== null) return this.deps.commit([{ collection: 'callbacks', value: { ...current, nextAttemptAt: waitUntil } }]);
     }
     this.inFlight.add(id);
     try {
       const signed = await signCallbackAsync(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
-      const delivery = await attempt(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
+      const delivery = await sendOnce(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
       const now = clock.now();
       const latest = this.deps.store.get('callbacks', id);
       // Removed while it was under way (a reset through /_sim): recording the delivery would bring it back.
       if (!latest) return;
-      const next = afterAttempt(latest, delivery, now, this.deps.retryScheduleMs);
+      const next = afterDelivery(latest, delivery, now, this.deps.retryScheduleMs);
       const puts: Put[] = [{ collection: 'callbacks', value: next }];
       // A deliberate duplicate stands for the retry a gateway makes when the receiver's answer was lost.
       if (delivery.ok && settings.duplicates && originOf(next) === 'event') {

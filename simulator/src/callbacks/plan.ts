@@ -1,11 +1,11 @@
-// The delivery rules of the outbox as pure functions: what a callback looks like after an attempt, when a
+// The delivery rules of the outbox as pure functions: what a callback looks like after a delivery, when a
 // new one is first due, when a held one must wait for newer ones (reordering), and the copies made for a
 // replay or a deliberate duplicate. Choices and their reasons: docs/decisions/0030 and 0031.
 import type { CallbackRecord, CallbackSettingsRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso } from '../runtime/clock.js';
 
-/** Delay before each retry after a failed attempt: spread over about 16 hours (the CALLBACK_RETRIES default). */
+/** Delay before each retry after a failed delivery: spread over about 16 hours (the CALLBACK_RETRIES default). */
 export const RETRY_SCHEDULE_MS = [10_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000];
 
 export type CallbackSettings = Omit<CallbackSettingsRecord, 'id'>;
@@ -25,12 +25,12 @@ export function originOf(cb: CallbackRecord): NonNullable<CallbackRecord['origin
 }
 
 /** When a new callback is first due: at once, or after the hold when the merchant has reordering on. */
-export function firstAttemptAt(settings: CallbackSettings | undefined, nowMs: number): number {
+export function firstDeliveryAt(settings: CallbackSettings | undefined, nowMs: number): number {
   return settings?.reorder ? nowMs + settings.reorderHoldMs : nowMs;
 }
 
-/** The callback after one attempt: delivered on a 2xx; otherwise due again per the schedule, or failed after it. */
-export function afterAttempt(cb: CallbackRecord, delivery: DeliveryRecord, nowMs: number, scheduleMs: readonly number[]): CallbackRecord {
+/** The callback after one delivery: delivered on a 2xx; otherwise due again per the schedule, or failed after it. */
+export function afterDelivery(cb: CallbackRecord, delivery: DeliveryRecord, nowMs: number, scheduleMs: readonly number[]): CallbackRecord {
   const retryIn = scheduleMs[cb.deliveries.length];
   const giveUp = !delivery.ok && retryIn === undefined;
   return {
@@ -59,19 +59,19 @@ export function copyOf(cb: CallbackRecord, id: string, origin: 'replay' | 'dupli
   };
 }
 
-/** A first attempt not yet made that is due no earlier than `dueMs` (a replay or a duplicate never waits). */
+/** A first delivery not yet made that is due no earlier than `dueMs` (a replay or a duplicate never waits). */
 function dueNoEarlier(cb: CallbackRecord, dueMs: number): boolean {
   return cb.state === 'pending' && cb.deliveries.length === 0 && originOf(cb) === 'event' && cb.nextAttemptAt !== null && cb.nextAttemptAt >= dueMs;
 }
 
 /**
  * With reordering on, a held callback goes out only after every newer callback of its merchant that is
- * still waiting for its first attempt, one REORDER_SPACING_MS apart, so a burst arrives newest first.
+ * still waiting for its first delivery, one REORDER_SPACING_MS apart, so a burst arrives newest first.
  * "Still waiting" is judged at the callback's own due time, not the clock's: a manual clock moved far
  * ahead fires every due timer at once, and the order must not depend on the size of the jump. `all` is
  * every callback, oldest first. Returns the time to wait for, or null when the callback may go now.
  */
-export function reorderedAttemptAt(cb: CallbackRecord, all: Iterable<CallbackRecord>): number | null {
+export function reorderedDeliveryAt(cb: CallbackRecord, all: Iterable<CallbackRecord>): number | null {
   if (cb.deliveries.length > 0 || originOf(cb) !== 'event' || cb.nextAttemptAt === null) return null;
   let seen = false;
   let newer = 0;

@@ -1,5 +1,6 @@
-// How a signed callback goes over the wire, and how one attempt is written in the delivery log. Shared by
-// the outbox and the receiver check, so both time, classify and quote an answer the same way.
+// How a signed callback goes over the wire, and how one delivery (one POST of it; "attempt" is the word of
+// a payment, docs/decisions/0114) is written in the delivery log. Shared by the outbox and the receiver
+// check, so both time, classify and quote an answer the same way.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { DeliveryRecord } from '../domain/records.js';
@@ -56,7 +57,7 @@ function post(target: URL, agent: HttpAgent, signed: SignedCallback, deadline: n
       clearTimeout(timer);
       if (answered) resolve({ statusCode: answered.statusCode, text: Buffer.concat(answered.chunks).toString('utf8') });
     };
-    // One deadline for the whole attempt, the connection included. An answer cut off after its status
+    // One deadline for the whole delivery, the connection included. An answer cut off after its status
     // still counts, with the text that came.
     const timer = setTimeout(
       () => {
@@ -93,8 +94,8 @@ function post(target: URL, agent: HttpAgent, signed: SignedCallback, deadline: n
   });
 }
 
-/** One attempt: sends, times it, and describes the answer or the error as the delivery log shows it. */
-export async function attempt(transport: Transport, url: string, signed: SignedCallback, timeoutMs: number, at: string): Promise<DeliveryRecord> {
+/** One delivery: sends, times it, and describes the answer or the error as the delivery log shows it. */
+export async function sendOnce(transport: Transport, url: string, signed: SignedCallback, timeoutMs: number, at: string): Promise<DeliveryRecord> {
   const started = performance.now();
   // The signature headers sent, so the delivery log can show them beside the body they sign.
   const delivery: DeliveryRecord = {

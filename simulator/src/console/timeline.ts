@@ -17,7 +17,7 @@ export interface TimelineEvent {
   /** Bodies and headers, shown folded. */
   blocks: Array<{ label: string; text: string }>;
   curl?: string;
-  /** For a callback: its id (the replay button) and each delivery attempt. */
+  /** For a callback: its id (the replay button) and each delivery. */
   callback?: { id: string; deliveries: DeliveryRecord[]; state: CallbackRecord['state'] };
 }
 

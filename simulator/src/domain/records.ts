@@ -120,6 +120,7 @@ export interface CallbackRecord {
   body: Record<string, unknown>;
   state: 'pending' | 'delivered' | 'failed';
   createdAt: string;
+  /** When the next delivery is due. Named as on the wire (the Callback schema) and in stored data, both fixed. */
   nextAttemptAt: number | null;
   deliveries: DeliveryRecord[];
   /** Absent on records stored before replays and duplicates existed: read as 'event'. */

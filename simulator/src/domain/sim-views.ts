@@ -3,7 +3,7 @@
 import type { components } from '../../../client/src/generated/simulator.js';
 import { isExpired } from './intents.js';
 import { triggeredOutcome } from './outcomes.js';
-import type { AttemptRecord, IntentRecord, RefundRecord, TokenRecord } from './records.js';
+import type { AttemptRecord, IntentRecord, MerchantRecord, RefundRecord, TokenRecord } from './records.js';
 import { reportedStatus } from './views.js';
 
 type S = components['schemas'];
@@ -79,4 +79,13 @@ export function savedCardView(t: TokenRecord): S['SavedCard'] {
     reference: t.reference,
     createdAt: t.createdAt,
   };
+}
+
+/**
+ * A merchant as /_sim, the console and the command line show it. The record is the wire Merchant plus two
+ * fields of the simulator's own bookkeeping, so those two are the ones left out.
+ */
+export function merchantView(m: MerchantRecord): S['Merchant'] {
+  const { demo: _demo, createdAt: _createdAt, ...view } = m;
+  return view;
 }

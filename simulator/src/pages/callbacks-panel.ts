@@ -47,7 +47,7 @@ function callbackItem(cb: S['Callback']): string {
   );
 }
 
-/** The delivery log: each callback, newest first as given, with every attempt. */
+/** The delivery log: each callback, newest first as given, with every delivery. */
 export function renderCallbackLog(callbacks: S['Callback'][]): string {
   if (callbacks.length === 0) return '<section class="callback-log"><h3>Callbacks</h3><p class="empty">No callbacks yet.</p></section>';
   return `<section class="callback-log"><h3>Callbacks</h3><ol>${callbacks.map(callbackItem).join('')}</ol></section>`;

@@ -5,18 +5,26 @@ import { copyOf, DEFAULT_CALLBACK_SETTINGS, newCallbackId, type CallbackSettings
 import { checkBody, gradeCase, prepareCases, summarise } from '../callbacks/receiver-check.js';
 import { ApiError, fieldError } from '../domain/errors.js';
 import { selfTargetMessage } from '../callbacks/self-target.js';
-import type { CallbackRecord, MerchantRecord } from '../domain/records.js';
+import type { CallbackRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
 import { commit, type Context } from './context.js';
+import { requireMerchant } from './merchants.js';
 
 type S = components['schemas'];
 
 export class Callbacks {
   constructor(private readonly ctx: Context) {}
 
+  /** Every callback, newest first, of one merchant or for one reference when asked (no 404: a filter that matches nothing lists none). */
+  listAll(filter: { merchantId?: string; reference?: string } = {}): CallbackRecord[] {
+    return [...this.ctx.store.all('callbacks')]
+      .filter((cb) => (!filter.merchantId || cb.merchantId === filter.merchantId) && (!filter.reference || cb.reference === filter.reference))
+      .reverse();
+  }
+
   /** A merchant's callbacks, newest first. */
   list(merchantId: string, filter: { state?: CallbackRecord['state']; reference?: string } = {}): CallbackRecord[] {
-    this.merchant(merchantId);
+    requireMerchant(this.ctx, merchantId);
     return [...this.ctx.store.all('callbacks')]
       .filter((cb) => cb.merchantId === merchantId && (!filter.state || cb.state === filter.state) && (!filter.reference || cb.reference === filter.reference))
       .reverse();
@@ -35,7 +43,7 @@ export class Callbacks {
   }
 
   settings(merchantId: string): CallbackSettings {
-    this.merchant(merchantId);
+    requireMerchant(this.ctx, merchantId);
     const { id: _id, ...settings } = this.ctx.store.get('callbackSettings', merchantId) ?? { id: merchantId, ...DEFAULT_CALLBACK_SETTINGS };
     return settings;
   }
@@ -48,7 +56,7 @@ export class Callbacks {
 
   /** Sends the five cases one after the other, grades each answer, and keeps the report as the merchant's last. */
   async check(merchantId: string, input: S['CallbackCheckRequest']): Promise<S['CallbackCheck']> {
-    const merchant = this.merchant(merchantId);
+    const merchant = requireMerchant(this.ctx, merchantId);
     if (this.ctx.pointsAtSelf(input.url)) throw fieldError('VALIDATION_ERROR', 'body.url', 'notSelf', selfTargetMessage());
     const clock = this.ctx.clockFor(merchantId);
     const startedAt = clock.now();
@@ -80,19 +88,18 @@ export class Callbacks {
   }
 
   lastCheck(merchantId: string): S['CallbackCheck'] {
-    this.merchant(merchantId);
-    const last = this.ctx.store.get('callbackChecks', merchantId);
-    if (!last)
+    requireMerchant(this.ctx, merchantId);
+    const report = this.lastReport(merchantId);
+    if (!report)
       throw new ApiError(
         'CALLBACK_CHECK_NOT_FOUND',
         `Merchant "${merchantId}" has not run a receiver check yet: POST /_sim/merchants/${merchantId}/callback-check`,
       );
-    return last.report;
+    return report;
   }
 
-  private merchant(id: string): MerchantRecord {
-    const merchant = this.ctx.store.get('merchants', id);
-    if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${id}" (see GET /_sim/merchants)`);
-    return merchant;
+  /** The merchant's last receiver-check report, if it has run one (the inspector shows none rather than a 404). */
+  lastReport(merchantId: string): S['CallbackCheck'] | undefined {
+    return this.ctx.store.get('callbackChecks', merchantId)?.report;
   }
 }

@@ -4,9 +4,13 @@
 // target's time, so a callback retried "10s later" would be retried 10 s after the target, not after its
 // failed try, and a day's worth of retries would look like two (docs/decisions/0020-test-clocks.md).
 import type { SimClock } from '../runtime/clock.js';
+import { untilQuiet } from '../runtime/quiet.js';
 import type { Context } from './context.js';
 
-/** Enough for any honest schedule (ten callback retries per callback); a loop of timers that re-arm at once stops here. */
+/**
+ * Enough for any honest schedule (ten callback retries per callback); a loop of timers that re-arm a moment
+ * later stops here (one that re-arms at the same instant never settles: NotQuietError).
+ */
 const MAX_STEPS = 100_000;
 const MAX_SETTLE_ROUNDS = 1000;
 
@@ -25,13 +29,16 @@ export async function stepClock(clock: SimClock, target: number, sim: Quiet): Pr
 }
 
 /** Waits until nothing is running or due on the clock, no callback delivery is under way and the writes they made are stored. */
-async function settleClock(clock: SimClock, sim: Quiet): Promise<void> {
-  for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-    // A turn first: due timers and deliveries scheduled with setImmediate start in it.
-    await new Promise((resolve) => setImmediate(resolve));
-    await clock.idle();
-    await sim.outbox.idle();
-    await sim.store.idle();
-    if (!clock.busy) return;
-  }
+function settleClock(clock: SimClock, sim: Quiet): Promise<void> {
+  return untilQuiet({
+    what: 'a step of the clock (its timers, the deliveries and writes they set off)',
+    quietTurns: 1,
+    maxTurns: MAX_SETTLE_ROUNDS,
+    drain: async () => {
+      await clock.idle();
+      await sim.outbox.idle();
+      await sim.store.idle();
+      return clock.busy;
+    },
+  });
 }

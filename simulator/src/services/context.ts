@@ -1,7 +1,7 @@
 // What every service shares: the store, the ids, the clocks and the outbox. Built once per app.
 import type { Config } from '../config.js';
 import type { Outbox } from '../callbacks/outbox.js';
-import { firstAttemptAt, newCallbackId } from '../callbacks/plan.js';
+import { firstDeliveryAt, newCallbackId } from '../callbacks/plan.js';
 import type { SigningKeys } from '../callbacks/keys.js';
 import type { Ids } from '../domain/ids.js';
 import type { CallbackRecord } from '../domain/records.js';
@@ -63,7 +63,7 @@ export function newCallback(ctx: Context, init: Pick<CallbackRecord, 'kind' | 'm
     ...init,
     state: 'pending',
     createdAt: iso(nowMs),
-    nextAttemptAt: firstAttemptAt(ctx.store.get('callbackSettings', init.merchantId), nowMs),
+    nextAttemptAt: firstDeliveryAt(ctx.store.get('callbackSettings', init.merchantId), nowMs),
     deliveries: [],
     origin: 'event',
   };

@@ -1,6 +1,5 @@
 // A merchant's queued outcomes and faults, kept in its control record so that a restart keeps them and
 // every use is stored with the change it made (an attempt and the override it took are one commit).
-import { ApiError } from '../domain/errors.js';
 import { describeFault, faultFor, latencyMs, newFault, useFault, type FaultRequest } from '../domain/faults.js';
 import { ANY_PROVIDER, checkQueueable, chooseOutcome, withQueue, type OutcomeChoice } from '../domain/outcomes.js';
 import { DEFAULT_AVS_RULE } from '../domain/avs.js';
@@ -8,6 +7,7 @@ import type { AvsRule, ControlRecord, FaultRecord, MerchantRecord, OutcomeQueues
 import { iso } from '../runtime/clock.js';
 import type { Put } from '../store/store.js';
 import { commit, type Context } from './context.js';
+import { requireMerchant } from './merchants.js';
 
 /** The control record of a merchant, or the empty one (nothing stored until something is switched on). */
 export function controlOf(ctx: Context, merchantId: string): ControlRecord {
@@ -34,9 +34,7 @@ export class Controls {
 
   /** The merchant, or 404: every /_sim/merchants/{merchantId}/... call starts here. */
   merchant(merchantId: string): MerchantRecord {
-    const merchant = this.ctx.store.get('merchants', merchantId);
-    if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${merchantId}"; GET /_sim/merchants lists them`);
-    return merchant;
+    return requireMerchant(this.ctx, merchantId);
   }
 
   outcomes(merchantId: string): OutcomeQueues {

@@ -28,6 +28,16 @@ interface CredentialIndex {
 
 const MAX_CHECKED_HEADERS = 1024;
 
+/**
+ * The merchant with this id, or MERCHANT_NOT_FOUND: every /_sim operation on one merchant starts here, so
+ * each answers a wrong id with the same 404 and the same hint.
+ */
+export function requireMerchant(ctx: Pick<Context, 'store'>, merchantId: string): MerchantRecord {
+  const merchant = ctx.store.get('merchants', merchantId);
+  if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${merchantId}"; GET /_sim/merchants lists them`);
+  return merchant;
+}
+
 export class Merchants {
   private index: CredentialIndex | null = null;
 
@@ -61,8 +71,7 @@ export class Merchants {
    * (the merchants' generation changed), so the old ones are refused from the moment this commit is applied.
    */
   async rotateKey(merchantId: string): Promise<MerchantRecord> {
-    const merchant = this.ctx.store.get('merchants', merchantId);
-    if (!merchant) throw new ApiError('MERCHANT_NOT_FOUND', `No merchant has the id "${merchantId}"`);
+    const merchant = requireMerchant(this.ctx, merchantId);
     const rotated: MerchantRecord = { ...merchant, ...rotatedCredentials(this.ctx.ids, merchant.environment) };
     await commit(this.ctx, [{ collection: 'merchants', value: rotated }]);
     return rotated;

@@ -56,6 +56,13 @@ export class Payments {
     return intent;
   }
 
+  /** The intent as stored, for the pages that need no credentials (the checkout's state): never a change still being written. */
+  async storedIntent(reference: string): Promise<IntentRecord> {
+    const intent = this.intent(reference);
+    await this.ctx.store.landed(intent);
+    return intent;
+  }
+
   /** The merchant's payment as stored: a status read never shows a change whose write is still under way. */
   async stored(merchant: MerchantRecord, referenceOrKey: string): Promise<IntentRecord> {
     const intent = this.findForMerchant(merchant, referenceOrKey);

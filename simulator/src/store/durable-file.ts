@@ -71,13 +71,13 @@ export async function removeIfPresent(path: string): Promise<void> {
   });
 }
 
-/** Items serialized between two turns of the event loop when a page is written beside requests. */
+/** Items serialized between two turns of the event loop when a chunk is written beside requests. */
 const SLICE = 100;
 
 /**
  * JSON with one item of the list per line: as compact as JSON.stringify (the files are read back by
  * machines), yet a person can still read and diff a store file line by line. Serialized a slice of items at
- * a time with the event loop free in between: a page of 500 records is a millisecond of JSON.stringify, and
+ * a time with the event loop free in between: a chunk of 500 records is a millisecond of JSON.stringify, and
  * requests that arrive meanwhile should not wait for all of it.
  */
 export async function jsonWithListPerLine(head: Record<string, unknown>, listName: string, items: readonly unknown[]): Promise<string> {

@@ -1,5 +1,5 @@
 // Stores written before format 2 (docs/decisions/0005): numbered segment files of puts, replayed in
-// order. They are read once, folded into the pages by the first compaction and then removed.
+// order. They are read once, folded into the chunks by the first compaction and then removed.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';

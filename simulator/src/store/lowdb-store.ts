@@ -1,7 +1,7 @@
 // The persisted store, in DATA_DIR/store as lowdb files: a write-ahead log that groups concurrent commits
-// into one append (wal.ts), folded into pages of records (pages.ts) once it holds enough superseded
+// into one append (wal.ts), folded into chunks of records (chunks.ts) once it holds enough superseded
 // versions to be worth rewriting. A commit resolves only once its append is fdatasync'ed, so an answered
-// write survives a crash; what a write costs does not grow with what is stored; a start reads the pages and
+// write survives a crash; what a write costs does not grow with what is stored; a start reads the chunks and
 // the log written since the last compaction.
 // Design and measurements: docs/decisions/0050-store-log-and-pages.md, 0056-fold-superseded-versions.md.
 import { existsSync } from 'node:fs';
@@ -11,19 +11,19 @@ import { Low } from 'lowdb';
 import type { CollectionName } from '../domain/records.js';
 import { DurableJsonFile, isTempFile, removeIfPresent, syncFolder } from './durable-file.js';
 import { readLegacySegments } from './legacy-segments.js';
-import { Pages } from './pages.js';
+import { Chunks } from './chunks.js';
 import { Store, type Change, type Persistence, type StoreView } from './store.js';
 import { STORE_FORMAT, WriteAheadLog } from './wal.js';
 
 export interface LowdbStoreOptions {
-  /** Records per page file. */
-  pageSize?: number;
+  /** Records per chunk file. */
+  chunkSize?: number;
   /** Changes a log segment takes at most (it is also sealed once it nearly fills its spare); then the next one begins. */
   segmentChanges?: number;
   /**
-   * A compaction starts once the log holds this many superseded versions (Pages.superseded: updates,
+   * A compaction starts once the log holds this many superseded versions (Chunks.superseded: updates,
    * removals, records dropped from memory). New records alone never start one: the log holds each once,
-   * as a page would, and a start reads it as fast.
+   * as a chunk would, and a start reads it as fast.
    */
   compactAfterSuperseded?: number;
   /** A start also compacts (in the background) when it finds more log segments than this: each run begins one. */
@@ -36,7 +36,7 @@ export interface LowdbStoreOptions {
 }
 
 const DEFAULTS: Required<LowdbStoreOptions> = {
-  pageSize: 500,
+  chunkSize: 500,
   segmentChanges: 50_000,
   compactAfterSuperseded: 50_000,
   compactAtStartAfterSegments: 16,
@@ -45,7 +45,7 @@ const DEFAULTS: Required<LowdbStoreOptions> = {
 
 interface Manifest {
   version: typeof STORE_FORMAT;
-  /** Every log file up to this sequence number is folded into the pages (and may be removed). */
+  /** Every log file up to this sequence number is folded into the chunks (and may be removed). */
   compactedThrough: number;
 }
 
@@ -53,7 +53,7 @@ class LowdbPersistence implements Persistence {
   readonly kind = 'lowdb' as const;
   private readonly options: Required<LowdbStoreOptions>;
   private readonly wal: WriteAheadLog;
-  private readonly pages: Pages;
+  private readonly chunks: Chunks;
   private records!: StoreView;
   private compacting: Promise<void> | null = null;
   private legacy: string[] = [];
@@ -65,7 +65,7 @@ class LowdbPersistence implements Persistence {
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.wal = new WriteAheadLog(dir, this.options.segmentChanges);
-    this.pages = new Pages(dir, this.options.pageSize);
+    this.chunks = new Chunks(dir, this.options.chunkSize);
   }
 
   async load(apply: (change: Change) => void, records: StoreView): Promise<void> {
@@ -79,26 +79,26 @@ class LowdbPersistence implements Persistence {
     }
     const manifest = this.manifest(0);
     await manifest.read();
-    await this.pages.load(apply);
+    await this.chunks.load(apply);
     const replay = (change: Change) => {
       apply(change);
-      this.pages.markDirty(change);
+      this.chunks.markDirty(change);
     };
     this.legacy = await readLegacySegments(this.dir, replay);
     await this.wal.load(manifest.data?.compactedThrough ?? 0, replay, { readOnly });
     if (readOnly) return;
     // Folded in the background: a store of the first format, a log with enough superseded versions, or one
     // that many runs left a segment each in.
-    if (this.legacy.length > 0 || this.pages.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments)
+    if (this.legacy.length > 0 || this.chunks.superseded >= this.options.compactAfterSuperseded || this.wal.segments > this.options.compactAtStartAfterSegments)
       this.maybeCompact();
   }
 
   append(changes: Change[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     if (this.options.readOnly) return Promise.reject(new Error('the store was opened read-only'));
-    for (const change of changes) this.pages.markDirty(change);
+    for (const change of changes) this.chunks.markDirty(change);
     const written = this.wal.append(changes);
-    if (this.pages.superseded >= this.options.compactAfterSuperseded) this.maybeCompact();
+    if (this.chunks.superseded >= this.options.compactAfterSuperseded) this.maybeCompact();
     return written;
   }
 
@@ -107,10 +107,10 @@ class LowdbPersistence implements Persistence {
   }
 
   forgot(collection: CollectionName, id: string): void {
-    this.pages.forgot(collection, id);
+    this.chunks.forgot(collection, id);
   }
 
-  /** Folds the whole log into the pages now (after any compaction under way). */
+  /** Folds the whole log into the chunks now (after any compaction under way). */
   async compactNow(): Promise<void> {
     await this.compacting;
     if (this.closed || this.wal.failed || this.options.readOnly) return;
@@ -143,18 +143,18 @@ class LowdbPersistence implements Persistence {
   }
 
   /**
-   * Folds the log into the pages: seals the segment being written, rewrites the pages the logged changes
+   * Folds the log into the chunks: seals the segment being written, rewrites the chunks the logged changes
    * touched (from the records as they are in memory now, at least as new as anything logged, each version
-   * once its own write is synced: Pages.write), records in
+   * once its own write is synced: Chunks.write), records in
    * the manifest that the log is folded in up to the sealed segment, then removes the sealed segments. A
-   * crash at any point leaves either the old manifest, so the log is replayed over the pages (later
+   * crash at any point leaves either the old manifest, so the log is replayed over the chunks (later
    * versions win), or the new one.
    */
   private async compact(): Promise<void> {
     // Both in the same tick: every change marked dirty so far is in a sealed segment or still pending.
-    const refs = this.pages.takeDirty();
+    const refs = this.chunks.takeDirty();
     const { through, done } = this.wal.seal();
-    for (const ref of refs) await this.pages.write(ref, this.records);
+    for (const ref of refs) await this.chunks.write(ref, this.records);
     await done;
     if (this.wal.failed) throw new Error('the log could not be written');
     await syncFolder(this.dir);

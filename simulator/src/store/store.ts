@@ -23,7 +23,7 @@ export type RecordReader = <C extends CollectionName>(collection: C, id: string)
 export type ChangeObserver = (change: Change, old: Collections[CollectionName] | undefined) => void;
 /**
  * What a persistence reads back from the store: the current records, and whether their writes are on disk
- * (a compaction folds only versions that are: a page must never hold what a crash could still take back).
+ * (a compaction folds only versions that are: a chunk must never hold what a crash could still take back).
  */
 export interface StoreView {
   get: RecordReader;
@@ -43,7 +43,7 @@ export interface Persistence {
   append(changes: Change[]): Promise<void>;
   /** A record was dropped from memory only (Store.forget): the files may let it go too. */
   forgot(collection: CollectionName, id: string): void;
-  /** Tidies the files now (the lowdb store folds its log into its pages). */
+  /** Tidies the files now (the lowdb store folds its log into its chunks). */
   compactNow(): Promise<void>;
   /** Waits for every write under way, then closes the files (the next start reads them back). */
   close(): Promise<void>;
@@ -205,7 +205,7 @@ export class Store {
 
   /**
    * Drops a record from memory only: how the callback outbox and the inbox bound their memory. The files
-   * keep it until the next compaction rewrites its page from memory (it was delivered or read by then).
+   * keep it until the next compaction rewrites its chunk from memory (it was delivered or read by then).
    * Not for intents or merchants, whose indexes it does not update.
    */
   forget(collection: 'callbacks' | 'inbox', id: string): void {
@@ -215,7 +215,7 @@ export class Store {
     for (const observe of this.observers) observe({ collection, remove: id }, old);
   }
 
-  /** Tidies the files now, after the writes under way (the lowdb store folds its log into its pages). */
+  /** Tidies the files now, after the writes under way (the lowdb store folds its log into its chunks). */
   async compact(): Promise<void> {
     await this.idle();
     await this.persistence.compactNow();

@@ -2,7 +2,7 @@
 // Commits that arrive while a write is under way wait and go together into the next one (group commit):
 // one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
 // A segment that holds enough is sealed and the next one begun; sealed segments stay until a compaction
-// folds them into the pages and removes them (docs/decisions/0056).
+// folds them into the chunks and removes them (docs/decisions/0056).
 import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -61,7 +61,7 @@ export class WriteAheadLog {
   ) {}
 
   /**
-   * Replays the segments newer than `after` (older ones are in the pages already), oldest first. Those older
+   * Replays the segments newer than `after` (older ones are in the chunks already), oldest first. Those older
    * ones are removed, unless `readOnly` (another process may own the folder).
    */
   async load(after: number, apply: (change: Change) => void, { readOnly = false } = {}): Promise<void> {
@@ -113,12 +113,12 @@ export class WriteAheadLog {
     this.sealing = this.seal().done.catch((err: Error) => this.fail(err));
   }
 
-  /** Segments (sealed or not) holding changes not yet folded into the pages. */
+  /** Segments (sealed or not) holding changes not yet folded into the chunks. */
   get segments(): number {
     return this.sealedSeqs.length + (this.active ? 1 : 0);
   }
 
-  /** Removes the sealed segments up to `seq` (their changes are in the pages now). */
+  /** Removes the sealed segments up to `seq` (their changes are in the chunks now). */
   async removeThrough(seq: number): Promise<void> {
     while (this.sealedSeqs.length > 0 && this.sealedSeqs[0]! <= seq) await removeIfPresent(this.file(this.sealedSeqs.shift()!));
     await syncFolder(this.dir);

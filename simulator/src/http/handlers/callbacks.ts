@@ -35,11 +35,7 @@ export function callbackHandlers(ctx: Context): Record<string, OperationHandler>
   return {
     async listCallbacks(req) {
       const { merchantId: merchant, reference } = req.query as { merchantId?: string; reference?: string };
-      const all = [...ctx.store.all('callbacks')]
-        .filter((cb) => (!merchant || cb.merchantId === merchant) && (!reference || cb.reference === reference))
-        .reverse()
-        .map(callbackView);
-      return { body: { callbacks: all } };
+      return { body: { callbacks: callbacks.listAll({ merchantId: merchant, reference }).map(callbackView) } };
     },
 
     async listMerchantCallbacks(req) {
@@ -77,7 +73,7 @@ export function callbackHandlers(ctx: Context): Record<string, OperationHandler>
     async getInspectorCallbacks(req) {
       const id = merchantId(req);
       const list = callbacks.list(id).map(callbackView);
-      const report = ctx.store.get('callbackChecks', id)?.report;
+      const report = callbacks.lastReport(id);
       const prefix = `${ctx.publicUrl()}/_sim/inbox/`;
       const inboxes = [...new Set(list.filter((cb) => cb.url.startsWith(prefix)).map((cb) => cb.url.slice(prefix.length)))];
       const html = [

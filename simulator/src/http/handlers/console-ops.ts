@@ -8,7 +8,7 @@ import type { Merchants } from '../../services/merchants.js';
 import type { RefundBody } from '../../services/payments.js';
 import { deleteSavedCard } from '../../services/saved-cards.js';
 import type { OperationHandler } from '../register-operations.js';
-import { merchantView } from './simulator.js';
+import { merchantView } from '../../domain/sim-views.js';
 
 export interface ConsoleOpsDeps {
   ctx: Context;

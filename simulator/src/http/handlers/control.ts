@@ -2,14 +2,14 @@
 // the merchant's intents and saved cards. Each reads its input and calls one service.
 import type { components } from '../../../../client/src/generated/simulator.js';
 import type { FaultRequest } from '../../domain/faults.js';
-import { savedCardView, simIntentView } from '../../domain/sim-views.js';
+import { merchantView, savedCardView, simIntentView } from '../../domain/sim-views.js';
 import type { Context } from '../../services/context.js';
 import type { Controls } from '../../services/controls.js';
 import type { Journal } from '../../services/journal.js';
+import { intentsOf, savedCardsOf } from '../../services/merchant-records.js';
 import type { Resets } from '../../services/resets.js';
 import type { ClockAction, TestClocks } from '../../services/test-clocks.js';
 import type { OperationHandler } from '../register-operations.js';
-import { merchantView } from './simulator.js';
 
 type S = components['schemas'];
 
@@ -37,15 +37,12 @@ export function controlHandlers({ ctx, controls, clocks, journal, resets }: Cont
     async listMerchantIntents(req) {
       const id = merchantId(req);
       const now = ctx.clockFor(id).now();
-      // The store keeps first-insertion order, so reversed it is newest first (a frozen clock gives equal dates).
-      const intents = [...ctx.store.all('intents')].filter((i) => i.merchantId === id).reverse();
-      return { body: { merchantId: id, intents: intents.map((i) => simIntentView(i, now)) } };
+      return { body: { merchantId: id, intents: intentsOf(ctx, id).map((i) => simIntentView(i, now)) } };
     },
 
     async listSavedCards(req) {
       const id = merchantId(req);
-      const tokens = [...ctx.store.all('tokens')].filter((t) => t.merchantId === id);
-      return { body: { merchantId: id, tokens: tokens.map(savedCardView) } };
+      return { body: { merchantId: id, tokens: savedCardsOf(ctx, id).map(savedCardView) } };
     },
 
     async getClock(req) {

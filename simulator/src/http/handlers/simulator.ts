@@ -1,7 +1,7 @@
 // Handlers of the simulator's own /_sim API (contracts/simulator.openapi.yaml).
 import type { components } from '../../../../client/src/generated/simulator.js';
 import { catalogue } from '../../domain/catalogue.js';
-import type { MerchantRecord } from '../../domain/records.js';
+import { merchantView } from '../../domain/sim-views.js';
 import type { Context } from '../../services/context.js';
 import type { Merchants } from '../../services/merchants.js';
 import type { OperationHandler } from '../register-operations.js';
@@ -14,11 +14,6 @@ export interface SimulatorDeps {
   version: string;
   startedAt: number;
   state: () => 'starting' | 'ok' | 'stopping';
-}
-
-export function merchantView(m: MerchantRecord): S['Merchant'] {
-  const { demo: _demo, createdAt: _createdAt, ...view } = m;
-  return view;
 }
 
 export function simulatorHandlers(deps: SimulatorDeps): Record<string, OperationHandler> {
