@@ -20,7 +20,7 @@ export interface Contender {
 }
 
 /** Simulator flags for load runs: payments complete at once; no line per request (the references log nothing either). */
-const SIM_FLAGS = ['--pin-delay-ms', '0', '--log-level', 'warn'];
+export const SIM_FLAGS = ['--pin-delay-ms', '0', '--log-level', 'warn'];
 
 let made = 0;
 

@@ -22,8 +22,9 @@ export interface Server {
   output(): string;
 }
 
-export function launch(script: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/** `nodeArgs`: node's own flags (`--cpu-prof` and the like, which NODE_OPTIONS refuses). */
+export function launch(script: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,8 +32,15 @@ export function launch(script: string, args: string[], env: NodeJS.ProcessEnv = 
 }
 
 /** Starts a server and resolves once it printed the URL it listens on. */
-export function startServer(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000, cwd = ROOT): Promise<Server> {
-  const child = launch(script, args, env, cwd);
+export function startServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 120_000,
+  cwd = ROOT,
+  nodeArgs: string[] = [],
+): Promise<Server> {
+  const child = launch(script, args, env, cwd, nodeArgs);
   let out = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveServer, reject) => {

@@ -29,6 +29,17 @@ describe('the delivered-callback memory limit across a merchant reset', () => {
     expect(kept.map((c) => c.state)).toEqual(['delivered', 'delivered']);
     for (const cb of kept) expect((await sim.inject({ method: 'POST', url: `/_sim/callbacks/${cb.id}/replay` })).statusCode).toBe(202);
   });
+
+  it("keeps one merchant's callbacks when another's newer ones were reset away", async () => {
+    const sim = await startTestSim({ callbackMemoryLimit: 2 });
+    const [a, b] = [await newMerchant(sim), await newMerchant(sim)];
+    await paidIntent(sim, a, { key: 'A1' });
+    await paidIntent(sim, b, { key: 'B1' });
+    await sim.inject({ method: 'POST', url: `/_sim/merchants/${b.id}/reset` });
+    await paidIntent(sim, a, { key: 'A2' });
+
+    expect((await callbacksOf(sim, a)).map((c) => c.state)).toEqual(['delivered', 'delivered']);
+  });
 });
 
 describe('a long poll that arrives while a full reset is under way', () => {

@@ -9,7 +9,7 @@
 import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso, type Clock, type SimClock } from '../runtime/clock.js';
-import type { Put, Store } from '../store/store.js';
+import { changedId, type Put, type Store } from '../store/store.js';
 import { signCallbackAsync, type SignedCallback } from './signing.js';
 import type { SigningKeys } from './keys.js';
 import { afterDelivery, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedDeliveryAt } from './plan.js';
@@ -44,7 +44,12 @@ export class Outbox {
   /** Callbacks due while `concurrency` deliveries were in flight, oldest first (a Set keeps insertion order). */
   private readonly due = new Set<string>();
   private active = 0;
-  private delivered = 0;
+  /**
+   * Delivered callbacks in memory, in the order they were delivered: kept exact by watching the store, so
+   * a reset that removes callbacks shrinks it too, and the bound costs nothing per delivery.
+   */
+  private readonly delivered = new Set<string>();
+  private unobserve: (() => void) | null = null;
   private stopped = false;
 
   constructor(private readonly deps: OutboxDeps) {}
@@ -55,9 +60,16 @@ export class Outbox {
 
   /** Schedules every pending callback and applies the memory bound (on start). */
   resume(): void {
+    this.unobserve ??= this.deps.store.observe((change, old) => {
+      if (change.collection !== 'callbacks') return;
+      const was = (old as CallbackRecord | undefined)?.state === 'delivered';
+      const is = 'value' in change && change.value.state === 'delivered';
+      if (is && !was) this.delivered.add(change.value.id);
+      else if (was && !is) this.delivered.delete(changedId(change));
+    });
     for (const cb of this.deps.store.all('callbacks')) {
       if (cb.state === 'pending') this.schedule(cb);
-      else if (cb.state === 'delivered') this.delivered++;
+      else if (cb.state === 'delivered') this.delivered.add(cb.id);
     }
     this.prune();
   }
@@ -77,6 +89,8 @@ export class Outbox {
   /** Waits for deliveries under way (for a graceful stop), and schedules nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unobserve?.();
+    this.unobserve = null;
     for (const cancel of this.cancels.values()) cancel();
     this.cancels.clear();
     // Still pending in the store: the next start sends them.
@@ -167,30 +181,18 @@ export class Outbox {
         this.deps.log.warn({ callback: id, url: current.url, statusCode: delivery.statusCode, error: delivery.error, tries }, 'callback delivery failed');
       }
       await this.deps.commit(puts);
-      if (next.state === 'delivered') {
-        this.delivered++;
-        this.prune();
-      }
+      if (next.state === 'delivered') this.prune();
     } finally {
       this.inFlight.delete(id);
     }
   }
 
-  /**
-   * Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). The
-   * running count only ever overstates: resets remove callbacks without telling the outbox. So once it says
-   * "over the limit", the store is counted before anything is forgotten; below the limit, it costs nothing.
-   */
+  /** Drops the oldest delivered callbacks from memory beyond the limit (they stay in the log on disk). */
   private prune(): void {
-    if (this.delivered <= this.deps.memoryLimit) return;
-    this.delivered = 0;
-    for (const cb of this.deps.store.all('callbacks')) if (cb.state === 'delivered') this.delivered++;
-    for (const cb of this.deps.store.all('callbacks')) {
-      if (this.delivered <= this.deps.memoryLimit) break;
-      if (cb.state === 'delivered' && !this.inFlight.has(cb.id)) {
-        this.deps.store.forget('callbacks', cb.id);
-        this.delivered--;
-      }
+    for (const id of this.delivered) {
+      if (this.delivered.size <= this.deps.memoryLimit) return;
+      // forget() tells the observer, which takes the id out of the set.
+      if (!this.inFlight.has(id)) this.deps.store.forget('callbacks', id);
     }
   }
 }
