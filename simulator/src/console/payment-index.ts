@@ -47,22 +47,29 @@ export class PaymentIndex {
   /** A term's one reference as a string (most terms are one payment's), a Set when several share it: 100,000 Sets would cost tens of MB. */
   private readonly byTerm = new Map<string, string | Set<string>>();
   private readonly callbacksByReference = new Map<string, Set<string>>();
-  private readonly stop: () => void;
+  private stop: (() => void) | null = null;
   private pending: Array<[Change, Collections[CollectionName] | undefined]> = [];
 
-  constructor(store: Store) {
+  /**
+   * Built from the store the first time the console reads it, and kept up to date from then on: a simulator
+   * whose console nobody opens (a CI suite, the bench) pays nothing for it on its writes.
+   */
+  constructor(private readonly store: Store) {}
+
+  private start(): void {
     // The store keeps first-insertion order, which is creation order for intents.
-    for (const intent of store.all('intents')) this.putIntent(intent);
-    for (const cb of store.all('callbacks')) this.putCallback(cb);
-    this.stop = store.observe((change, old) => {
+    for (const intent of this.store.all('intents')) this.putIntent(intent);
+    for (const cb of this.store.all('callbacks')) this.putCallback(cb);
+    this.stop = this.store.observe((change, old) => {
       if (change.collection !== 'intents' && change.collection !== 'callbacks') return;
       this.pending.push([change, old]);
       if (this.pending.length >= MAX_PENDING) this.drain();
     });
   }
 
-  /** Applies the queued changes, in the order they were committed. */
+  /** Applies the queued changes, in the order they were committed (builds the index on its first use). */
   private drain(): void {
+    if (!this.stop) this.start();
     if (this.pending.length === 0) return;
     const queued = this.pending;
     this.pending = [];
@@ -70,7 +77,7 @@ export class PaymentIndex {
   }
 
   close(): void {
-    this.stop();
+    this.stop?.();
   }
 
   get size(): number {
