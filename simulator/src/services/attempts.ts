@@ -3,7 +3,6 @@
 import type { AttemptRecord, IntentRecord } from '../domain/records.js';
 import { paymentCallbackBody } from '../domain/views.js';
 import { iso, type SimClock } from '../runtime/clock.js';
-import { faker } from '../runtime/faker.js';
 import type { Put } from '../store/store.js';
 import { commit, newCallback, type Context } from './context.js';
 
@@ -127,6 +126,8 @@ export async function finalizeAttempt(
  * the outcome.
  */
 export function cardTransactionId(ctx: Context, completed: boolean): string {
-  faker().seed(ctx.ids.int('card-transaction'));
-  return completed ? faker().string.numeric(22) : '';
+  const id = ctx.ids.code('card-transaction', DIGITS, 22);
+  return completed ? id : '';
 }
+
+const DIGITS = '0123456789';

@@ -11,11 +11,13 @@ import { pinPromptMessage, processView, type ProcessData } from '../domain/views
 import { triggeredOutcome } from '../domain/outcomes.js';
 import { selfTargetMessage } from '../callbacks/self-target.js';
 import { iso } from '../runtime/clock.js';
-import { faker } from '../runtime/faker.js';
 import { finalizeAttempt, type Waiters } from './attempts.js';
 import { background, commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
 import { Refunds, type RefundBody } from './refunds.js';
+
+/** An M-Pesa receipt number's characters (ten of them: QKJ81S2XWE). */
+const RECEIPT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 type S = components['schemas'];
 export type MobileProcessBody = S['MobileMoneyProcessRequest'];
@@ -180,14 +182,15 @@ export class Payments {
    */
   async completeMobile(intent: IntentRecord, attempt: AttemptRecord, outcome: MobileOutcome, resolved = false): Promise<IntentRecord> {
     const now = this.ctx.clockFor(intent.merchantId).now();
-    faker().seed(this.ctx.ids.int('provider-reference'));
+    // Drawn whatever the outcome, so the ids after it do not depend on it (as the card's transaction id).
+    const receipt = this.ctx.ids.code('provider-reference', RECEIPT_CHARACTERS, 10);
     const done: AttemptRecord = {
       ...attempt,
       ...(resolved ? { outcome: outcome.outcome, outcomeSource: 'resolved' as const } : {}),
       status: outcome.status,
       message: outcome.message,
       resultCode: outcome.resultCode,
-      providerReference: outcome.status === 'COMPLETED' ? faker().string.alphanumeric({ length: 10, casing: 'upper' }) : '',
+      providerReference: outcome.status === 'COMPLETED' ? receipt : '',
       finishedAt: iso(now),
     };
     return finalizeAttempt(this.ctx, this.waiters, intent, done);
