@@ -41,7 +41,7 @@ details{margin-top:.8rem}summary{cursor:pointer;font-size:.9rem;color:#0b4f8a}
 table{border-collapse:collapse;width:100%;font-size:.85rem}td,th{text-align:left;padding:.25rem .3rem;border-bottom:1px solid #eceef1}
 code{font-size:.85em;word-break:break-all}
 [hidden]{display:none!important}
-footer{text-align:center;margin:1rem 0 2rem}`;
+footer{text-align:center;margin:1rem 0 2rem}footer a{white-space:nowrap}`;
 
 export interface PageOptions {
   /** Inline script (trusted, written by us) run at the end of the body. */
