@@ -11,7 +11,7 @@ import { sandboxMerchant, createPool, startSink } from './lib/fixtures.js';
 import { load } from './lib/load.js';
 import { SIMULATOR, startServer } from './lib/servers.js';
 import { simRequests, WORKLOADS, type Workload } from './lib/workloads.js';
-import { SIM_FLAGS } from './lib/contenders.js';
+import { REFERENCE_MERCHANT, SIM_FLAGS } from './lib/contenders.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,8 +43,7 @@ const server = reference
   ? await startServer('bench/servers/journey.ts', ['0'], {}, undefined, undefined, profiling)
   : await startServer(SIMULATOR, ['--port', '0', ...storeArgs, ...SIM_FLAGS], {}, undefined, undefined, profiling);
 try {
-  // The journey reference checks no credentials.
-  const merchant = reference ? { clientId: 'bench', clientSecret: 'bench', tokenId: 'bench', apiKey: 'bench' } : await sandboxMerchant(server.url);
+  const merchant = reference ? REFERENCE_MERCHANT : await sandboxMerchant(server.url);
   const pool = workload === 'status' || workload === 'mixed' ? await createPool(server.url, merchant, sink.url, 'pool') : [];
   const requests = (prefix: string) => simRequests(workload, { merchant, callbackUrl: sink.url, pool, keyPrefix: prefix });
   await load({ url: server.url, requests: requests('warm'), connections: Number(values.connections), durationS: 2 });

@@ -5,7 +5,7 @@ import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPool, dirSize, sandboxMerchant } from './fixtures.js';
 import { SIMULATOR, startServer, type Server } from './servers.js';
-import { bareRequests, mapCreateRequests, simRequests, type Workload } from './workloads.js';
+import { bareRequests, mapCreateRequests, simRequests, type Credentials, type Workload } from './workloads.js';
 
 export type StoreKind = 'memory' | 'lowdb' | 'reference';
 
@@ -54,6 +54,9 @@ export async function startReference(workload: Workload, stored: number, callbac
   };
 }
 
+/** The journey reference checks no credentials: any will do, the same for every request. */
+export const REFERENCE_MERCHANT: Credentials = { clientId: 'bench', clientSecret: 'bench', tokenId: 'bench', apiKey: 'bench' };
+
 /**
  * The journey reference (bench/servers/journey.ts): the journey's necessary work only. It serves the
  * simulator's paths, so it gets the simulator's very requests; it checks no credentials.
@@ -62,7 +65,7 @@ export async function startJourneyReference(workload: Workload, stored: number, 
   const tag = `journey${made++}`;
   const server = await startServer('bench/servers/journey.ts', [String(stored)]);
   try {
-    const merchant = { clientId: 'bench', clientSecret: 'bench', tokenId: 'bench', apiKey: 'bench' };
+    const merchant = REFERENCE_MERCHANT;
     const pool = workload === 'mixed' ? await createPool(server.url, merchant, callbackUrl, `${tag}pool`) : [];
     let round = 0;
     return {
