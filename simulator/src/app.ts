@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import { loadOrCreateSigningKeys, generateSigningKeysAsync, type SigningKeys } from './callbacks/keys.js';
 import { httpTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
+import { localCourier, splitCourier } from './callbacks/courier.js';
+import { workerCourier } from './callbacks/worker-courier.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
@@ -111,6 +113,8 @@ function ownCompilers(): FastifyServerOptions['schemaController'] {
 
 /** The request line and headers together (Node's default, written down: the 414 and 431 messages name it). */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** callbackUrls whose self-check answer is remembered (a sandbox sees a handful; a fuzzer, many). */
+const MAX_SELF_VERDICTS = 1024;
 
 /** fastify set for a gateway: our JSON parser, our compilers, and every framework error in the API's envelope. */
 function createServer(config: Config, clock: SimClock, errorClock: ErrorClock, routeMethods: RouteMethods, logStream?: LogStream): FastifyInstance {
@@ -171,21 +175,38 @@ async function createContext(
   const baseTransport = options.transport ?? httpTransport;
   // Callbacks to the simulator's own inbox are delivered in-process: they then work whatever the network
   // between the container and PUBLIC_URL looks like.
+  const isInbox = (url: string) => url.startsWith(`${publicUrl}/_sim/inbox/`);
   const transport: Transport = async (url, signed, timeoutMs) => {
-    if (!url.startsWith(`${publicUrl}/_sim/inbox/`)) return baseTransport(url, signed, timeoutMs);
+    if (!isInbox(url)) return baseTransport(url, signed, timeoutMs);
     const res = await app.inject({ method: 'POST', url: url.slice(publicUrl.length), headers: signed.headers, payload: signed.body });
     return { statusCode: res.statusCode, text: res.body };
   };
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
   // Built when first asked and again when the public URL follows the port bound (reading the interfaces costs a system call).
   let self: SelfAddresses | undefined;
+  /**
+   * The answer for each callbackUrl asked about since the addresses were built: a merchant sends the same
+   * URL with every create, and parsing it (two URLs) was about 1 % of a journey's main thread. Bounded, and
+   * forgotten with the addresses.
+   */
+  const verdicts = new Map<string, boolean>();
   const selfNow = () => {
     // Asked on every create and refund: the bound address is read only when the addresses are built
     // (server.address() is a system call, and was a tenth of a create's main thread when read each time).
     if (self) return self;
+    verdicts.clear();
     const address = app.server.listening ? app.server.address() : null;
     const ports = [config.port, ...(address && typeof address === 'object' ? [address.port] : [])];
     return (self = selfAddresses(publicUrl, ports, [config.host, ...(config.allowedHosts === true ? [] : config.allowedHosts)]));
+  };
+  const isSelf = (url: string): boolean => {
+    const addresses = selfNow();
+    let verdict = verdicts.get(url);
+    if (verdict === undefined) {
+      if (verdicts.size >= MAX_SELF_VERDICTS) verdicts.clear();
+      verdicts.set(url, (verdict = pointsAtSelf(url, addresses)));
+    }
+    return verdict;
   };
   const context: Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks } = {
     config,
@@ -200,7 +221,7 @@ async function createContext(
       publicUrl = url;
       self = undefined;
     },
-    pointsAtSelf: (url) => pointsAtSelf(url, selfNow()),
+    pointsAtSelf: isSelf,
     forgetSelf: () => (self = undefined),
     log: app.log,
     outbox: new Outbox({
@@ -208,7 +229,10 @@ async function createContext(
       ids,
       clockFor: (merchantId) => clocks.for(merchantId),
       signingClock: clock,
-      keys,
+      courier: options.transport
+        ? localCourier(transport, keys.privateKey)
+        : // The built-in inbox answers in-process; every other receiver is sent to from the delivery worker.
+          splitCourier(localCourier(transport, keys.privateKey), workerCourier(keys.privateKey), isInbox),
       transport,
       timeoutMs: config.callbackTimeoutMs,
       retryScheduleMs: config.callbackRetryScheduleMs,

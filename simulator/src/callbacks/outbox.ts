@@ -10,8 +10,8 @@ import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso, type Clock, type SimClock } from '../runtime/clock.js';
 import { changedId, type Put, type Store } from '../store/store.js';
-import { signCallbackAsync, type SignedCallback } from './signing.js';
-import type { SigningKeys } from './keys.js';
+import type { SignedCallback } from './signing.js';
+import type { Courier } from './courier.js';
 import { afterDelivery, copyOf, DEFAULT_CALLBACK_SETTINGS, DUPLICATE_DELAY_MS, newCallbackId, originOf, reorderedDeliveryAt } from './plan.js';
 import { sendOnce, type Transport } from './transport.js';
 
@@ -24,7 +24,9 @@ export interface OutboxDeps {
   clockFor: (merchantId: string) => SimClock;
   /** Signature timestamps follow the simulator's own clock, not a merchant's test clock (decision 0030). */
   signingClock: Clock;
-  keys: SigningKeys;
+  /** Signs and sends a callback (in the delivery worker, or in this thread: courier.ts). */
+  courier: Courier;
+  /** For single requests outside the outbox, already signed (the receiver check). */
   transport: Transport;
   timeoutMs: number;
   retryScheduleMs: readonly number[];
@@ -96,6 +98,7 @@ export class Outbox {
     // Still pending in the store: the next start sends them.
     this.due.clear();
     await Promise.allSettled([...this.running]);
+    this.deps.courier.release();
   }
 
   /**
@@ -164,8 +167,13 @@ export class Outbox {
     }
     this.inFlight.add(id);
     try {
-      const signed = await signCallbackAsync(current.body, this.deps.keys.privateKey, this.deps.signingClock.now());
-      const delivery = await sendOnce(this.deps.transport, current.url, signed, this.deps.timeoutMs, iso(clock.now()));
+      const delivery = await this.deps.courier.deliver({
+        url: current.url,
+        body: current.body,
+        signedAtMs: this.deps.signingClock.now(),
+        at: iso(clock.now()),
+        timeoutMs: this.deps.timeoutMs,
+      });
       const now = clock.now();
       const latest = this.deps.store.get('callbacks', id);
       // Removed while it was under way (a reset through /_sim): recording the delivery would bring it back.

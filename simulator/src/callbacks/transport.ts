@@ -3,6 +3,7 @@
 // check, so both time, classify and quote an answer the same way.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { DeliveryRecord } from '../domain/records.js';
 import type { SignedCallback } from './signing.js';
 
@@ -33,7 +34,7 @@ const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent
  * follows a redirect (a 3xx is an answer, as `redirect: 'manual'` made it).
  */
 export const httpTransport: Transport = async (url, signed, timeoutMs) => {
-  const target = new URL(url);
+  const target = targetOf(url);
   const agent = target.protocol === 'http:' || target.protocol === 'https:' ? agents[target.protocol] : null;
   if (!agent) throw Object.assign(new Error(`unsupported protocol ${target.protocol}`), { code: 'UNSUPPORTED_PROTOCOL' });
   const deadline = performance.now() + timeoutMs;
@@ -47,11 +48,26 @@ export const httpTransport: Transport = async (url, signed, timeoutMs) => {
   return send(false);
 };
 
-function post(target: URL, agent: HttpAgent, signed: SignedCallback, deadline: number): Promise<TransportResult> {
+/** Where a URL's callbacks go, as node's request options: parsed once per URL (a receiver gets many callbacks). */
+type Target = ReturnType<typeof urlToHttpOptions>;
+const targets = new Map<string, Target>();
+/** Receiver URLs whose parsed form is kept (a sandbox has a handful; past this the cache starts over). */
+const MAX_TARGETS = 256;
+
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    if (targets.size >= MAX_TARGETS) targets.clear();
+    targets.set(url, (target = urlToHttpOptions(new URL(url))));
+  }
+  return target;
+}
+
+function post(target: Target, agent: HttpAgent, signed: SignedCallback, deadline: number): Promise<TransportResult> {
   return new Promise((resolve, reject) => {
     const headers = { ...signed.headers, 'content-length': String(Buffer.byteLength(signed.body)) };
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(target, { method: 'POST', agent, headers });
+    const req = send({ ...target, method: 'POST', agent, headers });
     let answered: { statusCode: number; chunks: Buffer[]; size: number } | null = null;
     const finish = () => {
       clearTimeout(timer);
