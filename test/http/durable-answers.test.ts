@@ -3,21 +3,25 @@
 // while its write is still under way. Each of them waits for that write; none answers before it.
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { memoryPersistence, Store } from '../../simulator/src/store/store.js';
+import { memoryPersistence, Store, type Change } from '../../simulator/src/store/store.js';
 import { basicAuth, intentBody, processMobile, startTestSim, status, until, untilPendingAttempt } from '../helpers/sim.js';
 
 /** A memory store whose writes can be held, as a slow disk holds an fdatasync. */
 function holdableStore() {
   let gate: Promise<void> | null = null;
   let open = () => {};
+  /** Every change, in the order the store handed them to its files. */
+  const appended: Change[] = [];
   const store = new Store({
     ...memoryPersistence(),
-    append: async () => {
+    append: async (changes) => {
+      appended.push(...changes);
       if (gate) await gate;
     },
   });
   return {
     store,
+    appended,
     hold: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
     release: () => {
       gate = null;
@@ -96,5 +100,31 @@ describe('answers come only from what is on disk', () => {
     disk.release();
     expect((await poll).json().data).toMatchObject({ status: 'COMPLETED' });
     expect((await read).json().data).toMatchObject({ reference, status: 'COMPLETED' });
+  });
+
+  it('with no PIN delay the result is written while the payment is, after it; the payment still answers its PIN prompt', async () => {
+    const disk = slowDisk();
+    const sim = await startTestSim({ pinDelayMs: 0 }, { store: disk.store });
+    const m = sim.sandbox;
+    const created = await sim.inject({
+      method: 'POST',
+      url: `/api/payments/${m.tokenId}/pay`,
+      headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+      payload: intentBody({ key: 'SLOW3' }),
+    });
+    const { reference } = created.json().data;
+    disk.hold();
+    const pay = processMobile(sim, reference, 'MPESA', '254712345678');
+    const seen = watch(pay);
+    // The result comes while the payment's own write is still held: it does not wait for the disk to start.
+    await until(() => disk.store.get('intents', reference)?.status === 'COMPLETED');
+    await turns();
+    expect(seen.answered).toBe(false);
+    disk.release();
+    expect((await pay).json().data).toMatchObject({ status: 'PENDING', message: 'You will be promoted to enter your MPESA PIN' });
+    expect((await status(sim, m, 'SLOW3')).json().data).toMatchObject({ reference, status: 'COMPLETED' });
+    // In the log the attempt comes before its result, so no crash can leave a result without its attempt.
+    const versions = disk.appended.flatMap((c) => ('value' in c && c.collection === 'intents' && c.value.id === reference ? [c.value.status] : []));
+    expect(versions).toEqual(['PENDING', 'PENDING', 'COMPLETED']);
   });
 });

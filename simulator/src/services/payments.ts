@@ -113,9 +113,16 @@ export class Payments {
       resolveAt: now + delay,
     };
     const updated: IntentRecord = { ...intent, status: 'PENDING', attempts: [...intent.attempts, attempt], updatedAt: iso(now) };
-    await commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
+    const stored = commit(this.ctx, [{ collection: 'intents', value: updated }, ...choice.puts]);
+    // Timed from the moment the attempt is in memory, not once it is on disk: with no PIN delay its result is
+    // then committed while this write is under way and lands with it or just after, so the status read that
+    // follows seldom waits for the disk again (decision 0116). The log keeps commits in order: a result is
+    // never on disk without its attempt, and a store that failed refuses the result too.
     this.scheduleAttempt(updated, attempt);
-    if (longPoll) await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
+    await stored;
+    // Without a long poll the answer is what this call did (the PIN prompt sent), whatever its timer did since.
+    if (!longPoll) return processView(updated, attempt);
+    await this.waitForFinal(updated, attempt.id, now + this.ctx.config.longPollTimeoutMs);
     // A deadline can fire while the attempt's result is being written: the answer waits for it.
     const latest = this.intent(reference);
     await this.ctx.store.landed(latest);
