@@ -51,6 +51,11 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     this.spare = spare;
   }
 
+  /** The file was begun without a spare: each write grows it, so each sync also waits for the file system's journal. */
+  get grows(): boolean {
+    return this.handle !== null && !this.padded;
+  }
+
   /** Bytes of JSON written (the file may be longer: a spare's spaces). */
   get size(): number {
     return this.end + TAIL.length;
