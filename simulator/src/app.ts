@@ -8,6 +8,7 @@ import { httpTransport, Outbox, type Transport } from './callbacks/outbox.js';
 import { pointsAtSelf, selfAddresses, type SelfAddresses } from './callbacks/self-target.js';
 import { localCourier, splitCourier } from './callbacks/courier.js';
 import { workerCourier } from './callbacks/worker-courier.js';
+import { memo } from './runtime/memo.js';
 import { Ids } from './domain/ids.js';
 import { ContractSet, type Operation } from './http/contract.js';
 import { adminTokenAuthenticator, exposureWarning } from './http/admin-token.js';
@@ -181,15 +182,13 @@ async function createContext(
     const res = await app.inject({ method: 'POST', url: url.slice(publicUrl.length), headers: signed.headers, payload: signed.body });
     return { statusCode: res.statusCode, text: res.body };
   };
+  const local = localCourier(transport, keys.privateKey);
   const ids = new Ids(config.seed, store.get('meta', 'counters')?.values);
   // Built when first asked and again when the public URL follows the port bound (reading the interfaces costs a system call).
   let self: SelfAddresses | undefined;
-  /**
-   * The answer for each callbackUrl asked about since the addresses were built: a merchant sends the same
-   * URL with every create, and parsing it (two URLs) was about 1 % of a journey's main thread. Bounded, and
-   * forgotten with the addresses.
-   */
-  const verdicts = new Map<string, boolean>();
+  // Asked on every create and refund with the same few URLs: each answer (two URL parses) is remembered
+  // until the addresses are built again.
+  const verdicts = memo(MAX_SELF_VERDICTS, (url: string) => pointsAtSelf(url, selfNow()));
   const selfNow = () => {
     // Asked on every create and refund: the bound address is read only when the addresses are built
     // (server.address() is a system call, and was a tenth of a create's main thread when read each time).
@@ -198,15 +197,6 @@ async function createContext(
     const address = app.server.listening ? app.server.address() : null;
     const ports = [config.port, ...(address && typeof address === 'object' ? [address.port] : [])];
     return (self = selfAddresses(publicUrl, ports, [config.host, ...(config.allowedHosts === true ? [] : config.allowedHosts)]));
-  };
-  const isSelf = (url: string): boolean => {
-    const addresses = selfNow();
-    let verdict = verdicts.get(url);
-    if (verdict === undefined) {
-      if (verdicts.size >= MAX_SELF_VERDICTS) verdicts.clear();
-      verdicts.set(url, (verdict = pointsAtSelf(url, addresses)));
-    }
-    return verdict;
   };
   const context: Context & { setPublicUrl(url: string): void; forgetSelf(): void; clocks: MerchantClocks } = {
     config,
@@ -221,7 +211,10 @@ async function createContext(
       publicUrl = url;
       self = undefined;
     },
-    pointsAtSelf: isSelf,
+    pointsAtSelf: (url) => {
+      selfNow(); // rebuilt (and the answers forgotten) after a change of address
+      return verdicts.get(url);
+    },
     forgetSelf: () => (self = undefined),
     log: app.log,
     outbox: new Outbox({
@@ -229,10 +222,8 @@ async function createContext(
       ids,
       clockFor: (merchantId) => clocks.for(merchantId),
       signingClock: clock,
-      courier: options.transport
-        ? localCourier(transport, keys.privateKey)
-        : // The built-in inbox answers in-process; every other receiver is sent to from the delivery worker.
-          splitCourier(localCourier(transport, keys.privateKey), workerCourier(keys.privateKey), isInbox),
+      // The built-in inbox answers in-process, as do tests' transports; every other receiver is sent to from the delivery worker.
+      courier: options.transport ? local : splitCourier(local, workerCourier(keys.privateKey), isInbox),
       transport,
       timeoutMs: config.callbackTimeoutMs,
       retryScheduleMs: config.callbackRetryScheduleMs,

@@ -4,7 +4,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { memoryPersistence, Store, type Change } from '../../simulator/src/store/store.js';
-import { basicAuth, intentBody, processMobile, startTestSim, status, until, untilPendingAttempt } from '../helpers/sim.js';
+import { basicAuth, intentBody, processMobile, startTestSim, status, until, untilPendingAttempt, type TestSim } from '../helpers/sim.js';
 
 /** A memory store whose writes can be held, as a slow disk holds an fdatasync. */
 function holdableStore() {
@@ -37,6 +37,17 @@ function slowDisk() {
   return disk;
 }
 
+/** The merchant's create intent call, with the key given. */
+function createIntent(sim: TestSim, key: string) {
+  const m = sim.sandbox;
+  return sim.inject({
+    method: 'POST',
+    url: `/api/payments/${m.tokenId}/pay`,
+    headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
+    payload: intentBody({ key }),
+  });
+}
+
 function watch(request: Promise<LightMyRequestResponse>) {
   const state = { answered: false };
   void request.then(() => (state.answered = true));
@@ -53,13 +64,7 @@ describe('answers come only from what is on disk', () => {
     const disk = slowDisk();
     const sim = await startTestSim({}, { store: disk.store });
     const m = sim.sandbox;
-    const create = () =>
-      sim.inject({
-        method: 'POST',
-        url: `/api/payments/${m.tokenId}/pay`,
-        headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
-        payload: intentBody({ key: 'SLOW1' }),
-      });
+    const create = () => createIntent(sim, 'SLOW1');
     disk.hold();
     const first = create();
     await until(() => disk.store.intentByKey(m.id, 'SLOW1') !== undefined); // in memory, not on disk
@@ -81,12 +86,7 @@ describe('answers come only from what is on disk', () => {
     // The PIN is entered at the very instant the long poll gives up: the result is being written when the deadline fires.
     const slow = await startTestSim({ pinDelayMs: 3000, longPollTimeoutMs: 3000 }, { store: disk.store });
     const m = slow.sandbox;
-    const created = await slow.inject({
-      method: 'POST',
-      url: `/api/payments/${m.tokenId}/pay`,
-      headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
-      payload: intentBody({ key: 'SLOW2' }),
-    });
+    const created = await createIntent(slow, 'SLOW2');
     const { reference } = created.json().data;
     const poll = processMobile(slow, reference, 'MPESA', '254712345678', true);
     await untilPendingAttempt(slow, reference);
@@ -106,12 +106,7 @@ describe('answers come only from what is on disk', () => {
     const disk = slowDisk();
     const sim = await startTestSim({ pinDelayMs: 0 }, { store: disk.store });
     const m = sim.sandbox;
-    const created = await sim.inject({
-      method: 'POST',
-      url: `/api/payments/${m.tokenId}/pay`,
-      headers: { authorization: basicAuth(m), 'content-type': 'application/json' },
-      payload: intentBody({ key: 'SLOW3' }),
-    });
+    const created = await createIntent(sim, 'SLOW3');
     const { reference } = created.json().data;
     disk.hold();
     const pay = processMobile(sim, reference, 'MPESA', '254712345678');

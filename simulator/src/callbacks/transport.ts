@@ -5,6 +5,7 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import type { DeliveryRecord } from '../domain/records.js';
+import { memo } from '../runtime/memo.js';
 import type { SignedCallback } from './signing.js';
 
 export interface TransportResult {
@@ -34,7 +35,7 @@ const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent
  * follows a redirect (a 3xx is an answer, as `redirect: 'manual'` made it).
  */
 export const httpTransport: Transport = async (url, signed, timeoutMs) => {
-  const target = targetOf(url);
+  const target = targets.get(url);
   const agent = target.protocol === 'http:' || target.protocol === 'https:' ? agents[target.protocol] : null;
   if (!agent) throw Object.assign(new Error(`unsupported protocol ${target.protocol}`), { code: 'UNSUPPORTED_PROTOCOL' });
   const deadline = performance.now() + timeoutMs;
@@ -48,20 +49,9 @@ export const httpTransport: Transport = async (url, signed, timeoutMs) => {
   return send(false);
 };
 
-/** Where a URL's callbacks go, as node's request options: parsed once per URL (a receiver gets many callbacks). */
+/** Where a URL's callbacks go, as node's request options: parsed once per URL (a receiver gets many callbacks; past 256 URLs it starts over). */
 type Target = ReturnType<typeof urlToHttpOptions>;
-const targets = new Map<string, Target>();
-/** Receiver URLs whose parsed form is kept (a sandbox has a handful; past this the cache starts over). */
-const MAX_TARGETS = 256;
-
-function targetOf(url: string): Target {
-  let target = targets.get(url);
-  if (!target) {
-    if (targets.size >= MAX_TARGETS) targets.clear();
-    targets.set(url, (target = urlToHttpOptions(new URL(url))));
-  }
-  return target;
-}
+const targets = memo(256, (url: string): Target => urlToHttpOptions(new URL(url)));
 
 function post(target: Target, agent: HttpAgent, signed: SignedCallback, deadline: number): Promise<TransportResult> {
   return new Promise((resolve, reject) => {
