@@ -3,16 +3,11 @@
 // whole JSON document ({"version":2,"seq":N,"changes":[ ... ]}) that any JSON reader, lowdb's JSONFile
 // included, can open. Appending costs two system calls per group of commits, where rewriting the file
 // (lowdb's JSONFile) costs its whole size and a rename. A crash in the middle of a write can only cut the
-// groups not yet answered short: read() keeps every complete line before the first cut.
+// last, unanswered, group short: read() keeps every complete line before the cut.
 //
 // The file can start as a spare: one already filled with spaces and synced (spaces after a JSON document
 // are still JSON). Writing over bytes that exist does not change the file's size, so fdatasync need not
 // wait for a journal commit of the file system, which on a busy machine is what makes a sync slow.
-//
-// Once the file exists, a second write may begin while the first one is syncing (the log keeps two groups in
-// flight: wal.ts). Its place is taken at once, its bytes go down only after the first's (so its changes
-// replace the first's closing bracket, never the other way round), and a write that failed fails every write
-// after it: the file never holds a later group's bytes after a hole.
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -43,10 +38,8 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
   private spare: string | null = null;
   /** The file is a spare: spaces follow the JSON, to be cut off when it is closed. */
   private padded = false;
-  /** The first write that failed: the bytes after the JSON may no longer be the spare's spaces. */
-  private broken: Error | null = null;
-  /** The last write's bytes going down (later writes' bytes go down after it). */
-  private putting: Promise<void> = Promise.resolve();
+  /** No write failed half-way (the bytes after the JSON are still the spare's spaces). */
+  private whole = true;
 
   constructor(
     readonly path: string,
@@ -63,12 +56,7 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     return this.handle !== null && !this.padded;
   }
 
-  /** The file exists under its name: later writes append (and may overlap: see the header). */
-  get opened(): boolean {
-    return this.handle !== null;
-  }
-
-  /** Bytes of JSON written or being written (the file may be longer: a spare's spaces). */
+  /** Bytes of JSON written (the file may be longer: a spare's spaces). */
   get size(): number {
     return this.end + TAIL.length;
   }
@@ -84,32 +72,19 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     }
   }
 
-  /**
-   * Appends data.changes (read before the first await: the caller may hand the next ones at once); the first
-   * write creates the file (see create), and must have resolved before another begins.
-   */
+  /** Appends data.changes; the first write creates the file (see create). */
   async write(data: Segment): Promise<void> {
     const fresh = data.changes;
     let chunk = '';
     for (let i = 0; i < fresh.length; i++) chunk += `${this.written + i === 0 ? '' : ','}\n${this.line(fresh[i]!)}`;
-    const handle = this.handle;
-    if (!handle) return this.create(data, chunk, fresh.length);
+    if (!this.handle) return this.create(data, chunk, fresh.length);
     const bytes = Buffer.from(chunk + TAIL, 'utf8');
-    const at = this.end;
+    this.whole = false;
+    await this.handle.write(bytes, 0, bytes.length, this.end);
+    await this.handle.datasync();
+    this.whole = true;
     this.end += bytes.length - TAIL.length;
     this.written += fresh.length;
-    const put = this.putting.then(async () => {
-      if (this.broken) throw this.broken;
-      await handle.write(bytes, 0, bytes.length, at);
-    });
-    this.putting = put.catch(() => {});
-    try {
-      await put;
-      await handle.datasync();
-    } catch (err) {
-      this.broken ??= err as Error;
-      throw err;
-    }
   }
 
   /**
@@ -145,7 +120,7 @@ export class AppendOnlyJsonFile implements Adapter<Segment> {
     this.handle = null;
     if (!handle) return;
     try {
-      if (this.padded && !this.broken) await handle.truncate(this.size);
+      if (this.padded && this.whole) await handle.truncate(this.size);
     } finally {
       await handle.close();
     }

@@ -1,9 +1,6 @@
 // The write-ahead log: segments wal-<seq>.json, each a lowdb document that only grows (append-file.ts).
 // Commits that arrive while a write is under way wait and go together into the next one (group commit):
 // one append and one fdatasync serve them all, so what a commit costs does not grow with what is stored.
-// Two groups may be in flight: the next one is written while the one before it syncs, and answered only
-// after it, so a commit never waits for a whole sync it was not part of (docs/decisions/0117). Never two
-// segments in flight: a second group starts only on a segment that exists and is not about to be left.
 // A segment that holds enough is sealed and the next one begun; sealed segments stay until a compaction
 // folds them into the chunks and removes them (docs/decisions/0056).
 import { open, readdir, rename } from 'node:fs/promises';
@@ -37,20 +34,16 @@ interface Active {
   seq: number;
   file: AppendOnlyJsonFile;
   db: Low<Segment>;
-  /** Groups being written to it. */
-  writers: number;
-  /** Set when it was sealed while a write to it was under way: the last writer closes it. */
+  /** Set when a compaction sealed it while a write to it was under way. */
   sealed?: () => void;
 }
 
 export class WriteAheadLog {
   private pending: Waiting[] = [];
-  /** Groups written and not yet answered: at most two. */
-  private inFlight = 0;
-  /** Whether the last group begun was answered as on disk, once it is answered. */
-  private tail: Promise<boolean> = Promise.resolve(true);
+  private writing: Promise<void> | null = null;
   private failure: Error | null = null;
   private active: Active | null = null;
+  private busy: Active | null = null;
   private lastSeq = 0;
   /** Segments on disk that no longer take writes, oldest first. */
   private readonly sealedSeqs: number[] = [];
@@ -97,7 +90,7 @@ export class WriteAheadLog {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.push({ changes, resolve, reject });
-      this.pump();
+      this.writing ??= this.drain();
     });
   }
 
@@ -111,7 +104,7 @@ export class WriteAheadLog {
     this.active = null;
     if (!active) return { through: this.lastSeq, done: this.failure ? Promise.reject(this.failure) : Promise.resolve() };
     this.sealedSeqs.push(active.seq);
-    if (active.writers === 0) return { through: active.seq, done: active.file.close() };
+    if (this.busy !== active) return { through: active.seq, done: active.file.close() };
     return { through: active.seq, done: new Promise((resolve) => (active.sealed = resolve)) };
   }
 
@@ -136,7 +129,7 @@ export class WriteAheadLog {
   }
 
   async idle(): Promise<void> {
-    while (this.inFlight > 0) await this.tail;
+    while (this.writing) await this.writing;
   }
 
   async close(): Promise<void> {
@@ -155,55 +148,41 @@ export class WriteAheadLog {
     for (const w of this.pending.splice(0)) w.reject(this.failure);
   }
 
-  /**
-   * Begins the next group while it may: one at a time, and a second only while the first is on the same
-   * segment, which exists already (its first write, which names the file, is never overlapped) and is not
-   * about to be left.
-   */
-  private pump(): void {
-    while (this.pending.length > 0 && !this.failure && (this.inFlight === 0 || (this.inFlight === 1 && this.mayOverlap()))) {
-      this.inFlight++;
-      const answered = this.writeGroup(this.takeGroup(), this.tail);
-      this.tail = answered;
-      void answered.finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0 && !this.failure) await this.writeGroup(this.takeGroup());
+    } finally {
+      // Whatever happened, the next append starts a drain of its own: a log never waits on a finished one.
+      this.writing = null;
     }
   }
 
-  private mayOverlap(): boolean {
-    const target = this.active;
-    return target !== null && target.writers > 0 && target.file.opened && !this.leaving(target);
-  }
-
   /**
-   * Writes one group and, once the group before it is answered, answers its commits. A failure (the write,
-   * or the closing of a segment sealed meanwhile) fails the log: every later commit is refused at once, never
-   * left waiting, and so is a group in flight behind a failed one, whatever its own write did. Never rejects.
+   * Writes one group and answers its commits. A failure (the write, or the closing of a segment a compaction
+   * sealed meanwhile) fails the log: every later commit is refused at once, never left waiting.
    */
-  private async writeGroup(group: Waiting[], previous: Promise<boolean>): Promise<boolean> {
+  private async writeGroup(group: Waiting[]): Promise<void> {
     const target = (this.active ??= this.open(++this.lastSeq));
-    target.writers++;
+    this.busy = target;
+    let durable = false;
     let error: Error | null = null;
     try {
-      const created = !target.file.opened;
+      const created = target.file.written === 0;
       target.db.data.changes = forAppend(group);
-      const written = target.db.write(); // the file takes the changes before its first await
+      await target.db.write();
       target.db.data.changes = [];
-      await written;
       if (created) {
         await syncFolder(this.dir); // the new file's name is durable too
         // Prepared once writing has begun (not at start, where it would slow the start down), so a
         // simulator that writes has a spare ready by the time it rolls over to its next segment.
         this.prepareSpare();
       }
+      durable = true;
     } catch (err) {
       error = err as Error;
     }
-    const durable = (await previous) && error === null;
-    target.writers--;
-    if (target.sealed && target.writers === 0) {
+    this.busy = null;
+    if (target.sealed) {
       try {
         await target.file.close();
       } catch (err) {
@@ -214,25 +193,17 @@ export class WriteAheadLog {
     }
     if (error) this.fail(error);
     // A group whose append is synced is on disk, whatever failed after it: its commits are told so. One whose
-    // append failed, or which followed one that failed, is refused (a later start reads the log up to the last
-    // complete group).
+    // append failed is refused (a later start reads the log up to the last complete group).
     for (const w of group) {
       if (durable) w.resolve();
-      else w.reject(error ?? this.failure!);
+      else w.reject(error!);
     }
-    if (durable && this.active === target && target.writers === 0 && this.leaving(target)) this.rollOver();
-    return durable;
-  }
-
-  /**
-   * A segment is left once it nearly fills its spare, or, begun without a spare (the first after a start), as
-   * soon as a spare is ready: a sync of a file that grows waits for the file system's journal too (10 to 100 ms
-   * here under load, against 4 to 6 for one over a spare's spaces), and the first segment used to take seconds
-   * of writes to fill.
-   */
-  private leaving(target: Active): boolean {
+    if (error || this.active !== target) return;
     const full = target.file.written >= this.segmentChanges || target.file.size >= SEGMENT_BYTES - 1024 * 1024;
-    return full || (target.file.grows && this.spare !== null);
+    // A segment begun without a spare (the first after a start) is left as soon as a spare is ready: a sync of
+    // a file that grows waits for the file system's journal too (10 to 100 ms here under load, against 4 to 6
+    // for one over a spare's spaces), and the first segment used to take seconds of writes to fill.
+    if (full || (target.file.grows && this.spare !== null)) this.rollOver();
   }
 
   private open(seq: number): Active {
@@ -240,7 +211,7 @@ export class WriteAheadLog {
     // Without a spare ready (the first segment after a start) the segment grows as it is written.
     file.adopt(this.spare);
     this.spare = null;
-    return { seq, file, writers: 0, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
+    return { seq, file, db: new Low<Segment>(file, { version: STORE_FORMAT, seq, changes: [] }) };
   }
 
   /** Prepares the next segment's file in the background: SEGMENT_BYTES of spaces, synced, then named ready. */
