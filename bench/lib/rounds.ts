@@ -9,6 +9,12 @@ export interface RoundOptions {
   durationS: number;
   warmupS: number;
   connections: number;
+  /**
+   * Waits, after a load, until the server has delivered the callbacks its requests set off, and answers how
+   * long that took. A round ends there: its req/s counts that time, and the next server is not loaded while
+   * the last one is still sending (it used to be, by up to 2 s of another server's callbacks).
+   */
+  drain?: () => Promise<number>;
 }
 
 export interface Measured {
@@ -32,19 +38,25 @@ function summarize(runs: LoadResult[]): LoadResult {
     p99Ms: median(runs.map((r) => r.p99Ms)),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
+    drainMs: median(runs.map((r) => r.drainMs)),
   };
 }
 
 export async function interleave(contenders: Contender[], o: RoundOptions): Promise<Measured[]> {
   const runs = contenders.map(() => [] as LoadResult[]);
   // Warm-up (JIT, first compile of each route's validator), not measured.
-  for (const c of contenders) await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.warmupS });
+  for (const c of contenders) {
+    await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.warmupS });
+    await o.drain?.();
+  }
   for (let round = 0; round < o.rounds; round++) {
     // Each round starts with another contender, so none always runs right after the same neighbour.
     for (let k = 0; k < contenders.length; k++) {
       const i = (k + round) % contenders.length;
       const c = contenders[i]!;
-      runs[i]!.push(await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.durationS }));
+      const run = await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.durationS });
+      const drainMs = (await o.drain?.()) ?? 0;
+      runs[i]!.push({ ...run, drainMs, rps: run.requests / (o.durationS + drainMs / 1000) });
     }
   }
   const out: Measured[] = [];
