@@ -107,7 +107,7 @@ describeInBrowser('the QA console, as QA uses it', () => {
     await page.fill('#a-amount', '500');
     await page.fill('#a-reason', 'One item returned');
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
-    await page.locator('#notice', { hasText: /Refund rf_\w+ of 500 is PENDING/ }).waitFor();
+    await page.locator('#notice', { hasText: /Refund rf_\w+ of 500\.00 KES is PENDING/ }).waitFor();
     expect(await page.locator('#timeline').innerText()).toMatch(/Refund rf_\w+ of 500.00 KES/);
     expect(await page.locator('#actions').innerText()).toContain('Up to 1,000.00 KES left to refund');
     visited.push({ name: 'payment-timeline', url: page.url() });

@@ -38,7 +38,7 @@ describe('the payment page forms', () => {
     await sim.advance(3000);
     const paidUrl = `/_sim/console/payments/${paid.reference}`;
     expect(await page(sim, paidUrl)).toMatch(/name="amount"[^>]*value="700"/);
-    expect((await submit(sim, `${paidUrl}/refund`, 'amount=700&reason=Cancelled+order')).notice).toMatch(/^Refund rf_\w+ of 700 is PENDING\.$/);
+    expect((await submit(sim, `${paidUrl}/refund`, 'amount=700&reason=Cancelled+order')).notice).toMatch(/^Refund rf_\w+ of 700\.00 KES is PENDING\.$/);
     expect(await page(sim, paidUrl)).not.toContain(`action="${paidUrl}/refund"`);
     expect((await submit(sim, `${paidUrl}/refund`, 'amount=1')).kind).toBe('error');
 

@@ -2,6 +2,7 @@
 // same thing, called in-process through fastify's inject (so the contract's validation, errors and hooks
 // apply exactly as for a test suite), then answered with a redirect back and a one-line notice.
 import type { FastifyInstance } from 'fastify';
+import { formatMoney } from '../pages/html.js';
 
 export type Form = Record<string, string>;
 
@@ -39,7 +40,7 @@ export function paymentCall(
         ...(form.reason ? { reason: form.reason } : {}),
         ...(form.callbackUrl ? { callbackUrl: form.callbackUrl } : {}),
       };
-      return { method: 'POST', url: `${path}/refund`, body, done: (a) => `Refund ${String(a.id)} of ${String(a.amount)} is ${String(a.status)}.` };
+      return { method: 'POST', url: `${path}/refund`, body, done: (a) => `Refund ${String(a.id)} of ${formatMoney(Number(a.amount), intent.currency)} is ${String(a.status)}.` };
     }
     case 'expire':
       return { method: 'POST', url: `${path}/expire`, done: () => 'The intent expired.' };

@@ -3,7 +3,7 @@
 // the /_sim operation of the same name (console/actions.ts).
 import { mobileOutcomes } from '../domain/catalogue.js';
 import { refundable } from '../domain/intents.js';
-import { escapeHtml, formatAmount } from '../pages/html.js';
+import { escapeHtml, formatMoney } from '../pages/html.js';
 import type { DetailView } from './detail-page.js';
 import { CONSOLE } from './layout.js';
 
@@ -54,7 +54,7 @@ function refundForm(view: DetailView): string {
   return form(
     intent.id,
     'refund',
-    `<h3>Refund</h3><p class="small">Up to ${formatAmount(left)} ${escapeHtml(intent.currency)} left to refund, as the merchant's POST /api/refund would.</p>
+    `<h3>Refund</h3><p class="small">Up to ${escapeHtml(formatMoney(left, intent.currency))} left to refund, as the merchant's POST /api/refund would.</p>
 <div class="row"><div><label for="a-amount">Amount</label><input id="a-amount" name="amount" inputmode="decimal" required value="${left}"></div>
 <div><label for="a-reason">Reason</label><input id="a-reason" name="reason" maxlength="200"></div></div>
 <label for="a-cb">Refund callback URL (optional)</label><input id="a-cb" name="callbackUrl" type="url" aria-describedby="a-cb-hint"><p id="a-cb-hint" class="small muted hint">Left empty, no refund callback is sent (as with the API).</p>

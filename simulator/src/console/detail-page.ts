@@ -1,7 +1,7 @@
 // The payment page: its summary, the timeline, and what can be done to it now. The timeline and the
 // actions are live regions; every action is a plain form (it works without the script).
 import type { CallbackCheckRecord, DeliveryRecord, IntentRecord, MerchantRecord } from '../domain/records.js';
-import { escapeHtml, formatAmount } from '../pages/html.js';
+import { escapeHtml, formatAmount, formatMoney } from '../pages/html.js';
 import { CONSOLE, copyable, layout, statusBadge, type Notice } from './layout.js';
 import type { TimelineEvent } from './timeline.js';
 import { actionsHtml } from './detail-actions.js';
@@ -63,7 +63,7 @@ ${item('Key', copyable(intent.key, 'key'))}
 ${item('Merchant', merchant ? `<a href="${CONSOLE}/merchants/${encodeURIComponent(merchant.id)}">${escapeHtml(merchant.name)}</a> <span class="env ${escapeHtml(merchant.environment)}">${escapeHtml(merchant.environment)}</span>` : escapeHtml(intent.merchantId))}
 ${item('Description', escapeHtml(intent.description))}
 ${item('Callback URL', `<code>${escapeHtml(intent.callbackUrl)}</code>`)}
-${item('Paid / refunded', `${formatAmount(intent.paidAmount)} / ${formatAmount(intent.refunds.reduce((sum, r) => sum + r.amount, 0))} ${escapeHtml(intent.currency)}`)}
+${item('Paid / refunded', `${formatAmount(intent.paidAmount)} / ${escapeHtml(formatMoney(intent.refunds.reduce((sum, r) => sum + r.amount, 0), intent.currency))}`)}
 ${item('Expires', `${escapeHtml(intent.expiresAt)}${view.expired ? ' (expired)' : ''}`)}
 ${item("Merchant's clock now", escapeHtml(view.now))}
 </dl>`;
@@ -72,7 +72,7 @@ ${item("Merchant's clock now", escapeHtml(view.now))}
 export function detailPage(view: DetailView, extra: { notice?: Notice | null; signedIn: boolean }): string {
   const { intent } = view;
   const body = `<p><a href="${CONSOLE}">← All payments</a></p>
-<div class="event-head"><h1><span class="big">${formatAmount(intent.amount)} ${escapeHtml(intent.currency)}</span> · ${escapeHtml(intent.key)}</h1><span id="status-badge" data-live>${statusBadge(view.status)}</span><span id="live-state" class="small muted" aria-live="polite"></span></div>
+<div class="event-head"><h1><span class="big">${escapeHtml(formatMoney(intent.amount, intent.currency))}</span> · ${escapeHtml(intent.key)}</h1><span id="status-badge" data-live>${statusBadge(view.status)}</span><span id="live-state" class="small muted" aria-live="polite"></span></div>
 <section class="panel" aria-label="Summary"><div id="summary" data-live>${summary(view)}</div></section>
 <div class="layout">
 <section class="panel" aria-labelledby="timeline-title"><h2 id="timeline-title">Timeline</h2><p class="small muted">On the merchant's test clock, oldest first.</p><div id="timeline" data-live>${timelineHtml(view)}</div></section>

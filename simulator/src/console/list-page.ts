@@ -1,7 +1,7 @@
 // The payments page: a filter form (a GET form, so a filtered list is a link to share) and one page of
 // payments, newest first. The list is the page's live region.
 import type { MerchantRecord } from '../domain/records.js';
-import { escapeHtml, formatAmount } from '../pages/html.js';
+import { escapeHtml, formatMoney } from '../pages/html.js';
 import { CONSOLE, layout, statusBadge, type Notice } from './layout.js';
 import { ENVIRONMENTS, PROVIDERS, STATUSES, type PaymentFilter, type PaymentPage } from './payments-query.js';
 
@@ -36,7 +36,7 @@ function rowHtml(row: PaymentPage['rows'][number]): string {
   const cell = (label: string, content: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}><div>${content}</div></td>`;
   return `<tr data-reference="${escapeHtml(intent.id)}">
 ${cell('Payment', `<a href="${href}">${escapeHtml(intent.key)}</a><br><span class="ref">${escapeHtml(intent.id)}</span>`)}
-${cell('Amount', `${formatAmount(intent.amount)} ${escapeHtml(intent.currency)}`, 'amount')}
+${cell('Amount', escapeHtml(formatMoney(intent.amount, intent.currency)), 'amount')}
 ${cell('Status', statusBadge(row.status))}
 ${cell('Provider', `${escapeHtml(row.provider ?? '—')}${who ? `<br><span class="small muted">${escapeHtml(who)}</span>` : ''}`)}
 ${cell('Merchant', `${escapeHtml(merchant?.name ?? intent.merchantId)}<br><span class="env ${escapeHtml(merchant?.environment ?? '')}">${escapeHtml(merchant?.environment ?? '')}</span>`)}

@@ -4,7 +4,7 @@
 // status reads, the 3-D Secure calls: timeline-calls.ts). Data only: the page renders it.
 import type { CallbackRecord, DeliveryRecord, IntentRecord, MerchantRecord, OutcomeSource } from '../domain/records.js';
 import type { JournalEntry } from '../services/journal.js';
-import { formatAmount } from '../pages/html.js';
+import { formatMoney as money } from '../pages/html.js';
 import { callbackCurl, requestCurl } from './curl.js';
 import { callEvents, pretty } from './timeline-calls.js';
 
@@ -30,8 +30,6 @@ const SOURCES: Record<NonNullable<OutcomeSource>, string> = {
   default: 'the default (no test number, nothing queued)',
   resolved: 'an answer given by hand (the console or /_sim resolve)',
 };
-
-const money = (amount: number, currency: string) => `${formatAmount(amount)} ${currency}`;
 
 const toneOf = (status: string): Tone => (status === 'COMPLETED' ? 'ok' : status === 'FAILED' ? 'bad' : 'wait');
 

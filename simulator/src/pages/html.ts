@@ -16,6 +16,11 @@ export function formatAmount(amount: number): string {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
+/** "1,500.00 KES": an amount with its currency as the console writes it (the API's own messages put the currency after, too). */
+export function formatMoney(amount: number, currency: string): string {
+  return `${formatAmount(amount)} ${currency}`;
+}
+
 const CSS = `
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1b1b1b;line-height:1.45}
