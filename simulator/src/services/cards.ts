@@ -244,9 +244,7 @@ export class Cards {
   }
 
   private load(reference: string): { intent: IntentRecord; merchant: MerchantRecord; now: number } {
-    const intent = this.payments.intent(reference);
-    const merchant = this.ctx.store.get('merchants', intent.merchantId);
-    if (!merchant) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    const { intent, merchant } = this.payments.intentAndMerchant(reference);
     return { intent, merchant, now: this.ctx.clockFor(intent.merchantId).now() };
   }
 }

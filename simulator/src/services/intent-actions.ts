@@ -39,9 +39,7 @@ export class IntentActions {
 
   /** The merchant's refund, asked for by QA: the merchant's own rules and callbacks. */
   async refund(reference: string, body: RefundBody): Promise<RefundRecord> {
-    const intent = this.payments.intent(reference);
-    const merchant = this.ctx.store.get('merchants', intent.merchantId);
-    if (!merchant) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    const { intent, merchant } = this.payments.intentAndMerchant(reference);
     return this.payments.refund(merchant, intent.id, body);
   }
 

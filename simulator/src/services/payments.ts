@@ -54,8 +54,16 @@ export class Payments {
 
   intent(reference: string): IntentRecord {
     const intent = this.ctx.store.get('intents', reference);
-    if (!intent) throw new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
+    if (!intent) throw intentNotFound(reference);
     return intent;
+  }
+
+  /** The intent and the merchant it belongs to, for the pages and /_sim (which are not called as a merchant). */
+  intentAndMerchant(reference: string): { intent: IntentRecord; merchant: MerchantRecord } {
+    const intent = this.intent(reference);
+    const merchant = this.ctx.store.get('merchants', intent.merchantId);
+    if (!merchant) throw intentNotFound(reference);
+    return { intent, merchant };
   }
 
   /** The intent as stored, for the pages that need no credentials (the checkout's state): never a change still being written. */
@@ -227,3 +235,5 @@ export class Payments {
     this.waiters.stop();
   }
 }
+
+const intentNotFound = (reference: string) => new ApiError('INTENT_NOT_FOUND', `No intent with reference "${reference}"`);
