@@ -40,7 +40,12 @@ export function paymentCall(
         ...(form.reason ? { reason: form.reason } : {}),
         ...(form.callbackUrl ? { callbackUrl: form.callbackUrl } : {}),
       };
-      return { method: 'POST', url: `${path}/refund`, body, done: (a) => `Refund ${String(a.id)} of ${formatMoney(Number(a.amount), intent.currency)} is ${String(a.status)}.` };
+      return {
+        method: 'POST',
+        url: `${path}/refund`,
+        body,
+        done: (a) => `Refund ${String(a.id)} of ${formatMoney(Number(a.amount), intent.currency)} is ${String(a.status)}.`,
+      };
     }
     case 'expire':
       return { method: 'POST', url: `${path}/expire`, done: () => 'The intent expired.' };
