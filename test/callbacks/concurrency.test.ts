@@ -3,8 +3,9 @@
 // in the store), the API keeps answering, and once the receiver answers every callback is delivered,
 // each exactly once. Before the bound, 1,060 hanging deliveries ran the process out of file descriptors.
 // The latency of status reads under a hanging receiver is measured by torture/hanging-receiver.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Transport } from '../../simulator/src/callbacks/outbox.js';
+import type { CallbackRecord } from '../../simulator/src/domain/records.js';
 import { createIntent, processMobile, startTestSim, status, until } from '../helpers/sim.js';
 
 // The outbox signs each callback in the thread pool before it sends it (decision 0111): a wait for a
@@ -65,6 +66,43 @@ describe('callback deliveries in flight', () => {
     expect(receiver.sent).toBe(30);
     const references = [...sim.app.sim.ctx.store.all('callbacks')].map((cb) => cb.reference);
     expect(new Set(references).size).toBe(30);
+  });
+});
+
+describe('a slot is the request', () => {
+  it('is free once the receiver has answered, while the delivery is still being stored', async () => {
+    const receiver = hangingReceiver();
+    const sim = await startTestSim({ callbackConcurrency: 1, pinDelayMs: 1000 }, { transport: receiver.transport });
+    for (const key of ['SLOT1', 'SLOT2']) {
+      const intent = await createIntent(sim, sim.sandbox, { key });
+      await processMobile(sim, intent.reference, 'MPESA', '254712345678');
+    }
+    // The store holds every commit that records a delivery until the test lets it go.
+    const store = sim.app.sim.ctx.store;
+    const commit = store.commit.bind(store);
+    let letGo = () => {};
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    let held = 0;
+    const spy = vi.spyOn(store, 'commit').mockImplementation(async (changes, options) => {
+      if (changes.some((c) => c.collection === 'callbacks' && 'value' in c && (c.value as CallbackRecord).deliveries.length > 0)) {
+        held++;
+        await gate;
+      }
+      return commit(changes, options);
+    });
+    try {
+      sim.clock.advance(1000);
+      await until(() => receiver.sent === 1, POOL_TURNS);
+      receiver.releaseAll(); // the first is answered; its record waits for the store
+      await until(() => held === 1 && receiver.sent === 2, POOL_TURNS);
+      expect(sim.app.sim.ctx.outbox.load).toEqual({ inFlight: 1, waiting: 0 });
+      letGo();
+      receiver.releaseAll();
+      await until(() => [...store.all('callbacks')].every((cb) => cb.state === 'delivered'), POOL_TURNS);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(receiver.sent).toBe(2);
   });
 });
 

@@ -5,7 +5,8 @@
 // beyond a limit are dropped from memory, oldest first; pending and failed ones never are. At most
 // `concurrency` deliveries are in flight (docs/decisions/0072): 1,060 callbacks to a receiver that never
 // answered once held a socket each until the process ran out of file descriptors. The others wait, in
-// order, still pending in the store (so a restart sends them too).
+// order, still pending in the store (so a restart sends them too). A slot is the request: it is free once
+// the receiver has answered, while the delivery is still being recorded (decision 0118).
 import type { CallbackRecord, DeliveryRecord } from '../domain/records.js';
 import type { Ids } from '../domain/ids.js';
 import { iso, type Clock, type SimClock } from '../runtime/clock.js';
@@ -139,12 +140,16 @@ export class Outbox {
 
   private start(id: string): void {
     this.active++;
-    const work = this.deliver(id)
+    let freed = false;
+    const free = () => {
+      if (freed) return;
+      freed = true;
+      this.active--;
+      this.startWaiting();
+    };
+    const work = this.deliver(id, free)
       .catch((err) => this.deps.log.warn({ err, callback: id }, 'callback delivery crashed'))
-      .finally(() => {
-        this.active--;
-        this.startWaiting();
-      });
+      .finally(free);
     void this.track(work);
   }
 
@@ -156,7 +161,8 @@ export class Outbox {
     }
   }
 
-  private async deliver(id: string): Promise<void> {
+  /** `free` gives the slot back once the request is over (the record's commit then holds no socket). */
+  private async deliver(id: string, free: () => void): Promise<void> {
     const current = this.deps.store.get('callbacks', id);
     if (!current || current.state !== 'pending') return;
     const clock = this.deps.clockFor(current.merchantId);
@@ -167,13 +173,15 @@ export class Outbox {
     }
     this.inFlight.add(id);
     try {
-      const delivery = await this.deps.courier.deliver({
-        url: current.url,
-        body: current.body,
-        signedAtMs: this.deps.signingClock.now(),
-        at: iso(clock.now()),
-        timeoutMs: this.deps.timeoutMs,
-      });
+      const delivery = await this.deps.courier
+        .deliver({
+          url: current.url,
+          body: current.body,
+          signedAtMs: this.deps.signingClock.now(),
+          at: iso(clock.now()),
+          timeoutMs: this.deps.timeoutMs,
+        })
+        .finally(free);
       const now = clock.now();
       const latest = this.deps.store.get('callbacks', id);
       // Removed while it was under way (a reset through /_sim): recording the delivery would bring it back.
