@@ -56,7 +56,9 @@ export async function interleave(contenders: Contender[], o: RoundOptions): Prom
       const c = contenders[i]!;
       const run = await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.durationS });
       const drainMs = (await o.drain?.()) ?? 0;
-      runs[i]!.push({ ...run, drainMs, rps: run.requests / (o.durationS + drainMs / 1000) });
+      // The load's own length (autocannon's, a little over durationS) plus the drain, as load() divides by.
+      const seconds = run.rps > 0 ? run.requests / run.rps : o.durationS;
+      runs[i]!.push({ ...run, drainMs, rps: run.requests / (seconds + drainMs / 1000) });
     }
   }
   const out: Measured[] = [];
