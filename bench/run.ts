@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 3 --rounds 3 --warmup 1 --connections 100 --stored 0,10000,100000
+// npm run bench [-- --duration 3 --rounds 5 --warmup 1 --connections 100 --stored 0,10000,100000
 //                  --stores memory,lowdb --workloads create,status,journey,mixed --cold-runs 5]
 // A short comparison of two versions (about 40 s; the journey of the persisted store only, no cold starts):
 //   npx tsx bench/run.ts --quick --baseline <another checkout, its node_modules linked>
@@ -30,7 +30,7 @@ const { values, tokens } = parseArgs({
   tokens: true,
   options: {
     duration: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '100' },
     stored: { type: 'string', default: '0,10000,100000' },
