@@ -66,6 +66,8 @@ function pointer(doc: unknown, ptr: string): unknown {
 export class ContractSet {
   private readonly docs = new Map<string, JsonObject>();
   private parsed: ParsedContracts | null | undefined;
+  /** Each $ref target resolved once: the contracts point at the same few schemas hundreds of times. */
+  private readonly resolved = new Map<string, JsonObject>();
 
   constructor(private readonly dir = CONTRACTS_DIR) {}
 
@@ -79,7 +81,10 @@ export class ContractSet {
     return doc;
   }
 
-  /** The value with every $ref replaced by a copy of its target (siblings of a $ref override it). */
+  /**
+   * The value with every $ref replaced by a copy of its target (siblings of a $ref override it). A target is
+   * resolved once and its inner objects are shared by every $ref to it: nothing downstream changes a schema.
+   */
   deref(value: unknown, file: string, depth = 0): unknown {
     if (depth > 64) throw new Error(`$ref nesting too deep in ${file} (a cycle?)`);
     if (Array.isArray(value)) return value.map((v) => this.deref(v, file, depth + 1));
@@ -88,7 +93,12 @@ export class ContractSet {
     if (typeof obj.$ref === 'string') {
       const [target = '', ptr = ''] = obj.$ref.split('#');
       const targetFile = target === '' ? file : target.replace(/^\.\//, '');
-      const resolved = this.deref(pointer(this.doc(targetFile), ptr), targetFile, depth + 1) as JsonObject;
+      const key = `${targetFile}#${ptr}`;
+      let resolved = this.resolved.get(key);
+      if (!resolved) {
+        resolved = this.deref(pointer(this.doc(targetFile), ptr), targetFile, depth + 1) as JsonObject;
+        this.resolved.set(key, resolved);
+      }
       const { $ref: _ignored, ...siblings } = obj;
       return { ...resolved, ...(this.deref(siblings, file, depth + 1) as JsonObject) };
     }
