@@ -5,6 +5,8 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   requests: number;
   rps: number;
+  /** How long the load ran (autocannon's own measure, a little over the duration asked for). */
+  seconds: number;
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -44,6 +46,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   return {
     requests: result.requests.total,
     rps: result.requests.total / result.duration,
+    seconds: result.duration,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     non2xx: result.non2xx,

@@ -20,7 +20,7 @@ export interface RoundOptions {
 export interface Measured {
   contender: Contender;
   runs: LoadResult[];
-  /** Medians of the runs (requests, non-2xx and errors are totals). */
+  /** Medians of the runs (requests, seconds, non-2xx and errors are totals). */
   summary: LoadResult;
   rssBytes: number;
 }
@@ -34,6 +34,7 @@ function summarize(runs: LoadResult[]): LoadResult {
   return {
     requests: runs.reduce((n, r) => n + r.requests, 0),
     rps: median(runs.map((r) => r.rps)),
+    seconds: runs.reduce((n, r) => n + r.seconds, 0),
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
@@ -56,9 +57,8 @@ export async function interleave(contenders: Contender[], o: RoundOptions): Prom
       const c = contenders[i]!;
       const run = await load({ url: c.server.url, requests: c.requests(), connections: o.connections, durationS: o.durationS });
       const drainMs = (await o.drain?.()) ?? 0;
-      // The load's own length (autocannon's, a little over durationS) plus the drain, as load() divides by.
-      const seconds = run.rps > 0 ? run.requests / run.rps : o.durationS;
-      runs[i]!.push({ ...run, drainMs, rps: run.requests / (seconds + drainMs / 1000) });
+      // The load's own length plus the drain: a journey round ends when its last callback has arrived.
+      runs[i]!.push({ ...run, drainMs, rps: run.requests / (run.seconds + drainMs / 1000) });
     }
   }
   const out: Measured[] = [];
