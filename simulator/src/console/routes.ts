@@ -7,18 +7,15 @@ import { isExpired } from '../domain/intents.js';
 import { hasSession } from '../http/admin-token.js';
 import type { Context } from '../services/context.js';
 import type { ControlPlane } from '../services/control-plane.js';
-import { merchantCall, paymentCall, perform, type Form } from './actions.js';
-import { CONSOLE_CSS } from './assets-css.js';
-import { CONSOLE_JS } from './assets-js.js';
-import { detailPage } from './detail-page.js';
+import type { Form } from './actions.js';
 import { CONSOLE, CONSOLE_CSP, type Notice } from './layout.js';
-import { listPage } from './list-page.js';
-import { listPayments, readFilter } from './payments-query.js';
 import { LiveEvents } from './live-events.js';
-import { merchantPage, merchantsPage, rotatedPage } from './merchant-page.js';
 import { PaymentIndex } from './payment-index.js';
 import { registerSignIn } from './sign-in.js';
-import { buildTimeline } from './timeline.js';
+import { lazyImport } from '../runtime/lazy.js';
+
+/** The pages, assets and actions, loaded with the first request that needs them. */
+const views = lazyImport(() => import('./views.js'));
 
 export interface ConsoleDeps {
   ctx: Context;
@@ -63,16 +60,25 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       else void html(reply, 'Sign in first.', 401);
     });
     const signedIn = token !== undefined;
-    const payments = (query: Record<string, unknown>, notice: Notice | null) => {
+    const payments = async (query: Record<string, unknown>, notice: Notice | null) => {
+      const { listPage, listPayments, readFilter } = await views();
       const filter = readFilter(query);
       const page = listPayments(index, ctx.store, ctx.clockFor, filter);
       return listPage(page, filter, [...ctx.store.all('merchants')], index.size, { notice, signedIn });
     };
     registerSignIn(scope, token);
 
-    scope.get(`${CONSOLE}/assets/console.css`, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_CSS));
-    scope.get(`${CONSOLE}/assets/console.js`, (_req, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_JS),
+    scope.get(`${CONSOLE}/assets/console.css`, async (_req, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send((await views()).CONSOLE_CSS),
+    );
+    scope.get(`${CONSOLE}/assets/console.js`, async (_req, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send((await views()).CONSOLE_JS),
     );
     scope.get(`${CONSOLE}/events`, (_req, reply) => {
       reply.hijack();
@@ -81,12 +87,13 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
 
     // The old inspector's address: bookmarks and links lead here now.
     scope.get('/_sim/ui', (_req, reply) => reply.redirect(CONSOLE, 302));
-    scope.get(CONSOLE, (req, reply) => html(reply, payments(req.query as Record<string, unknown>, noticeOf(req))));
+    scope.get(CONSOLE, async (req, reply) => html(reply, await payments(req.query as Record<string, unknown>, noticeOf(req))));
 
-    scope.get(`${CONSOLE}/payments/:reference`, (req, reply) => {
+    scope.get(`${CONSOLE}/payments/:reference`, async (req, reply) => {
       const { reference } = req.params as { reference: string };
       const intent = ctx.store.get('intents', reference);
-      if (!intent) return html(reply, payments({}, { kind: 'error', text: `No payment has the reference ${reference}.` }), 404);
+      if (!intent) return html(reply, await payments({}, { kind: 'error', text: `No payment has the reference ${reference}.` }), 404);
+      const { buildTimeline, detailPage } = await views();
       const now = ctx.clockFor(intent.merchantId).now();
       const merchant = ctx.store.get('merchants', intent.merchantId);
       const callbacks = index.callbacksOf(reference).flatMap((id) => ctx.store.get('callbacks', id) ?? []);
@@ -106,6 +113,7 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
 
     scope.post(`${CONSOLE}/payments/:reference/:action`, async (req, reply) => {
       const { reference, action } = req.params as { reference: string; action: string };
+      const { paymentCall, perform } = await views();
       const intent = ctx.store.get('intents', reference);
       const page = `${CONSOLE}/payments/${encodeURIComponent(reference)}`;
       const call = intent ? paymentCall(action, reference, (req.body ?? {}) as Form, intent) : null;
@@ -117,10 +125,13 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       return reply.redirect(backTo(page, await perform(app, call, token, req.headers.host)), 303);
     });
 
-    scope.get(`${CONSOLE}/merchants`, (req, reply) => html(reply, merchantsPage([...ctx.store.all('merchants')], { notice: noticeOf(req), signedIn })));
+    scope.get(`${CONSOLE}/merchants`, async (req, reply) =>
+      html(reply, (await views()).merchantsPage([...ctx.store.all('merchants')], { notice: noticeOf(req), signedIn })),
+    );
 
-    scope.get(`${CONSOLE}/merchants/:id`, (req, reply) => {
+    scope.get(`${CONSOLE}/merchants/:id`, async (req, reply) => {
       const { id } = req.params as { id: string };
+      const { merchantPage, merchantsPage } = await views();
       const merchant = ctx.store.get('merchants', id);
       if (!merchant)
         return html(reply, merchantsPage([...ctx.store.all('merchants')], { notice: { kind: 'error', text: `No merchant has the id ${id}.` }, signedIn }), 404);
@@ -137,6 +148,7 @@ export async function registerConsole(app: FastifyInstance, { ctx, control }: Co
       const { id, action } = req.params as { id: string; action: string };
       const page = `${CONSOLE}/merchants/${encodeURIComponent(id)}`;
       const form = (req.body ?? {}) as Form;
+      const { merchantCall, perform, rotatedPage } = await views();
       // The box a browser makes the tester tick is checked here too: a scripted or crafted post must confirm as well.
       if (CONFIRMED.has(action) && form.confirm !== 'yes') return reply.redirect(backTo(page, { ok: false, text: 'Tick the box to confirm first.' }), 303);
       const call = merchantCall(action, id, form);

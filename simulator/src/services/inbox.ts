@@ -1,10 +1,13 @@
 // The built-in callback receiver at <PUBLIC_URL>/_sim/inbox/{name}: it checks each message's signature
 // the way integrators do (the client's verifyCallback over JSON.stringify of the parsed body) and keeps
 // it. Memory is bounded by INBOX_LIMIT across every inbox, the oldest message going first.
-import { verifyCallback } from '../../../client/src/index.js';
 import type { InboxRecord } from '../domain/records.js';
 import { iso } from '../runtime/clock.js';
+import { lazyImport } from '../runtime/lazy.js';
 import { commit, type Context } from './context.js';
+
+/** The client library (and openapi-fetch behind it), imported with the first message rather than at start. */
+const client = lazyImport(() => import('../../../client/src/index.js'));
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -13,6 +16,7 @@ const KEPT_HEADERS = ['x-littlepay-signature', 'x-littlepay-timestamp', 'content
 export async function receiveInbox(ctx: Context, name: string, body: unknown, headers: Headers): Promise<InboxRecord> {
   // signatureValid says whether the signature verifies, nothing more: the inbox keeps everything, replays
   // included (the receiver check's stale case arrives validly signed), so the replay window is opted out of.
+  const { verifyCallback } = await client();
   const signatureValid = verifyCallback(body, headers, ctx.keys.publicKeyPem, { toleranceSeconds: false }).ok;
   const kept: Record<string, string> = {};
   for (const h of KEPT_HEADERS) {

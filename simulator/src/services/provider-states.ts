@@ -3,7 +3,6 @@
 // setup starts from a fresh merchant holding the documented fixed credentials (the one set up before
 // gets new random ones), so states never collide on a key however often a verifier runs
 // (docs/decisions/0060-provider-states.md).
-import { EXAMPLE_DEVICE_INFORMATION } from '../../../client/src/index.js';
 import { cardOutcomeFor, mobileOutcomes, TEST_CARD_NUMBERS } from '../domain/catalogue.js';
 import { luhnValid } from '../domain/cards.js';
 import { ApiError, fieldError } from '../domain/errors.js';
@@ -18,6 +17,10 @@ import { commit, type Context } from './context.js';
 import type { Controls } from './controls.js';
 import type { Merchants } from './merchants.js';
 import type { Payments } from './payments.js';
+import { lazyImport } from '../runtime/lazy.js';
+
+/** The client library, for its EXAMPLE_DEVICE_INFORMATION: imported by the first state that enrolls a card, not at start. */
+const client = lazyImport(() => import('../../../client/src/index.js'));
 
 /** The credentials every provider state's merchant has, so a consumer pact can carry them as literals. */
 export const PACT_CREDENTIALS: Record<Environment, Pick<MerchantRecord, 'clientId' | 'clientSecret' | 'tokenId' | 'apiKey'>> = {
@@ -259,7 +262,7 @@ export class ProviderStates {
     if (cardOutcomeFor(card, merchant.environment) !== undefined) await this.controls.queueOutcomes(merchant.id, 'CARDS', ['success']);
     const payment = { cc_number: card, cc_cvv: card.startsWith('34') || card.startsWith('37') ? '1234' : '123', cc_exp: '01/39', cc_name: 'Jane Doe' };
     await this.cards.createPaToken(created.id, { type: 'CARDS', payment });
-    await this.cards.enroll(created.id, { deviceInformation: EXAMPLE_DEVICE_INFORMATION });
+    await this.cards.enroll(created.id, { deviceInformation: (await client()).EXAMPLE_DEVICE_INFORMATION });
     await this.cards.process(created.id, { type: 'CARDS' }, false);
     const intent = this.payments.intent(created.id);
     const token = intent.attempts.at(-1)?.token?.id;
@@ -274,7 +277,7 @@ export class ProviderStates {
     }
     const intent = await this.intent(env, key);
     await this.cards.createPaToken(intent.id, { type: 'CARDS', payment: { cc_number: card, cc_cvv: '123', cc_exp: '01/39', cc_name: 'Jane Doe' } });
-    await this.cards.enroll(intent.id, { deviceInformation: EXAMPLE_DEVICE_INFORMATION });
+    await this.cards.enroll(intent.id, { deviceInformation: (await client()).EXAMPLE_DEVICE_INFORMATION });
     return values(this.payments.intent(intent.id));
   }
 }
