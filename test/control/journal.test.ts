@@ -179,4 +179,15 @@ describe('mayHoldCardData (the journal keeps a body as text only when it says fa
     expect(mayHoldCardData(JSON.stringify({ ...body, description: 'card 4000 0000 0000 2701' }))).toBe(true);
     expect(mayHoldCardData('{"cc_number":"\\u0034000000000002701"}')).toBe(true);
   });
+
+  it('is false for a mobile-money payment: a 12-digit mobile number is no card number', () => {
+    expect(mayHoldCardData(JSON.stringify({ type: 'MPESA', payment: { mobile: '254712345678' } }))).toBe(false);
+    expect(mayHoldCardData('/api/payments/status?mobile=254712345678')).toBe(false);
+    // Under a card-number key 12 digits are masked whole, so the key alone says "maybe".
+    expect(mayHoldCardData('{"cc_number":"254712345678"}')).toBe(true);
+    expect(mayHoldCardData('{"pan":254712345678}')).toBe(true);
+    expect(maskCardData({ pan: 254712345678 })).toEqual({ pan: '************' });
+    // 13 digits are a card number's shortest.
+    expect(mayHoldCardData('{"note":"4222222222222"}')).toBe(true);
+  });
 });

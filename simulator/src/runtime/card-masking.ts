@@ -24,8 +24,10 @@ const CVV_FIELD = new RegExp(String.raw`(${KEY(CVV_KEYS)}(?:${QUOTE})?)([^"'\\&,
 // 13 or more digits, in groups split by single spaces or dashes. Not a JSON field's number ("time":...):
 // card numbers are strings or text.
 const DIGIT_RUN = /(?<!\d|":\s*)\d(?:[ -]?\d){12,}(?!\d)/g;
-// What any rule could match, looked for in JSON text (mayHoldCardData).
-const MAYBE_CARD_DATA = /\\|cvv|cvc|security_?code|\d(?:[\s-]*\d){11}/i;
+// What any rule could match, looked for in JSON text (mayHoldCardData): a run of 13 digits (DIGIT_RUN), a
+// word a card-number or CVV key is made of (the key rules mask 12 digits too), or an escape. A mobile
+// number is 12 digits (254712345678), so a mobile-money payment is kept as it came, uncopied.
+const MAYBE_CARD_DATA = /\\|cvv|cvc|security_?code|number|pan|\d(?:[\s-]*\d){12}/i;
 
 /** The Luhn check digit test, for every place that tells a card number from other digits. */
 export function luhn(digits: string): boolean {
@@ -144,8 +146,9 @@ export function maskCardData(value: unknown, key?: string): unknown {
 
 /**
  * False only when maskCardData and maskCardText would leave `text` (JSON, or a URL) exactly as it is: no run
- * of 12 or more digits (with spaces or dashes between them), no CVV-like word, and no escape (behind which
- * either could hide). Lets a caller keep such text as it is, without the copy masking makes.
+ * of 13 or more digits (with spaces or dashes between them), none of the words a card-number or CVV key is
+ * made of, and no escape (behind which either could hide). Lets a caller keep such text as it is, without
+ * the copy masking makes.
  */
 export function mayHoldCardData(text: string): boolean {
   return MAYBE_CARD_DATA.test(text);
