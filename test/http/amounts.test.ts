@@ -3,6 +3,7 @@
 // completed, and a refund of 1e-300 was stored as a COMPLETED refund of 0.
 import { describe, expect, it } from 'vitest';
 import { card, cspaToken, dataOf, enroll, OTHER_VISA, processCard } from '../helpers/cards.js';
+import { formatAmount, formatMoney } from '../../simulator/src/pages/html.js';
 import { basicAuth, createIntent, intentBody, paidIntent, refund, startTestSim, storeSnapshot, type TestSim } from '../helpers/sim.js';
 
 function create(sim: TestSim, overrides: Record<string, unknown>) {
@@ -66,6 +67,39 @@ describe('the amount of an intent', () => {
     const sim = await startTestSim();
     expect((await create(sim, { amount: 5e-324 })).statusCode).toBe(400);
     expect([...sim.app.sim.ctx.store.all('intents')]).toHaveLength(0);
+  });
+});
+
+describe('an amount as the pages show it', () => {
+  it.each([
+    [1500, 'KES', '1,500.00'],
+    [1234.5, 'KES', '1,234.50'],
+    [1500, 'UGX', '1,500'],
+    [1_250_000, 'TZS', '1,250,000.00'],
+    [1.235, 'BHD', '1.235'],
+    [0.01, 'USD', '0.01'],
+  ])('%d %s is written %s', (amount, currency, text) => {
+    expect(formatAmount(amount, currency)).toBe(text);
+    expect(formatMoney(amount, currency)).toBe(`${text} ${currency}`);
+  });
+
+  it('the checkout shows a UGX amount without decimals and a BHD amount with all three of its own', async () => {
+    const sim = await startTestSim();
+    const made = await sim.inject({
+      method: 'POST',
+      url: '/_sim/merchants',
+      headers: { 'content-type': 'application/json' },
+      payload: { environment: 'sandbox', name: 'Kampala and Manama', currencies: ['UGX', 'BHD'] },
+    });
+    const merchant = made.json();
+    const ugx = await createIntent(sim, merchant, { key: 'UGX1', currency: 'UGX', amount: 25_000 });
+    const bhd = await createIntent(sim, merchant, { key: 'BHD1', currency: 'BHD', amount: 12.345 });
+    const ugxPage = (await sim.inject({ method: 'GET', url: `/checkout/${ugx.reference}` })).body;
+    const bhdPage = (await sim.inject({ method: 'GET', url: `/checkout/${bhd.reference}` })).body;
+    expect(ugxPage).toContain('UGX 25,000<');
+    expect(ugxPage).not.toContain('25,000.00');
+    // Rounded to two places it was 12.35: a different amount from the one the merchant asked for.
+    expect(bhdPage).toContain('BHD 12.345<');
   });
 });
 

@@ -63,7 +63,13 @@ ${item('Key', copyable(intent.key, 'key'))}
 ${item('Merchant', merchant ? `<a href="${CONSOLE}/merchants/${encodeURIComponent(merchant.id)}">${escapeHtml(merchant.name)}</a> <span class="env ${escapeHtml(merchant.environment)}">${escapeHtml(merchant.environment)}</span>` : escapeHtml(intent.merchantId))}
 ${item('Description', escapeHtml(intent.description))}
 ${item('Callback URL', `<code>${escapeHtml(intent.callbackUrl)}</code>`)}
-${item('Paid / refunded', `${formatAmount(intent.paidAmount)} / ${formatAmount(intent.refunds.reduce((sum, r) => sum + r.amount, 0))} ${escapeHtml(intent.currency)}`)}
+${item(
+  'Paid / refunded',
+  `${formatAmount(intent.paidAmount, intent.currency)} / ${formatAmount(
+    intent.refunds.reduce((sum, r) => sum + r.amount, 0),
+    intent.currency,
+  )} ${escapeHtml(intent.currency)}`,
+)}
 ${item('Expires', `${escapeHtml(intent.expiresAt)}${view.expired ? ' (expired)' : ''}`)}
 ${item("Merchant's clock now", escapeHtml(view.now))}
 </dl>`;

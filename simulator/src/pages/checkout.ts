@@ -48,7 +48,7 @@ function summary(intent: IntentRecord, merchant: MerchantRecord): string {
   const badge = merchant.environment === 'production' ? '<span class="badge production">Production merchant</span>' : '<span class="badge">Sandbox</span>';
   return `<section class="card">${badge}
     <h1 id="merchant-name">${escapeHtml(merchant.name)}</h1>
-    <p class="amount" id="amount">${escapeHtml(intent.currency)} ${formatAmount(intent.amount)}</p>
+    <p class="amount" id="amount">${escapeHtml(intent.currency)} ${formatAmount(intent.amount, intent.currency)}</p>
     <p id="description">${escapeHtml(intent.description)}</p>
     <p class="muted">Reference <code>${escapeHtml(intent.id)}</code></p></section>`;
 }
@@ -99,7 +99,7 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
         <select id="provider">${PROVIDERS.map((p) => `<option value="${p}">${p === 'TIGOPESA' ? 'Tigo Pesa' : p === 'MPESA' ? 'M-Pesa' : p}</option>`).join('')}</select>
         <label for="mobile">Phone number</label>
         <input id="mobile" inputmode="tel" placeholder="254700000000" required>
-        <button class="pay" type="submit">Pay ${escapeHtml(intent.currency)} ${formatAmount(intent.amount)}</button>
+        <button class="pay" type="submit">Pay ${escapeHtml(intent.currency)} ${formatAmount(intent.amount, intent.currency)}</button>
       </form>
       ${testNumbers()}
     </div>
@@ -111,7 +111,7 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
         <div><label for="cc-cvv">CVV</label><input id="cc-cvv" inputmode="numeric" placeholder="123" required></div></div>
         <label for="cc-name">Name on card</label>
         <input id="cc-name" placeholder="Jane Doe" required>
-        <button class="pay" type="submit">Pay ${escapeHtml(intent.currency)} ${formatAmount(intent.amount)}</button>
+        <button class="pay" type="submit">Pay ${escapeHtml(intent.currency)} ${formatAmount(intent.amount, intent.currency)}</button>
       </form>
       ${testCards(merchant)}
     </div>
@@ -130,7 +130,7 @@ function checkoutPage(reply: FastifyReply, ctx: Context, intent: IntentRecord, m
   const data = {
     reference: intent.id,
     merchant: merchant.name,
-    amountText: `${intent.currency} ${formatAmount(intent.amount)}`,
+    amountText: `${intent.currency} ${formatAmount(intent.amount, intent.currency)}`,
     returnUrl: intent.returnUrl ?? null,
   };
   return html(reply, 200, page(`Pay ${merchant.name}`, body, { data, script: CHECKOUT_SCRIPT }));

@@ -1,5 +1,6 @@
 // The shell of every page the simulator serves to a browser: plain HTML, inline CSS, no external assets,
 // readable on a phone. Every value put into a page goes through escapeHtml or jsonForScript.
+import { minorUnitDigits } from '../domain/amounts.js';
 
 export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -10,15 +11,20 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-/** "1,500.00": amounts shown the same way whatever the browser's locale. */
-export function formatAmount(amount: number): string {
-  const [whole, cents] = amount.toFixed(2).split('.') as [string, string];
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+/**
+ * "1,500.00": an amount with as many decimals as its currency's minor unit has (KES 2, UGX 0, BHD 3), the
+ * same way whatever the browser's locale. The amount rule (domain/amounts.ts) keeps every stored amount on
+ * that unit, so nothing is rounded here.
+ */
+export function formatAmount(amount: number, currency: string): string {
+  const [whole, fraction] = amount.toFixed(minorUnitDigits(currency)).split('.') as [string, string?];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** "1,500.00 KES": an amount with its currency as the console writes it (the API's own messages put the currency after, too). */
 export function formatMoney(amount: number, currency: string): string {
-  return `${formatAmount(amount)} ${currency}`;
+  return `${formatAmount(amount, currency)} ${currency}`;
 }
 
 const CSS = `

@@ -143,7 +143,7 @@ function challengePage(ctx: Context, intent: IntentRecord, session: CardSessionR
   const body = `<section class="card"><span class="badge">Simulated issuer · 3-D Secure</span>
     <h1>Confirm this payment</h1>
     <table><tr><th>Merchant</th><td>${escapeHtml(merchant?.name ?? '')}</td></tr>
-    <tr><th>Amount</th><td id="challenge-amount">${escapeHtml(intent.currency)} ${formatAmount(intent.amount)}</td></tr>
+    <tr><th>Amount</th><td id="challenge-amount">${escapeHtml(intent.currency)} ${formatAmount(intent.amount, intent.currency)}</td></tr>
     <tr><th>Card</th><td>${escapeHtml(session.card.brand.toUpperCase())} •••• ${escapeHtml(session.card.last4)}</td></tr></table>
     <p class="muted">${escapeHtml(hint)}</p>
     <form method="post" action="${STEP_UP_PATH}/answer">${hidden}
