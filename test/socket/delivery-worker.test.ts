@@ -1,4 +1,4 @@
-// The delivery worker (decision 0116) over real sockets on 127.0.0.1: what it sends is byte for byte what
+// The delivery worker (decisions 0116 and 0124) over real sockets on 127.0.0.1: what it sends is byte for byte what
 // the main thread would have sent, and a worker that dies loses no callback: the delivery it held is
 // recorded as failed (the outbox retries it) and the next one starts a new worker.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -67,6 +67,26 @@ describe('the delivery worker', () => {
     });
     expect(delivery.latencyMs).toBeGreaterThanOrEqual(0);
     expect(deliveryWorkerRunning()).toBe(true);
+  });
+
+  it('signs a burst of callbacks in the pool, more than it signs at once, each with its own signature', async () => {
+    const { url, got } = await receiver((res) => res.writeHead(200).end('ok'));
+    const courier = workerCourier(keys.privateKey);
+    closers.push(async () => courier.release());
+    const bodies = Array.from({ length: 40 }, (_, i) => ({ ...body, reference: `ref_${i}`, key: `order-${i}` }));
+
+    const deliveries = await Promise.all(
+      bodies.map((b, i) => courier.deliver({ url, body: b, signedAtMs: signedAtMs + i * 1000, at: `t${i}`, timeoutMs: 5000 })),
+    );
+
+    expect(deliveries.every((d) => d.ok)).toBe(true);
+    expect(got).toHaveLength(40);
+    for (const [i, b] of bodies.entries()) {
+      const expected = signCallback(b, keys.privateKey, signedAtMs + i * 1000);
+      const arrived = got.find((g) => g.raw === expected.body);
+      expect(arrived?.headers['x-littlepay-signature']).toBe(expected.headers['x-littlepay-signature']);
+      expect(deliveries[i]!.signature?.value).toBe(expected.headers['x-littlepay-signature']);
+    }
   });
 
   it('names the network error as the main thread does (a refused connection)', async () => {

@@ -9,11 +9,7 @@ export interface SignedCallback {
 }
 
 export function signCallback(body: unknown, privateKey: KeyObject, nowMs: number): SignedCallback {
-  return signCallbackText(JSON.stringify(body), privateKey, nowMs);
-}
-
-/** The same, for a body already written as its compact JSON (the delivery worker is given the text). */
-export function signCallbackText(json: string, privateKey: KeyObject, nowMs: number): SignedCallback {
+  const json = JSON.stringify(body);
   const timestamp = unixSeconds(nowMs);
   return signed(json, timestamp, createSign('SHA256').update(`${timestamp}.${json}`).sign(privateKey, 'base64'));
 }
@@ -24,7 +20,11 @@ export function signCallbackText(json: string, privateKey: KeyObject, nowMs: num
  * deterministic, so the bytes are those of signCallback.
  */
 export function signCallbackAsync(body: unknown, privateKey: KeyObject, nowMs: number): Promise<SignedCallback> {
-  const json = JSON.stringify(body);
+  return signCallbackTextAsync(JSON.stringify(body), privateKey, nowMs);
+}
+
+/** The same, for a body already written as its compact JSON (the delivery worker is given the text). */
+export function signCallbackTextAsync(json: string, privateKey: KeyObject, nowMs: number): Promise<SignedCallback> {
   const timestamp = unixSeconds(nowMs);
   return new Promise((resolve, reject) => {
     sign('sha256', Buffer.from(`${timestamp}.${json}`), privateKey, (err, signature) => {
