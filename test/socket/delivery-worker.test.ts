@@ -1,4 +1,4 @@
-// The delivery worker (decisions 0116 and 0124) over real sockets on 127.0.0.1: what it sends is byte for byte what
+// The delivery worker (decision 0116) over real sockets on 127.0.0.1: what it sends is byte for byte what
 // the main thread would have sent, and a worker that dies loses no callback: the delivery it held is
 // recorded as failed (the outbox retries it) and the next one starts a new worker.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -69,7 +69,7 @@ describe('the delivery worker', () => {
     expect(deliveryWorkerRunning()).toBe(true);
   });
 
-  it('signs a burst of callbacks in the pool, more than it signs at once, each with its own signature', async () => {
+  it('signs a burst of callbacks, each with its own signature', async () => {
     const { url, got } = await receiver((res) => res.writeHead(200).end('ok'));
     const courier = workerCourier(keys.privateKey);
     closers.push(async () => courier.release());

@@ -9,7 +9,11 @@ export interface SignedCallback {
 }
 
 export function signCallback(body: unknown, privateKey: KeyObject, nowMs: number): SignedCallback {
-  const json = JSON.stringify(body);
+  return signCallbackText(JSON.stringify(body), privateKey, nowMs);
+}
+
+/** The same, for a body already written as its compact JSON (the delivery worker is given the text). */
+export function signCallbackText(json: string, privateKey: KeyObject, nowMs: number): SignedCallback {
   const timestamp = unixSeconds(nowMs);
   return signed(json, timestamp, createSign('SHA256').update(`${timestamp}.${json}`).sign(privateKey, 'base64'));
 }
@@ -20,11 +24,7 @@ export function signCallback(body: unknown, privateKey: KeyObject, nowMs: number
  * deterministic, so the bytes are those of signCallback.
  */
 export function signCallbackAsync(body: unknown, privateKey: KeyObject, nowMs: number): Promise<SignedCallback> {
-  return signCallbackTextAsync(JSON.stringify(body), privateKey, nowMs);
-}
-
-/** The same, for a body already written as its compact JSON (the delivery worker is given the text). */
-export function signCallbackTextAsync(json: string, privateKey: KeyObject, nowMs: number): Promise<SignedCallback> {
+  const json = JSON.stringify(body);
   const timestamp = unixSeconds(nowMs);
   return new Promise((resolve, reject) => {
     sign('sha256', Buffer.from(`${timestamp}.${json}`), privateKey, (err, signature) => {
