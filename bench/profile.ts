@@ -7,23 +7,31 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption, refuse } from './lib/command-line.js';
 import { sandboxMerchant, createPool, startSink } from './lib/fixtures.js';
 import { load } from './lib/load.js';
 import { SIMULATOR, startServer } from './lib/servers.js';
 import { simRequests, WORKLOADS, type Workload } from './lib/workloads.js';
 import { REFERENCE_MERCHANT, SIM_FLAGS } from './lib/contenders.js';
 
-const { values } = parseArgs({
-  options: {
-    workload: { type: 'string', default: 'journey' },
-    seconds: { type: 'string', default: '8' },
-    store: { type: 'string', default: 'lowdb' },
-    connections: { type: 'string', default: '100' },
-    top: { type: 'string', default: '30' },
-  },
-});
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({
+    args,
+    options: {
+      workload: { type: 'string', default: 'journey' },
+      seconds: { type: 'string', default: '8' },
+      store: { type: 'string', default: 'lowdb' },
+      connections: { type: 'string', default: '100' },
+      top: { type: 'string', default: '30' },
+    },
+  }),
+);
+const connections = numberOption('connections', values.connections, undefined, 1);
+const seconds = numberOption('seconds', values.seconds, undefined, 1);
+const topCount = numberOption('top', values.top, undefined, 1);
 const workload = values.workload as Workload;
-if (!WORKLOADS.includes(workload)) throw new Error(`--workload must be one of ${WORKLOADS.join(', ')}`);
+if (!WORKLOADS.includes(workload)) refuse(`--workload takes ${WORKLOADS.join(', ')}, not "${workload}"`);
+if (!['lowdb', 'memory', 'reference'].includes(values.store!)) refuse(`--store takes lowdb, memory, reference, not "${values.store}"`);
 
 interface ProfileNode {
   id: number;
@@ -46,8 +54,8 @@ try {
   const merchant = reference ? REFERENCE_MERCHANT : await sandboxMerchant(server.url);
   const pool = workload === 'status' || workload === 'mixed' ? await createPool(server.url, merchant, sink.url, 'pool') : [];
   const requests = (prefix: string) => simRequests(workload, { merchant, callbackUrl: sink.url, pool, keyPrefix: prefix });
-  await load({ url: server.url, requests: requests('warm'), connections: Number(values.connections), durationS: 2 });
-  const result = await load({ url: server.url, requests: requests('load'), connections: Number(values.connections), durationS: Number(values.seconds) });
+  await load({ url: server.url, requests: requests('warm'), connections, durationS: 2 });
+  const result = await load({ url: server.url, requests: requests('load'), connections, durationS: seconds });
   console.log(
     `${workload} on ${reference ? 'the journey reference' : `the simulator (${values.store})`}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms`,
   );
@@ -77,7 +85,7 @@ for (const id of profile.samples) {
 const top = (m: Map<string, number>) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, Number(values.top))
+    .slice(0, topCount)
     .map(([k, v]) => `${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`)
     .join('\n');
 console.log(`\n${busy} busy samples of ${profile.samples.length}\n\nby function (self time):\n${top(byFunction)}\n\nby file or package:\n${top(byFile)}`);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
+import { commandLine, numberOption, refuse } from './lib/command-line.js';
 import { consoleLine, consoleTargets, consoleTimings } from './lib/console.js';
 import {
   hasJourneyReference,
@@ -26,36 +27,44 @@ import { rssAt } from './lib/rss.js';
 import { ROOT } from './lib/servers.js';
 import { WORKLOADS, type Workload } from './lib/workloads.js';
 
-const { values, tokens } = parseArgs({
-  tokens: true,
-  options: {
-    duration: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '1' },
-    connections: { type: 'string', default: '100' },
-    stored: { type: 'string', default: '0,10000,100000' },
-    stores: { type: 'string', default: 'memory,lowdb' },
-    workloads: { type: 'string', default: WORKLOADS.join(',') },
-    'cold-runs': { type: 'string', default: '5' },
-    // The persisted journey only, 1 s of warm-up and three rounds of 2 s, no cold starts (unless given).
-    quick: { type: 'boolean', default: false },
-    // Another checkout whose persisted simulator runs in the same rounds (to compare two versions).
-    baseline: { type: 'string' },
-  },
-});
+const { values, tokens } = commandLine(import.meta.url, (args) =>
+  parseArgs({
+    args,
+    tokens: true,
+    options: {
+      duration: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      connections: { type: 'string', default: '100' },
+      stored: { type: 'string', default: '0,10000,100000' },
+      stores: { type: 'string', default: 'memory,lowdb' },
+      workloads: { type: 'string', default: WORKLOADS.join(',') },
+      'cold-runs': { type: 'string', default: '5' },
+      // The persisted journey only, 1 s of warm-up and three rounds of 2 s, no cold starts (unless given).
+      quick: { type: 'boolean', default: false },
+      // Another checkout whose persisted simulator runs in the same rounds (to compare two versions).
+      baseline: { type: 'string' },
+    },
+  }),
+);
 // Options given on the command line win over --quick's.
 const given = new Set<string>(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
 const QUICK = { duration: '2', rounds: '3', warmup: '1', stored: '0', stores: 'lowdb', workloads: 'journey', 'cold-runs': '0' };
 if (values.quick) for (const [k, v] of Object.entries(QUICK)) if (!given.has(k)) Object.assign(values, { [k]: v });
+const listOf = (value: string) => value.split(',').map((item) => item.trim());
+const only = <T extends string>(name: string, items: string[], allowed: readonly T[]): T[] => {
+  for (const item of items) if (!allowed.includes(item as T)) refuse(`--${name} takes ${allowed.join(', ')}, not "${item}"`);
+  return items as T[];
+};
 const opts = {
-  durationS: Number(values.duration),
-  rounds: Number(values.rounds),
-  warmupS: Number(values.warmup),
-  connections: Number(values.connections),
-  stored: values.stored!.split(',').map(Number),
-  stores: values.stores!.split(',') as Array<'memory' | 'lowdb'>,
-  workloads: values.workloads!.split(',') as Workload[],
-  coldRuns: Number(values['cold-runs']),
+  durationS: numberOption('duration', values.duration, undefined, 0.1),
+  rounds: numberOption('rounds', values.rounds, undefined, 1),
+  warmupS: numberOption('warmup', values.warmup),
+  connections: numberOption('connections', values.connections, undefined, 1),
+  stored: listOf(values.stored!).map((n) => numberOption('stored', n)),
+  stores: only('stores', listOf(values.stores!), ['memory', 'lowdb'] as const),
+  workloads: only('workloads', listOf(values.workloads!), WORKLOADS),
+  coldRuns: numberOption('cold-runs', values['cold-runs']),
   baseline: values.baseline ?? null,
 };
 const MOST = Math.max(...opts.stored);

@@ -2,15 +2,18 @@
 // Kills the persisted simulator with SIGKILL under load, restarts it, and checks that nothing answered is
 // lost: not a first answer, a same-key retry's or a status read's. Exit code 1 when anything was lost, a store file did not parse, or a reference was reused.
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption } from '../bench/lib/command-line.js';
 import { runCrashTest } from './lib/crash.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, kills: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' } } });
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({ args, options: { short: { type: 'boolean' }, kills: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' } } }),
+);
 const short = values.short === true;
-const seed = Number(values.seed ?? Date.now() % 1_000_000);
+const seed = numberOption('seed', values.seed, Date.now() % 1_000_000);
 console.log(`crash test, seed ${seed} (repeat with --seed ${seed})`);
 const report = await runCrashTest({
-  kills: Number(values.kills ?? (short ? 3 : 10)),
-  workers: Number(values.workers ?? 8),
+  kills: numberOption('kills', values.kills, short ? 3 : 10, 1),
+  workers: numberOption('workers', values.workers, 8, 1),
   killAfterMs: short ? [150, 600] : [300, 2500],
   seed,
   log: (line) => console.log(line),

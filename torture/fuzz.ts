@@ -1,11 +1,14 @@
 // npm run torture:fuzz [-- --short] [--count 12000] [--seed N]
 // Exit code 1 when any request got a 5xx, no answer, a 4xx without data.message, or the process died.
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption } from '../bench/lib/command-line.js';
 import { runFuzz } from './lib/fuzz.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, count: { type: 'string' }, seed: { type: 'string' } } });
-const seed = Number(values.seed ?? Date.now() % 1_000_000);
-const count = Number(values.count ?? (values.short ? 1500 : 12_000));
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({ args, options: { short: { type: 'boolean' }, count: { type: 'string' }, seed: { type: 'string' } } }),
+);
+const seed = numberOption('seed', values.seed, Date.now() % 1_000_000);
+const count = numberOption('count', values.count, values.short ? 1500 : 12_000, 1);
 console.log(`fuzz test: ${count} requests, seed ${seed} (repeat with --seed ${seed})`);
 const report = await runFuzz({ count, seed, concurrency: 16, log: (line) => console.log(line) });
 for (const f of report.failures) console.log(`  ${f.status} ${f.method} ${f.path} (${f.how}): ${f.answer}`);

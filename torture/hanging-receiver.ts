@@ -7,16 +7,20 @@
 import { readdirSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption } from '../bench/lib/command-line.js';
 import { buildApp } from '../simulator/src/app.js';
 import { defaultConfig } from '../simulator/src/config.js';
 import { basic, call, sandboxMerchant, type Credentials } from './lib/http.js';
 
-const { values } = parseArgs({
-  options: { callbacks: { type: 'string', default: '10000' }, reads: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '64' } },
-});
-const CALLBACKS = Number(values.callbacks);
-const READS = Number(values.reads);
-const CONCURRENCY = Number(values.concurrency);
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({
+    args,
+    options: { callbacks: { type: 'string', default: '10000' }, reads: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '64' } },
+  }),
+);
+const CALLBACKS = numberOption('callbacks', values.callbacks, undefined, 1);
+const READS = numberOption('reads', values.reads, undefined, 1);
+const CONCURRENCY = numberOption('concurrency', values.concurrency, undefined, 1);
 
 const openFds = () => readdirSync('/proc/self/fd').length;
 

@@ -3,11 +3,15 @@
 // is up, slow, down, then up again: prints each window's p99, RSS and pending callbacks. Exit code 1 when
 // a request failed, when the outbox did not drain, or when RSS grew by 10 % or more after the drain.
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption } from '../bench/lib/command-line.js';
 import { runJourneySoak, type Phase } from './lib/journey-soak.js';
 
-const { values } = parseArgs({
-  options: { short: { type: 'boolean', default: false }, rate: { type: 'string', default: '30' }, stored: { type: 'string', default: '20000' } },
-});
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({
+    args,
+    options: { short: { type: 'boolean', default: false }, rate: { type: 'string', default: '30' }, stored: { type: 'string', default: '20000' } },
+  }),
+);
 const short = values.short!;
 // Minutes (10 s windows when short): the receiver up, slow, down, then up long enough to drain and settle.
 const phases: Phase[] = [
@@ -19,8 +23,8 @@ const phases: Phase[] = [
 const o = {
   windowS: short ? 10 : 60,
   phases,
-  rate: Number(values.rate),
-  stored: short ? Math.min(Number(values.stored), 2_000) : Number(values.stored),
+  rate: numberOption('rate', values.rate, undefined, 1),
+  stored: short ? Math.min(numberOption('stored', values.stored), 2_000) : numberOption('stored', values.stored),
   slowMs: 2_000,
   // Retries close enough together that callbacks failed during the outage are all due again soon after it.
   retries: short ? '2s,4s,8s,16s,32s' : '5s,15s,30s,60s,120s,240s',

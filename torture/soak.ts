@@ -2,12 +2,20 @@
 // Not in CI (it takes ten minutes). Exit code 1 when RSS grew by 10 % or more after the first minute,
 // or when any request failed.
 import { parseArgs } from 'node:util';
+import { commandLine, numberOption } from '../bench/lib/command-line.js';
 import { RSS_WINDOW_MINUTES as W, runSoak } from './lib/soak.js';
 
-const { values } = parseArgs({
-  options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '25' }, stored: { type: 'string', default: '20000' } },
-});
-const o = { minutes: Number(values.minutes), rate: Number(values.rate), stored: Number(values.stored) };
+const { values } = commandLine(import.meta.url, (args) =>
+  parseArgs({
+    args,
+    options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '25' }, stored: { type: 'string', default: '20000' } },
+  }),
+);
+const o = {
+  minutes: numberOption('minutes', values.minutes, undefined, 1),
+  rate: numberOption('rate', values.rate, undefined, 1),
+  stored: numberOption('stored', values.stored),
+};
 console.log(`soak test: the mixed workload at ${o.rate} requests/s for ${o.minutes} minutes, ${o.stored} intents stored before`);
 const report = await runSoak({ ...o, log: (line) => console.log(line) });
 console.log('\n| minute | requests | not 2xx | p99 ms | RSS MB (median of the minute) |\n|--:|--:|--:|--:|--:|');
