@@ -24,6 +24,17 @@ async function paidByCard(sim: TestSim, key: string, amount: number): Promise<st
   return intent.reference;
 }
 
+/** A sandbox merchant of its own that takes `currencies` (the demo merchants take KES). */
+async function sandboxMerchant(sim: TestSim, name: string, currencies: string[]) {
+  const made = await sim.inject({
+    method: 'POST',
+    url: '/_sim/merchants',
+    headers: { 'content-type': 'application/json' },
+    payload: { environment: 'sandbox', name, currencies },
+  });
+  return made.json();
+}
+
 describe('the amount of an intent', () => {
   it.each([
     ['the smallest double', 5e-324],
@@ -46,13 +57,7 @@ describe('the amount of an intent', () => {
 
   it("follows the currency's own minor unit: UGX has none", async () => {
     const sim = await startTestSim();
-    const made = await sim.inject({
-      method: 'POST',
-      url: '/_sim/merchants',
-      headers: { 'content-type': 'application/json' },
-      payload: { environment: 'sandbox', name: 'Kampala', currencies: ['UGX'] },
-    });
-    const ugx = made.json();
+    const ugx = await sandboxMerchant(sim, 'Kampala', ['UGX']);
     const res = await sim.inject({
       method: 'POST',
       url: `/api/payments/${ugx.tokenId}/pay`,
@@ -85,13 +90,7 @@ describe('an amount as the pages show it', () => {
 
   it('the checkout shows a UGX amount without decimals and a BHD amount with all three of its own', async () => {
     const sim = await startTestSim();
-    const made = await sim.inject({
-      method: 'POST',
-      url: '/_sim/merchants',
-      headers: { 'content-type': 'application/json' },
-      payload: { environment: 'sandbox', name: 'Kampala and Manama', currencies: ['UGX', 'BHD'] },
-    });
-    const merchant = made.json();
+    const merchant = await sandboxMerchant(sim, 'Kampala and Manama', ['UGX', 'BHD']);
     const ugx = await createIntent(sim, merchant, { key: 'UGX1', currency: 'UGX', amount: 25_000 });
     const bhd = await createIntent(sim, merchant, { key: 'BHD1', currency: 'BHD', amount: 12.345 });
     const ugxPage = (await sim.inject({ method: 'GET', url: `/checkout/${ugx.reference}` })).body;
