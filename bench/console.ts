@@ -8,7 +8,7 @@ import { targetLines } from './lib/report.js';
 const { values } = commandLine(import.meta.url, (args) =>
   parseArgs({ args, options: { stored: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '50' } } }),
 );
-const timings = await consoleTimings(numberOption('stored', values.stored), numberOption('rounds', values.rounds, undefined, 1));
+const timings = await consoleTimings(numberOption('stored', values.stored!), numberOption('rounds', values.rounds!, 1));
 const met = consoleTargets(timings);
 console.log(`${consoleLine(timings)}\n${targetLines(met)}`);
 process.exitCode = met.every((t) => t.met) ? 0 : 1;

@@ -7,11 +7,11 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commandLine, numberOption, refuse } from './lib/command-line.js';
+import { commandLine, numberOption, oneOf } from './lib/command-line.js';
 import { sandboxMerchant, createPool, startSink } from './lib/fixtures.js';
 import { load } from './lib/load.js';
 import { SIMULATOR, startServer } from './lib/servers.js';
-import { simRequests, WORKLOADS, type Workload } from './lib/workloads.js';
+import { simRequests, WORKLOADS } from './lib/workloads.js';
 import { REFERENCE_MERCHANT, SIM_FLAGS } from './lib/contenders.js';
 
 const { values } = commandLine(import.meta.url, (args) =>
@@ -26,12 +26,11 @@ const { values } = commandLine(import.meta.url, (args) =>
     },
   }),
 );
-const connections = numberOption('connections', values.connections, undefined, 1);
-const seconds = numberOption('seconds', values.seconds, undefined, 1);
-const topCount = numberOption('top', values.top, undefined, 1);
-const workload = values.workload as Workload;
-if (!WORKLOADS.includes(workload)) refuse(`--workload takes ${WORKLOADS.join(', ')}, not "${workload}"`);
-if (!['lowdb', 'memory', 'reference'].includes(values.store!)) refuse(`--store takes lowdb, memory, reference, not "${values.store}"`);
+const connections = numberOption('connections', values.connections!, 1);
+const seconds = numberOption('seconds', values.seconds!, 1);
+const topCount = numberOption('top', values.top!, 1);
+const workload = oneOf('workload', values.workload!, WORKLOADS);
+oneOf('store', values.store!, ['lowdb', 'memory', 'reference'] as const);
 
 interface ProfileNode {
   id: number;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts } from './lib/cold.js';
-import { commandLine, numberOption, refuse } from './lib/command-line.js';
+import { choicesOption, commandLine, numberOption } from './lib/command-line.js';
 import { consoleLine, consoleTargets, consoleTimings } from './lib/console.js';
 import {
   hasJourneyReference,
@@ -51,20 +51,15 @@ const { values, tokens } = commandLine(import.meta.url, (args) =>
 const given = new Set<string>(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
 const QUICK = { duration: '2', rounds: '3', warmup: '1', stored: '0', stores: 'lowdb', workloads: 'journey', 'cold-runs': '0' };
 if (values.quick) for (const [k, v] of Object.entries(QUICK)) if (!given.has(k)) Object.assign(values, { [k]: v });
-const listOf = (value: string) => value.split(',').map((item) => item.trim());
-const only = <T extends string>(name: string, items: string[], allowed: readonly T[]): T[] => {
-  for (const item of items) if (!allowed.includes(item as T)) refuse(`--${name} takes ${allowed.join(', ')}, not "${item}"`);
-  return items as T[];
-};
 const opts = {
-  durationS: numberOption('duration', values.duration, undefined, 0.1),
-  rounds: numberOption('rounds', values.rounds, undefined, 1),
-  warmupS: numberOption('warmup', values.warmup),
-  connections: numberOption('connections', values.connections, undefined, 1),
-  stored: listOf(values.stored!).map((n) => numberOption('stored', n)),
-  stores: only('stores', listOf(values.stores!), ['memory', 'lowdb'] as const),
-  workloads: only('workloads', listOf(values.workloads!), WORKLOADS),
-  coldRuns: numberOption('cold-runs', values['cold-runs']),
+  durationS: numberOption('duration', values.duration!, 0.1),
+  rounds: numberOption('rounds', values.rounds!, 1),
+  warmupS: numberOption('warmup', values.warmup!),
+  connections: numberOption('connections', values.connections!, 1),
+  stored: values.stored!.split(',').map((n) => numberOption('stored', n)),
+  stores: choicesOption('stores', values.stores!, ['memory', 'lowdb'] as const),
+  workloads: choicesOption('workloads', values.workloads!, WORKLOADS),
+  coldRuns: numberOption('cold-runs', values['cold-runs']!),
   baseline: values.baseline ?? null,
 };
 const MOST = Math.max(...opts.stored);

@@ -9,11 +9,11 @@ const { values } = commandLine(import.meta.url, (args) =>
   parseArgs({ args, options: { short: { type: 'boolean' }, kills: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' } } }),
 );
 const short = values.short === true;
-const seed = numberOption('seed', values.seed, Date.now() % 1_000_000);
+const seed = numberOption('seed', values.seed ?? String(Date.now() % 1_000_000));
 console.log(`crash test, seed ${seed} (repeat with --seed ${seed})`);
 const report = await runCrashTest({
-  kills: numberOption('kills', values.kills, short ? 3 : 10, 1),
-  workers: numberOption('workers', values.workers, 8, 1),
+  kills: numberOption('kills', values.kills ?? (short ? '3' : '10'), 1),
+  workers: numberOption('workers', values.workers ?? '8', 1),
   killAfterMs: short ? [150, 600] : [300, 2500],
   seed,
   log: (line) => console.log(line),

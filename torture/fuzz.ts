@@ -7,8 +7,8 @@ import { runFuzz } from './lib/fuzz.js';
 const { values } = commandLine(import.meta.url, (args) =>
   parseArgs({ args, options: { short: { type: 'boolean' }, count: { type: 'string' }, seed: { type: 'string' } } }),
 );
-const seed = numberOption('seed', values.seed, Date.now() % 1_000_000);
-const count = numberOption('count', values.count, values.short ? 1500 : 12_000, 1);
+const seed = numberOption('seed', values.seed ?? String(Date.now() % 1_000_000));
+const count = numberOption('count', values.count ?? (values.short ? '1500' : '12000'), 1);
 console.log(`fuzz test: ${count} requests, seed ${seed} (repeat with --seed ${seed})`);
 const report = await runFuzz({ count, seed, concurrency: 16, log: (line) => console.log(line) });
 for (const f of report.failures) console.log(`  ${f.status} ${f.method} ${f.path} (${f.how}): ${f.answer}`);

@@ -18,9 +18,9 @@ const { values } = commandLine(import.meta.url, (args) =>
     options: { callbacks: { type: 'string', default: '10000' }, reads: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '64' } },
   }),
 );
-const CALLBACKS = numberOption('callbacks', values.callbacks, undefined, 1);
-const READS = numberOption('reads', values.reads, undefined, 1);
-const CONCURRENCY = numberOption('concurrency', values.concurrency, undefined, 1);
+const CALLBACKS = numberOption('callbacks', values.callbacks!, 1);
+const READS = numberOption('reads', values.reads!, 1);
+const CONCURRENCY = numberOption('concurrency', values.concurrency!, 1);
 
 const openFds = () => readdirSync('/proc/self/fd').length;
 

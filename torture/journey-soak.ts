@@ -23,8 +23,8 @@ const phases: Phase[] = [
 const o = {
   windowS: short ? 10 : 60,
   phases,
-  rate: numberOption('rate', values.rate, undefined, 1),
-  stored: short ? Math.min(numberOption('stored', values.stored), 2_000) : numberOption('stored', values.stored),
+  rate: numberOption('rate', values.rate!, 1),
+  stored: short ? Math.min(numberOption('stored', values.stored!), 2_000) : numberOption('stored', values.stored!),
   slowMs: 2_000,
   // Retries close enough together that callbacks failed during the outage are all due again soon after it.
   retries: short ? '2s,4s,8s,16s,32s' : '5s,15s,30s,60s,120s,240s',

@@ -12,9 +12,9 @@ const { values } = commandLine(import.meta.url, (args) =>
   }),
 );
 const o = {
-  minutes: numberOption('minutes', values.minutes, undefined, 1),
-  rate: numberOption('rate', values.rate, undefined, 1),
-  stored: numberOption('stored', values.stored),
+  minutes: numberOption('minutes', values.minutes!, 1),
+  rate: numberOption('rate', values.rate!, 1),
+  stored: numberOption('stored', values.stored!),
 };
 console.log(`soak test: the mixed workload at ${o.rate} requests/s for ${o.minutes} minutes, ${o.stored} intents stored before`);
 const report = await runSoak({ ...o, log: (line) => console.log(line) });

@@ -15,7 +15,7 @@ function usageOf(url: string): string {
 }
 
 /** Ends the script with exit code 2, naming what was wrong with its command line. */
-export function refuse(message: string): never {
+function refuse(message: string): never {
   console.error(`${message} (--help says how this is run)`);
   process.exit(2);
 }
@@ -37,10 +37,20 @@ export function commandLine<T>(scriptUrl: string, parse: (args: string[]) => T):
   }
 }
 
-/** The number an option gave (or `fallback`); refused unless it is a finite number of at least `min`. */
-export function numberOption(name: string, value: string | undefined, fallback?: number, min = 0): number {
-  if (value === undefined) return fallback ?? refuse(`--${name} is required`);
+/** The number an option gave; refused unless it is a finite number of at least `min`. */
+export function numberOption(name: string, value: string, min = 0): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < min) refuse(`--${name} must be a number of at least ${min}, not "${value}"`);
   return n;
+}
+
+/** The value an option gave; refused unless it is one of `allowed`. */
+export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) refuse(`--${name} takes ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+/** The comma-separated values an option gave; refused unless each is one of `allowed`. */
+export function choicesOption<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
+  return value.split(',').map((item) => oneOf(name, item.trim(), allowed));
 }

@@ -2,6 +2,7 @@
 // the currency's minor unit; mobile money moves whole units. Seen before it: an MTN payment of 5e-324 KES
 // completed, and a refund of 1e-300 was stored as a COMPLETED refund of 0.
 import { describe, expect, it } from 'vitest';
+import { newMerchant } from '../helpers/control.js';
 import { card, cspaToken, dataOf, enroll, OTHER_VISA, processCard } from '../helpers/cards.js';
 import { formatAmount, formatMoney } from '../../simulator/src/pages/html.js';
 import { basicAuth, createIntent, intentBody, paidIntent, refund, startTestSim, storeSnapshot, type TestSim } from '../helpers/sim.js';
@@ -22,17 +23,6 @@ async function paidByCard(sim: TestSim, key: string, amount: number): Promise<st
   expect(dataOf(await processCard(sim, intent.reference)).status).toBe('COMPLETED');
   await sim.advance(0);
   return intent.reference;
-}
-
-/** A sandbox merchant of its own that takes `currencies` (the demo merchants take KES). */
-async function sandboxMerchant(sim: TestSim, name: string, currencies: string[]) {
-  const made = await sim.inject({
-    method: 'POST',
-    url: '/_sim/merchants',
-    headers: { 'content-type': 'application/json' },
-    payload: { environment: 'sandbox', name, currencies },
-  });
-  return made.json();
 }
 
 describe('the amount of an intent', () => {
@@ -57,7 +47,7 @@ describe('the amount of an intent', () => {
 
   it("follows the currency's own minor unit: UGX has none", async () => {
     const sim = await startTestSim();
-    const ugx = await sandboxMerchant(sim, 'Kampala', ['UGX']);
+    const ugx = await newMerchant(sim, { name: 'Kampala', currencies: ['UGX'] });
     const res = await sim.inject({
       method: 'POST',
       url: `/api/payments/${ugx.tokenId}/pay`,
@@ -90,7 +80,7 @@ describe('an amount as the pages show it', () => {
 
   it('the checkout shows a UGX amount without decimals and a BHD amount with all three of its own', async () => {
     const sim = await startTestSim();
-    const merchant = await sandboxMerchant(sim, 'Kampala and Manama', ['UGX', 'BHD']);
+    const merchant = await newMerchant(sim, { name: 'Kampala and Manama', currencies: ['UGX', 'BHD'] });
     const ugx = await createIntent(sim, merchant, { key: 'UGX1', currency: 'UGX', amount: 25_000 });
     const bhd = await createIntent(sim, merchant, { key: 'BHD1', currency: 'BHD', amount: 12.345 });
     const ugxPage = (await sim.inject({ method: 'GET', url: `/checkout/${ugx.reference}` })).body;
